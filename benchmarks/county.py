@@ -1,0 +1,71 @@
+"""County-scale figures for the foundation: generation, size, search latency, subtree counts.
+
+    .venv/bin/python benchmarks/county.py [--rebuild]
+
+Search latency is compared with the same SQL run on a bare sqlite3 connection (ratio = bare ÷ ours; 1.0 means
+the service adds nothing over SQLite itself).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import county_workspace, median_p95, print_table, timings  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rebuild", action="store_true", help="generate the county data set again")
+    args = parser.parse_args()
+    ws, generation = county_workspace(args.rebuild)
+    stats = ws.query.stats()
+    rows = [
+        ("generation time", f"{generation:.1f} s" if generation else "(cached; --rebuild to measure)"),
+        ("database size", f"{ws.db_file.stat().st_size / 1e6:.0f} MB"),
+        ("households / persons", f"{stats['households']:,} / {stats['persons']:,}"),
+        ("grid nodes", f"{sum(stats['grid_nodes'].values()):,}"),
+    ]
+
+    rng = random.Random(7)
+    sample = [ws.query.household(h).members[0] for h in rng.sample(ws.query.household_ids(None), 6)]
+    queries = ["王", "建国", "秀英", "李明", "zjg", "wxy", "lh", "zsf"]
+    queries += [p.id_number[-4:] for p in sample[:3]] + [p.id_number[-8:] for p in sample[3:]]
+    queries += [p.id_number for p in sample[:2]] + [p.phone for p in sample if p.phone][:2]
+    queries += [p.phone[-4:] for p in sample if p.phone][:2]
+    samples: list[float] = []
+    for q in queries:
+        ws.search(q)  # warm the page cache once, as a user's second search would be
+        samples += timings(lambda q=q: ws.search(q), 5)
+    med, p95 = median_p95(samples)
+    rows.append((f"search latency ({len(queries)} queries × 5)", f"median {med * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms"))
+
+    raw = sqlite3.connect(ws.db_file)
+    raw_sql = ("SELECT p.id, h.id, g.name FROM persons p JOIN households h ON h.id = p.household_id "
+               "JOIN grid_nodes g ON g.id = h.grid_id WHERE p.deleted = 0 AND h.deleted = 0 AND p.name LIKE ? "
+               "ORDER BY p.name LIMIT 50")
+    bare = median_p95(timings(lambda: raw.execute(raw_sql, ("%建国%",)).fetchall(), 20))[0]
+    ours = median_p95(timings(lambda: ws.search("建国"), 20))[0]
+    rows.append(("name search vs bare sqlite3", f"{ours * 1000:.1f} ms vs {bare * 1000:.1f} ms, ratio {bare / ours:.2f}"))
+
+    [county] = ws.query.grid_children(None)
+    town = ws.query.grid_children(county.id)[0]
+    children = timings(lambda: ws.query.grid_children(town.id), 5)
+    ids = timings(lambda: ws.query.household_ids(town.id), 5)
+    root = timings(lambda: ws.query.grid_children(None), 5)
+    rows += [
+        (f"subtree counts, children of town {town.name}", f"median {median_p95(children)[0] * 1000:.1f} ms"),
+        ("subtree counts, county root", f"median {median_p95(root)[0] * 1000:.1f} ms"),
+        (f"household ids of town ({town.household_count:,})", f"median {median_p95(ids)[0] * 1000:.1f} ms"),
+    ]
+    print_table("gridapp county benchmark", rows)
+    ws.close()
+
+
+if __name__ == "__main__":
+    main()

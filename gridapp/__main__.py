@@ -1,0 +1,3 @@
+from gridapp.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,166 @@
+"""Engine and sessions: SQLite pragmas, Alembic migrations at start-up, and the flush hook that stamps
+every synced record with the hybrid logical clock, the office, and an audit entry.
+
+Nothing here runs at import time: the caller makes an engine explicitly (see gridapp.workspace).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from gridapp.backup import backup_sqlite
+from gridapp.changes import Changes
+from gridapp.errors import StorageError
+from gridapp.hlc import HybridClock
+from gridapp.models import AuditEntry, Synced
+from gridapp.models.base import utcnow
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program holding the file
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
+def sqlite_file(engine: Engine) -> Path | None:
+    db = engine.url.database
+    return Path(db) if engine.dialect.name == "sqlite" and db and db != ":memory:" else None
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def migrate(engine: Engine) -> str | None:
+    """Bring the schema to the newest revision, backing the file up first when it already holds data.
+
+    Returns the path of the backup taken, if any. Refuses a database written by a newer program.
+    """
+    cfg = _alembic_config()
+    scripts = ScriptDirectory.from_config(cfg)
+    head = scripts.get_current_head()
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current == head:
+        return None
+    if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
+        raise StorageError("这个数据库由更新版本的程序创建，当前程序无法打开。请先升级程序。")
+    backup = None
+    db_file = sqlite_file(engine)
+    if current is not None and db_file is not None:
+        backup = str(backup_sqlite(db_file, "before-upgrade"))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup
+
+
+@dataclass
+class Stamp:
+    """What the flush hook needs to stamp a write: the clock, this office and the acting user."""
+
+    clock: HybridClock
+    office_id: str
+    actor_name: str
+    tables: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+
+    def changes(self) -> Changes:
+        return Changes(frozenset(self.tables), frozenset(self.ids))
+
+
+class HardDeleteError(RuntimeError):
+    """Synced records are never deleted from the database: set ``deleted`` (a tombstone) instead."""
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    factory = sessionmaker(engine, expire_on_commit=False)
+    event.listen(factory, "before_flush", _before_flush)
+    return factory
+
+
+def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    stamp: Stamp | None = session.info.get("stamp")
+    pending = [o for o in session.new if isinstance(o, Synced)]
+    dirty = [o for o in session.dirty if isinstance(o, Synced) and session.is_modified(o)]
+    if any(isinstance(o, Synced) for o in session.deleted):
+        raise HardDeleteError("synced records are soft-deleted; set .deleted = True")
+    if not pending and not dirty:
+        return
+    if stamp is None:
+        raise RuntimeError("writes must go through Workspace.write(actor)")
+    now = utcnow()
+    for obj in pending:
+        obj.created_at = obj.updated_at = now
+        _stamp(session, stamp, obj, "create", {})
+    for obj in dirty:
+        obj.updated_at = now
+        fields = _changed_fields(obj)
+        action = "update"
+        if "deleted" in fields:
+            action = "delete" if obj.deleted else "restore"
+        _stamp(session, stamp, obj, action, {"fields": sorted(fields)})
+
+
+def _stamp(session: Session, stamp: Stamp, obj: Synced, action: str, detail: dict) -> None:
+    if obj.id is None:
+        from gridapp.models import new_id
+
+        obj.id = new_id()
+    obj.hlc = stamp.clock.now()
+    obj.office_id = stamp.office_id
+    table = obj.__tablename__  # type: ignore[attr-defined]
+    stamp.tables.add(table)
+    stamp.ids.add(obj.id)
+    session.add(AuditEntry(user_name=stamp.actor_name, action=action, table_name=table, record_id=obj.id,
+                           detail=detail))
+
+
+def _changed_fields(obj: Synced) -> set[str]:
+    state = inspect(obj)
+    return {a.key for a in state.attrs if a.history.has_changes()}
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn SQLite's low-level failures into messages an office worker can act on."""
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig or exc).lower()
+        if "locked" in text or "busy" in text:
+            raise StorageError("数据库正被另一个程序使用（文件被锁定）。请关闭其他打开同一数据库的窗口后重试。") from exc
+        if "disk is full" in text or "full" in text:
+            raise StorageError("磁盘已满，本次修改没有保存。请清理磁盘空间后重试。") from exc
+        if "readonly" in text or "read-only" in text:
+            raise StorageError("数据库文件是只读的，无法保存。请检查文件权限或U盘写保护开关。") from exc
+        if "malformed" in text or "not a database" in text:
+            raise StorageError("数据库文件已损坏。请从备份恢复（设置 → 备份）。") from exc
+        raise StorageError(f"数据库错误：{exc.orig or exc}") from exc

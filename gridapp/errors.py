@@ -1,0 +1,28 @@
+"""Errors whose message is meant for the user: plain Chinese, saying what is wrong and what to do."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Base class: ``str(error)`` is shown to the user as it is."""
+
+
+class NotFound(UserError):
+    pass
+
+
+class RuleViolation(UserError):
+    """A change the 采集簿 rules forbid (two heads in a household, a cycle in the grid tree …)."""
+
+
+class DuplicateIdNumber(RuleViolation):
+    """The ID number is already registered; carries where, so the UI can offer 迁入 instead."""
+
+    def __init__(self, message: str, person_id: str, household_id: str) -> None:
+        super().__init__(message)
+        self.person_id = person_id
+        self.household_id = household_id
+
+
+class StorageError(UserError):
+    """The database file cannot be read or written (locked, full disk, damaged, too new)."""

@@ -1,0 +1,1 @@
+"""Alembic migrations; gridapp.db.migrate runs them at start-up."""

@@ -1,0 +1,33 @@
+"""The ORM models of the 采集簿. Only the core imports these; the UI receives DTOs."""
+
+from gridapp.models.base import Base, Synced, new_id
+from gridapp.models.cases import Attachment, Case, CaseLink, CaseStep, Visit
+from gridapp.models.grid import GridAssignment, GridNode, GridWorker, PartyCenter, PartyCenterLink
+from gridapp.models.people import House, Household, Person, PersonMove, PersonTag, Place
+from gridapp.models.system import AuditEntry, Office, Setting, User
+
+__all__ = [
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "Case",
+    "CaseLink",
+    "CaseStep",
+    "GridAssignment",
+    "GridNode",
+    "GridWorker",
+    "House",
+    "Household",
+    "Office",
+    "PartyCenter",
+    "PartyCenterLink",
+    "Person",
+    "PersonMove",
+    "PersonTag",
+    "Place",
+    "Setting",
+    "Synced",
+    "User",
+    "Visit",
+    "new_id",
+]

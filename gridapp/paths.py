@@ -1,0 +1,32 @@
+"""Where the embedded database lives: the user's data folder, unless --db or GRIDAPP_DB say otherwise."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "gridapp"
+DB_ENV = "GRIDAPP_DB"
+
+
+def data_dir() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_location(location: str | os.PathLike[str] | None = None) -> str:
+    """Return a database location: an explicit path or SQLAlchemy URL, GRIDAPP_DB, or the default file."""
+    if location:
+        return os.fspath(location)
+    if os.environ.get(DB_ENV):
+        return os.environ[DB_ENV]
+    return str(data_dir() / "gridapp.sqlite3")
+
+
+def is_url(location: str) -> bool:
+    return "://" in location
+
+
+def to_url(location: str) -> str:
+    return location if is_url(location) else f"sqlite:///{Path(location).expanduser().resolve()}"

@@ -1,0 +1,39 @@
+"""Small helpers the services share: fetching live records and subtree ranges of the grid tree."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, and_
+from sqlalchemy.orm import Session
+
+from gridapp.errors import NotFound
+from gridapp.models import Synced
+
+T = TypeVar("T", bound=Synced)
+
+
+def live(session: Session, model: type[T], record_id: str | None, what: str) -> T:
+    """The record, or NotFound with a message naming what was looked for."""
+    obj = session.get(model, record_id) if record_id else None
+    if obj is None or obj.deleted:
+        raise NotFound(f"找不到该{what}，可能已被删除。")
+    return obj
+
+
+def in_subtree(path_column: Any, path: str) -> ColumnElement[bool]:
+    """Paths under ``path`` (itself included) as an index-friendly range: '/' + 1 == '0' sorts after '/'."""
+    return and_(path_column >= path, path_column < path[:-1] + "0")
+
+
+def below(path_column: Any, path: str) -> ColumnElement[bool]:
+    """Strict descendants of ``path``."""
+    return and_(path_column > path, path_column < path[:-1] + "0")
+
+
+def apply_fields(obj: Any, fields: dict[str, Any], allowed: set[str]) -> None:
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    for key, value in fields.items():
+        setattr(obj, key, value)

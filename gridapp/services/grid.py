@@ -1,0 +1,167 @@
+"""The grid tree: create, edit, move (never into its own subtree), merge and retire nodes; workers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from gridapp import codes
+from gridapp.changes import Outcome
+from gridapp.dto import Actor
+from gridapp.errors import RuleViolation
+from gridapp.models import GridAssignment, GridNode, GridWorker, House, Household, Place, new_id
+from gridapp.services.common import apply_fields, in_subtree, live
+
+MAX_LEVEL = 5
+EDITABLE = {
+    "name", "kind", "code", "boundary_east", "boundary_south", "boundary_west", "boundary_north",
+    "head_name", "head_phone", "party_org", "notes", "plan_image", "sort_order",
+}
+# Records that belong to a grid node directly; merging moves them, retiring requires none.
+CONTENT = ((Household, "户"), (House, "处房屋"), (Place, "个场所"))
+
+
+class GridService:
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+
+    def create(self, actor: Actor, parent_id: str | None, name: str, **fields: Any) -> Outcome:
+        name = _clean_name(name)
+        kind = fields.get("kind", "综合网格")
+        if codes.match("grid_kind", kind) is None:
+            raise RuleViolation(f"网格类型“{kind}”无效，应为：{'、'.join(codes.labels('grid_kind'))}。")
+        with self.ws.write(actor) as tx:
+            s = tx.session
+            parent = live(s, GridNode, parent_id, "上级网格") if parent_id else None
+            level = parent.level + 1 if parent else fields.pop("level", 1)
+            if level > MAX_LEVEL:
+                raise RuleViolation("微网格是最末一级，不能再往下建立网格。")
+            node_id = new_id()
+            node = GridNode(id=node_id, parent_id=parent_id, level=level, name=name,
+                            path=(parent.path if parent else "/") + node_id + "/")
+            apply_fields(node, fields, EDITABLE)
+            s.add(node)
+        return Outcome(tx.changes, node.id)
+
+    def update(self, actor: Actor, node_id: str, **fields: Any) -> Outcome:
+        if "name" in fields:
+            fields["name"] = _clean_name(fields["name"])
+        with self.ws.write(actor) as tx:
+            node = live(tx.session, GridNode, node_id, "网格")
+            apply_fields(node, fields, EDITABLE)
+        return Outcome(tx.changes, node_id)
+
+    def rename(self, actor: Actor, node_id: str, name: str) -> Outcome:
+        return self.update(actor, node_id, name=name)
+
+    def move(self, actor: Actor, node_id: str, new_parent_id: str) -> Outcome:
+        """Re-hang a node (and its subtree) under another parent; levels follow the new depth."""
+        with self.ws.write(actor) as tx:
+            s = tx.session
+            node = live(s, GridNode, node_id, "网格")
+            parent = live(s, GridNode, new_parent_id, "目标网格")
+            if parent.path.startswith(node.path):
+                raise RuleViolation(f"不能把“{node.name}”移到它自己或它的下级“{parent.name}”之下。")
+            if parent.retired:
+                raise RuleViolation(f"“{parent.name}”已撤销，不能接收下级网格。")
+            shift = parent.level + 1 - node.level
+            deepest = s.scalar(select(func.max(GridNode.level)).where(in_subtree(GridNode.path, node.path)))
+            if deepest + shift > MAX_LEVEL:
+                raise RuleViolation(f"移动后“{node.name}”的下级将超过微网格这一最末级，无法移动。")
+            _rehang(s, node, parent)
+        return Outcome(tx.changes, node_id)
+
+    def merge(self, actor: Actor, source_id: str, target_id: str) -> Outcome:
+        """Fold ``source`` into ``target``: its children, households, houses, places and workers move over,
+        then the emptied source is retired."""
+        with self.ws.write(actor) as tx:
+            s = tx.session
+            source = live(s, GridNode, source_id, "网格")
+            target = live(s, GridNode, target_id, "目标网格")
+            if source.id == target.id or target.path.startswith(source.path):
+                raise RuleViolation(f"不能把“{source.name}”合并到它自己或它的下级。")
+            if source.level != target.level:
+                raise RuleViolation(
+                    f"只能合并同一级的网格：“{source.name}”是{_level_label(source.level)}，"
+                    f"“{target.name}”是{_level_label(target.level)}。"
+                )
+            for child in s.scalars(select(GridNode).where(GridNode.parent_id == source.id, ~GridNode.deleted)):
+                _rehang(s, child, target)
+            for model, _ in CONTENT:
+                for obj in s.scalars(select(model).where(model.grid_id == source.id, ~model.deleted)):
+                    obj.grid_id = target.id
+            for a in s.scalars(select(GridAssignment).where(GridAssignment.grid_id == source.id,
+                                                            ~GridAssignment.deleted)):
+                a.grid_id = target.id
+            source.retired = True
+            source.notes = (source.notes + f"\n已并入“{target.name}”。").strip()
+        return Outcome(tx.changes, target_id)
+
+    def retire(self, actor: Actor, node_id: str) -> Outcome:
+        """Retire (撤销) a node that holds nothing any more; otherwise say what is still there."""
+        with self.ws.write(actor) as tx:
+            s = tx.session
+            node = live(s, GridNode, node_id, "网格")
+            left = []
+            children = s.scalar(select(func.count()).where(GridNode.parent_id == node.id, ~GridNode.deleted,
+                                                           ~GridNode.retired))
+            if children:
+                left.append(f"{children}个下级网格")
+            for model, unit in CONTENT:
+                n = s.scalar(select(func.count()).where(model.grid_id == node.id, ~model.deleted))
+                if n:
+                    left.append(f"{n}{unit}")
+            if left:
+                raise RuleViolation(
+                    f"“{node.name}”下还有{'、'.join(left)}，不能撤销。请先把它们移到其他网格，或把本网格合并到其他网格。"
+                )
+            node.retired = True
+        return Outcome(tx.changes, node_id)
+
+    # -- workers ----------------------------------------------------------------------------------------------
+
+    def add_worker(self, actor: Actor, grid_id: str, name: str, role: str = "网格员", **fields: Any) -> Outcome:
+        name = _clean_name(name)
+        if codes.match("worker_role", role) is None:
+            raise RuleViolation(f"角色“{role}”无效，应为：{'、'.join(codes.labels('worker_role'))}。")
+        with self.ws.write(actor) as tx:
+            s = tx.session
+            live(s, GridNode, grid_id, "网格")
+            worker = GridWorker(name=name)
+            apply_fields(worker, fields, {"sex", "phone", "kind", "department", "party_member", "notes"})
+            s.add(worker)
+            s.flush()
+            s.add(GridAssignment(worker_id=worker.id, grid_id=grid_id, role=role))
+        return Outcome(tx.changes, worker.id)
+
+    def remove_worker(self, actor: Actor, grid_id: str, worker_id: str) -> Outcome:
+        with self.ws.write(actor) as tx:
+            for a in tx.session.scalars(select(GridAssignment).where(GridAssignment.grid_id == grid_id,
+                                                                     GridAssignment.worker_id == worker_id,
+                                                                     ~GridAssignment.deleted)):
+                a.deleted = True
+        return Outcome(tx.changes, worker_id)
+
+
+def _rehang(s: Any, node: GridNode, parent: GridNode) -> None:
+    old_prefix, new_prefix = node.path, parent.path + node.id + "/"
+    shift = parent.level + 1 - node.level
+    for sub in s.scalars(select(GridNode).where(in_subtree(GridNode.path, old_prefix))):
+        sub.path = new_prefix + sub.path[len(old_prefix):]
+        sub.level += shift
+    node.parent_id = parent.id
+
+
+def _clean_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise RuleViolation("名称不能为空。")
+    if len(name) > 100:
+        raise RuleViolation("名称太长（最多100个字）。")
+    return name
+
+
+def _level_label(level: int) -> str:
+    return codes.label_of("grid_level", str(level)) or f"第{level}级"
+

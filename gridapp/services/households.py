@@ -1,0 +1,190 @@
+"""Households and their members: register, edit, move people and households (keeping history), tags."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from gridapp import codes
+from gridapp.changes import Outcome
+from gridapp.dto import Actor, HouseholdInput, PersonInput, TagInput
+from gridapp.errors import DuplicateIdNumber, RuleViolation
+from gridapp.models import GridNode, House, Household, Person, PersonMove, PersonTag
+from gridapp.services.common import live
+from gridapp.services.people_rules import HEAD, check_members, is_head, person_columns, tag_values
+
+HOUSEHOLD_FIELDS = ("number", "kind", "address", "phone", "house_id", "colour", "colour_reason", "notes")
+
+
+class HouseholdService:
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+
+    def create(self, actor: Actor, data: HouseholdInput) -> Outcome:
+        """Register a household with its members in one transaction."""
+        check_members(data.members)
+        with self.ws.write(actor) as tx:
+            s = tx.session
+            household = Household(grid_id=data.grid_id)
+            _fill_household(s, household, data)
+            s.add(household)
+            s.flush()
+            for order, member in enumerate(data.members):
+                self._save_person(s, household, member, order)
+        return Outcome(tx.changes, household.id)
+
+    def update(self, actor: Actor, household_id: str, data: HouseholdInput) -> Outcome:
+        """Save the whole household page: fields, members (added, edited, reordered, removed) and tags."""
+        check_members(data.members)
+        with self.ws.write(actor) as tx:
+            s = tx.session
+            household = live(s, Household, household_id, "住户")
+            _fill_household(s, household, data)
+            kept = {m.id for m in data.members if m.id}
+            for old in s.scalars(select(Person).where(Person.household_id == household.id, ~Person.deleted)):
+                if old.id not in kept:
+                    old.deleted = True
+            s.flush()
+            for order, member in enumerate(data.members):
+                self._save_person(s, household, member, order)
+        return Outcome(tx.changes, household_id)
+
+    def move_person(self, actor: Actor, person_id: str, to_household_id: str, relation: str,
+                    reason: str = "", on: date | None = None) -> Outcome:
+        """迁入/迁出 between households (also across grids); the move is recorded, nothing rewritten."""
+        with self.ws.write(actor) as tx:
+            s = tx.session
+            person = live(s, Person, person_id, "人员")
+            source = live(s, Household, person.household_id, "原住户")
+            target = live(s, Household, to_household_id, "目标住户")
+            if source.id == target.id:
+                raise RuleViolation(f"{person.name}已在这一户。")
+            others = s.scalars(select(Person).where(Person.household_id == source.id, Person.id != person.id,
+                                                    ~Person.deleted)).all()
+            if is_head(person.relation) and others:
+                raise RuleViolation(f"{person.name}是原户户主，请先在原户指定新户主，再把此人迁出。")
+            item = codes.match("relation", relation)
+            if item is None:
+                raise RuleViolation(f"与户主关系“{relation}”不在代码表中。")
+            if item.label == HEAD and _head_of(s, target.id) is not None:
+                raise RuleViolation("目标住户已有户主，请选择其他与户主关系。")
+            s.add(PersonMove(person_id=person.id, from_household_id=source.id, to_household_id=target.id,
+                             from_grid_id=source.grid_id, to_grid_id=target.grid_id,
+                             moved_on=on or self.ws.today(), reason=reason, actor_name=actor.name))
+            person.household_id = target.id
+            person.relation = item.label
+            person.sort_order = 1 + max((p.sort_order for p in _members(s, target.id)), default=-1)
+            if not others:
+                source.deleted = True
+                source.notes = (source.notes + "\n全部成员已迁出。").strip()
+        return Outcome(tx.changes, person_id)
+
+    def move_household(self, actor: Actor, household_id: str, to_grid_id: str, reason: str = "",
+                       on: date | None = None) -> Outcome:
+        """Move a whole household to another grid; each member's history records the move."""
+        with self.ws.write(actor) as tx:
+            s = tx.session
+            household = live(s, Household, household_id, "住户")
+            grid = live(s, GridNode, to_grid_id, "目标网格")
+            if grid.retired:
+                raise RuleViolation(f"“{grid.name}”已撤销，不能迁入。")
+            if household.grid_id == grid.id:
+                raise RuleViolation("该户已在这个网格。")
+            for person in _members(s, household.id):
+                s.add(PersonMove(person_id=person.id, from_household_id=household.id,
+                                 to_household_id=household.id, from_grid_id=household.grid_id,
+                                 to_grid_id=grid.id, moved_on=on or self.ws.today(), reason=reason,
+                                 actor_name=actor.name))
+            household.grid_id = grid.id
+        return Outcome(tx.changes, household_id)
+
+    def set_tags(self, actor: Actor, person_id: str, tags: list[TagInput]) -> Outcome:
+        with self.ws.write(actor) as tx:
+            person = live(tx.session, Person, person_id, "人员")
+            _save_tags(tx.session, person, tags)
+        return Outcome(tx.changes, person_id)
+
+    # -- shared by create and update --------------------------------------------------------------------------
+
+    def _save_person(self, s: Session, household: Household, data: PersonInput, order: int) -> Person:
+        values = person_columns(data, self.ws.today())
+        if values["id_number"]:
+            refuse_duplicate(s, values["id_number"], data.id)
+        if data.id:
+            person = live(s, Person, data.id, "人员")
+            if person.household_id != household.id:
+                raise RuleViolation(f"{person.name}属于另一户，请用“迁入”把此人迁到本户。")
+        else:
+            person = Person(household_id=household.id)
+            s.add(person)
+        for key, value in values.items():
+            setattr(person, key, value)
+        person.sort_order = order
+        s.flush()
+        _save_tags(s, person, data.tags)
+        return person
+
+
+def _fill_household(s: Session, household: Household, data: HouseholdInput) -> None:
+    grid = live(s, GridNode, data.grid_id, "网格")
+    if grid.retired:
+        raise RuleViolation(f"“{grid.name}”已撤销，不能登记住户。")
+    if data.house_id:
+        live(s, House, data.house_id, "房屋")
+    for table, value, title in (("household_kind", data.kind, "户类别"), ("monitor_colour", data.colour, "监测颜色")):
+        if codes.match(table, value) is None:
+            raise RuleViolation(f"{title}“{value}”无效。")
+    household.grid_id = grid.id
+    for key in HOUSEHOLD_FIELDS:
+        value = getattr(data, key)
+        setattr(household, key, value.strip() if isinstance(value, str) and key != "notes" else value)
+    household.kind = codes.match("household_kind", data.kind).label
+    household.colour = codes.match("monitor_colour", data.colour).label
+
+
+def _save_tags(s: Session, person: Person, tags: list[TagInput]) -> None:
+    existing = {t.id: t for t in s.scalars(select(PersonTag).where(PersonTag.person_id == person.id,
+                                                                   ~PersonTag.deleted))}
+    for tag in tags:
+        values = tag_values(tag)
+        row = existing.pop(tag.id, None) if tag.id else None
+        if row is None:
+            row = PersonTag(person_id=person.id)
+            s.add(row)
+        for key, value in values.items():
+            if getattr(row, key, None) != value:
+                setattr(row, key, value)
+    for gone in existing.values():
+        gone.deleted = True
+
+
+def refuse_duplicate(s: Session, number: str, own_id: str | None) -> None:
+    hit = s.execute(
+        select(Person, Household, GridNode)
+        .join(Household, Household.id == Person.household_id)
+        .join(GridNode, GridNode.id == Household.grid_id)
+        .where(Person.id_number == number, ~Person.deleted, ~Household.deleted)
+        .where(Person.id != own_id if own_id else True)
+    ).first()
+    if hit is None:
+        return
+    person, household, grid = hit
+    where = f"{grid.name}" + (f" {household.number}号户" if household.number else "") + \
+        (f"（{household.address}）" if household.address else "")
+    raise DuplicateIdNumber(
+        f"身份证号码 {number} 已登记为{person.name}，在{where}。如果此人搬到了这里，请用“迁入”把此人迁过来，不要重复登记。",
+        person.id,
+        household.id,
+    )
+
+
+def _members(s: Session, household_id: str) -> list[Person]:
+    return list(s.scalars(select(Person).where(Person.household_id == household_id, ~Person.deleted)
+                          .order_by(Person.sort_order)))
+
+
+def _head_of(s: Session, household_id: str) -> Person | None:
+    return next((p for p in _members(s, household_id) if is_head(p.relation)), None)

@@ -1,0 +1,71 @@
+"""Search everywhere: name fragment, pinyin initials, full or trailing ID digits, phone, address.
+
+The text decides the query so each one can use an index: letters → initials prefix, digits → ID number
+(reversed-column prefix for tails) and phone, anything else → name and address substrings.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import Select, or_, select
+
+from gridapp import idnumber
+from gridapp.dto import SearchHit
+from gridapp.models import GridNode, Household, Person
+
+DIGITS = re.compile(r"^[0-9]+[Xx]?$")
+LETTERS = re.compile(r"^[A-Za-z]+$")
+
+
+class SearchService:
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+
+    def __call__(self, text: str, limit: int = 50) -> list[SearchHit]:
+        q = idnumber.normalize(text or "") if DIGITS.match(idnumber.normalize(text or "")) else (text or "").strip()
+        if not q:
+            return []
+        base = (
+            select(Person, Household, GridNode.name)
+            .join(Household, Household.id == Person.household_id)
+            .join(GridNode, GridNode.id == Household.grid_id)
+            .where(~Person.deleted, ~Household.deleted)
+        )
+        if LETTERS.match(q):
+            queries = [(base.where(Person.name_initials.startswith(q.lower(), autoescape=True)), "拼音")]
+        elif DIGITS.match(q):
+            queries = [
+                (base.where(Person.id_number == q.upper()), "身份证号") if len(q) == 18 else None,
+                (base.where(Person.id_reversed.startswith(q.upper()[::-1], autoescape=True)), "身份证号尾号"),
+                (base.where(or_(Person.phone.startswith(q, autoescape=True),
+                                Person.phone.endswith(q, autoescape=True),
+                                Household.phone.startswith(q, autoescape=True))), "电话"),
+            ]
+        else:
+            queries = [
+                (base.where(Person.name.contains(q, autoescape=True)), "姓名"),
+                (base.where(Household.address.contains(q, autoescape=True), _is_head_row()), "地址"),
+            ]
+        return self._collect([x for x in queries if x is not None], limit)
+
+    def _collect(self, queries: list[tuple[Select, str]], limit: int) -> list[SearchHit]:
+        hits: list[SearchHit] = []
+        seen: set[str] = set()
+        with self.ws.read() as s:
+            for query, matched in queries:
+                for person, household, grid_name in s.execute(query.order_by(Person.name).limit(limit)):
+                    if person.id in seen:
+                        continue
+                    seen.add(person.id)
+                    hits.append(SearchHit(person.id, household.id, person.name, person.relation,
+                                          person.id_number, person.phone or household.phone, household.address,
+                                          grid_name, matched))
+                    if len(hits) >= limit:
+                        return hits
+        return hits
+
+
+def _is_head_row() -> Any:
+    return Person.relation == "户主"

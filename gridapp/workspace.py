@@ -1,0 +1,135 @@
+"""The open database and everything done with it — the core's single entry point (like Anki's Collection).
+
+The UI, the CLI, ledgers, import and sync all hold a Workspace; services hang off it as attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from gridapp import paths
+from gridapp.changes import Changes
+from gridapp.db import Stamp, make_engine, make_sessionmaker, migrate, sqlite_file, storage_errors
+from gridapp.dto import Actor, OfficeInfo
+from gridapp.errors import RuleViolation, StorageError
+from gridapp.hlc import HybridClock
+from gridapp.models import Base, Office, User
+
+
+@dataclass
+class Tx:
+    """An open write transaction; ``changes`` is filled in as the session flushes."""
+
+    session: Session
+    stamp: Stamp
+
+    @property
+    def changes(self) -> Changes:
+        return self.stamp.changes()
+
+
+class Workspace:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.db_file: Path | None = sqlite_file(self.engine)
+        self._sessions = make_sessionmaker(self.engine)
+        self.last_backup: str | None = None
+        self.clock = HybridClock()
+        self.today: Callable[[], date] = date.today  # replaced in tests to move the calendar
+        self._office: OfficeInfo | None = None
+        self._attach_services()
+
+    @classmethod
+    def open(cls, location: str | Path | None = None) -> Workspace:
+        """Open (creating and migrating if needed) the database at ``location`` or the default place."""
+        loc = paths.resolve_location(location)
+        if not paths.is_url(loc):
+            folder = Path(loc).expanduser().resolve().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(f"无法创建数据文件夹 {folder}：{exc}") from exc
+        ws = cls(paths.to_url(loc))
+        with storage_errors():
+            ws.last_backup = migrate(ws.engine)
+            ws.clock.observe(ws._max_hlc())
+        return ws
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- sessions ---------------------------------------------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with storage_errors(), self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self, actor: Actor) -> Iterator[Tx]:
+        """One use case, one transaction: commit on success, roll back everything on any error."""
+        office = self.office
+        stamp = Stamp(self.clock, office.id if office else "", actor.name)
+        with storage_errors(), self._sessions() as session, session.begin():
+            session.info["stamp"] = stamp
+            yield Tx(session, stamp)
+
+    # -- office identity --------------------------------------------------------------------------------------
+
+    @property
+    def office(self) -> OfficeInfo | None:
+        if self._office is None:
+            with self.read() as s:
+                row = s.scalars(select(Office).where(Office.is_local)).first()
+                if row is not None:
+                    self._office = OfficeInfo(row.id, row.name, row.county_code)
+        return self._office
+
+    def init_office(self, name: str, county_code: str = "") -> OfficeInfo:
+        """Create this database's office identity (once) and a first administrator account."""
+        name = name.strip()
+        if not name:
+            raise RuleViolation("请填写本单位名称，例如“幸福村村委会”。")
+        if self.office is not None:
+            raise RuleViolation(f"本数据库已初始化为“{self.office.name}”，不能重复初始化。")
+        with self.read() as s, s.begin():
+            office = Office(name=name, county_code=county_code, is_local=True)
+            s.add(office)
+            if s.scalar(select(func.count()).select_from(User)) == 0:
+                s.add(User(username="admin", display_name="管理员", role="管理员"))
+            s.flush()
+            self._office = OfficeInfo(office.id, office.name, office.county_code)
+        return self._office
+
+    def _attach_services(self) -> None:
+        from gridapp.queries import Queries
+        from gridapp.services.grid import GridService
+        from gridapp.services.households import HouseholdService
+        from gridapp.services.premises import HouseService, PlaceService
+        from gridapp.services.recycle import RecycleBin
+        from gridapp.services.search import SearchService
+
+        self.grid = GridService(self)
+        self.households = HouseholdService(self)
+        self.houses = HouseService(self)
+        self.places = PlaceService(self)
+        self.recycle = RecycleBin(self)
+        self.search = SearchService(self)
+        self.query = Queries(self)
+
+    def _max_hlc(self) -> str:
+        with self.read() as s:
+            values = [
+                s.scalar(select(func.max(t.c.hlc)))
+                for t in Base.metadata.sorted_tables
+                if "hlc" in t.c
+            ]
+        return max((v for v in values if v), default="")

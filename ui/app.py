@@ -1,0 +1,82 @@
+"""Start-up: parse the command line, make the QApplication, open the database, show the main window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from gridapp.errors import UserError
+from gridapp.workspace import Workspace
+
+PREFERRED_FONTS = ["Microsoft YaHei", "微软雅黑", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "SimHei", "SimSun"]
+BASE_POINT_SIZE = 11
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="gridapp")
+    parser.add_argument("--db", help="database file or SQLAlchemy URL (GRIDAPP_DB works too)")
+    parser.add_argument("--demo", action="store_true", help="fill a new, empty database with a demo village")
+    parser.add_argument("--smoke", action="store_true", help="start offscreen, build the window, exit 0")
+    return parser.parse_args(argv)
+
+
+def make_application(argv: list[str]):
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("gridapp")
+    app.setApplicationDisplayName(app.translate("app", "网格化管理综合信息采集簿"))
+    app.setOrganizationName("gridapp")
+    available = set(QFontDatabase.families())
+    family = next((f for f in PREFERRED_FONTS if f in available), None)
+    font = QFont(family) if family else app.font()
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    return app
+
+
+def open_workspace(location: str | None, demo: bool) -> Workspace:
+    ws = Workspace.open(location)
+    if demo and ws.query.stats()["households"] == 0:
+        from gridapp.demo import generate
+
+        generate(ws, "village", seed=1)
+    return ws
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.smoke:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = make_application(sys.argv[:1])
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from ui.main_window import MainWindow
+
+    try:
+        ws = open_workspace(args.db, args.demo)
+    except UserError as exc:
+        if args.smoke:
+            print(f"gridapp: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, app.translate("app", "无法打开数据库"), str(exc))
+        return 2
+    if ws.office is None and not args.smoke:
+        name, ok = QInputDialog.getText(None, app.translate("app", "首次使用"),
+                                        app.translate("app", "请输入本单位名称（例如：幸福村村民委员会）："))
+        if not ok or not name.strip():
+            return 1
+        ws.init_office(name)
+    window = MainWindow(ws)
+    if args.smoke:
+        app.processEvents()
+        print(f"gridapp: smoke ok — {ws.url}, office {ws.office.name if ws.office else '(not set)'}, "
+              f"{window.household_count()} households")
+        ws.close()
+        return 0
+    window.show()
+    code = app.exec()
+    ws.close()
+    return code
