@@ -39,7 +39,7 @@ def timings(fn: Callable[[], object], repeat: int) -> list[float]:
 
 def median_p95(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
-    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def print_table(title: str, rows: list[tuple[str, str]]) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import county_workspace, median_p95, print_table, timings  # noqa: E402
+from benchmarks.common import county_workspace, median_p95, print_table, timings
 
 
 def main() -> None:

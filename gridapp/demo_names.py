@@ -146,7 +146,7 @@ YELLOW_REASONS: tuple[str, ...] = (
 RED_REASONS: tuple[str, ...] = ("多次越级上访", "家庭矛盾激化，有暴力倾向", "债务纠纷，情绪不稳定")
 
 PLACES: tuple[tuple[str, str, str], ...] = (
-    # (place type label, name pattern, risk level); {v} is the village name without 村/社区, {s} a surname.
+    # (place type label, name pattern, risk level); {v} is the village name without 村/社区, {s} a surname, {c} the county.
     ("商超", "{v}便民超市", "低"),
     ("商超", "{s}记日杂百货", "低"),
     ("药店", "{v}惠民大药房", "中"),
@@ -159,7 +159,7 @@ PLACES: tuple[tuple[str, str, str], ...] = (
     ("九小场所", "{v}五金建材店", "中"),
     ("九小场所", "{s}记汽修铺", "高"),
     ("九小场所", "{v}烟花爆竹零售点", "高"),
-    ("企业", "宁陵县{v}木业有限公司", "高"),
+    ("企业", "{c}{v}木业有限公司", "高"),
     ("企业", "{v}酥梨专业合作社", "低"),
     ("企业", "{s}氏服装加工厂", "中"),
     ("网吧", "{v}极速网咖", "中"),

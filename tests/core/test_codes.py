@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -265,12 +264,3 @@ def test_counties_under():
     assert beijing["110105"] == "朝阳区"
     assert "110103" not in beijing and "110100" not in beijing
     assert "110103" in dict(divisions.counties_under("1101", include_abolished=True))
-
-
-def test_divisions_load_fast():
-    divisions._table.cache_clear()
-    divisions._prefixes4.cache_clear()
-    start = time.perf_counter()
-    divisions.is_known("110105")
-    divisions.prefecture_known("320614")
-    assert time.perf_counter() - start < 0.1

@@ -1,0 +1,14 @@
+"""Read-only queries that return plain DTOs for the UI, ledgers and the CLI (``ws.query``)."""
+
+from gridapp.queries.common import level_label
+from gridapp.queries.grid import GridQueries
+from gridapp.queries.households import HouseholdQueries
+from gridapp.queries.premises import PremisesQueries
+from gridapp.queries.stats import StatsQueries
+
+
+class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries):
+    """All read-only queries, one object per workspace."""
+
+
+__all__ = ["Queries", "level_label"]

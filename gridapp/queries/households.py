@@ -1,0 +1,123 @@
+"""Queries over households and persons: the (big) household list, one household page, move history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from gridapp import divisions
+from gridapp.dto import HouseholdFilter, HouseholdRow, HouseholdView, PersonMoveView, PersonView, TagView
+from gridapp.errors import NotFound
+from gridapp.models import GridNode, Household, Person, PersonMove, PersonTag
+from gridapp.queries.common import HEAD, LIVE_PERSON, QueryBase, group_label, live_node
+from gridapp.services.common import in_subtree
+
+HOUSEHOLD_SORT = {
+    "number": Household.number,
+    "address": Household.address,
+    "colour": Household.colour,
+    "kind": Household.kind,
+    "phone": Household.phone,
+}
+
+
+def _head_name() -> Any:
+    return (select(Person.name).where(Person.household_id == Household.id, Person.relation == HEAD,
+                                      ~Person.deleted).limit(1).scalar_subquery())
+
+
+def _member_count() -> Any:
+    return (select(func.count(Person.id)).where(Person.household_id == Household.id, *LIVE_PERSON)
+            .scalar_subquery())
+
+
+class HouseholdQueries(QueryBase):
+    def household_ids(self, scope_id: str | None, flt: HouseholdFilter | None = None, sort: str = "number",
+                      descending: bool = False) -> list[str]:
+        """Ids of the households in a subtree, filtered and sorted — cheap enough for a whole county."""
+        flt = flt or HouseholdFilter()
+        with self.ws.read() as s:
+            q = select(Household.id).where(~Household.deleted)
+            if scope_id:
+                q = q.join(GridNode, GridNode.id == Household.grid_id).where(
+                    in_subtree(GridNode.path, live_node(s, scope_id).path))
+            if flt.kind:
+                q = q.where(Household.kind == flt.kind)
+            if flt.colour:
+                q = q.where(Household.colour == flt.colour)
+            member = select(Person.id).where(Person.household_id == Household.id, ~Person.deleted)
+            if flt.residence_kind:
+                q = q.where(member.where(Person.residence_kind == flt.residence_kind).exists())
+            if flt.person_status:
+                q = q.where(member.where(Person.status == flt.person_status).exists())
+            if flt.tag:
+                q = q.where(member.join(PersonTag, PersonTag.person_id == Person.id)
+                            .where(PersonTag.category == flt.tag, ~PersonTag.deleted).exists())
+            column = {"head_name": _head_name(), "member_count": _member_count()}.get(sort) \
+                if sort in ("head_name", "member_count") else HOUSEHOLD_SORT.get(sort, Household.number)
+            order = column.desc() if descending else column.asc()
+            return list(s.scalars(q.order_by(order, Household.id)))
+
+    def household_rows(self, ids: list[str]) -> list[HouseholdRow]:
+        """Rows for the given ids, in the same order (the list model asks for one page at a time)."""
+        if not ids:
+            return []
+        with self.ws.read() as s:
+            head = select(Person.household_id, Person.name, Person.id_number).where(
+                Person.household_id.in_(ids), Person.relation == HEAD, ~Person.deleted).subquery()
+            rows = s.execute(
+                select(Household, GridNode.name, head.c.name, head.c.id_number, _member_count())
+                .join(GridNode, GridNode.id == Household.grid_id)
+                .outerjoin(head, head.c.household_id == Household.id)
+                .where(Household.id.in_(ids))
+            ).all()
+        by_id = {
+            h.id: HouseholdRow(h.id, h.number, head_name or "", head_id or "", h.address, h.phone, h.kind,
+                               h.colour, count, grid_name)
+            for h, grid_name, head_name, head_id, count in rows
+        }
+        return [by_id[i] for i in ids if i in by_id]
+
+    def household(self, household_id: str) -> HouseholdView:
+        with self.ws.read() as s:
+            h = s.get(Household, household_id)
+            if h is None or h.deleted:
+                raise NotFound("找不到该住户，可能已被删除。")
+            members = s.scalars(select(Person).where(Person.household_id == h.id, ~Person.deleted)
+                                .order_by(Person.sort_order)).all()
+            tags: dict[str, list[TagView]] = {}
+            for t in s.scalars(select(PersonTag).where(PersonTag.person_id.in_([m.id for m in members]),
+                                                       ~PersonTag.deleted)):
+                tags.setdefault(t.person_id, []).append(tag_view(t))
+            grid = self.grid_node(h.grid_id)
+            today = self.ws.today()
+            return HouseholdView(
+                h.id, h.number, h.kind, h.grid_id, grid.path_names, h.house_id, h.address, h.phone, h.colour,
+                h.colour_reason, h.notes, tuple(person_view(m, tags.get(m.id, []), today) for m in members),
+            )
+
+    def person_history(self, person_id: str) -> list[PersonMoveView]:
+        with self.ws.read() as s:
+            return [
+                PersonMoveView(m.moved_on, m.from_household_id, m.to_household_id, m.from_grid_id, m.to_grid_id,
+                               m.reason, m.actor_name)
+                for m in s.scalars(select(PersonMove).where(PersonMove.person_id == person_id, ~PersonMove.deleted)
+                                   .order_by(PersonMove.moved_on, PersonMove.hlc))
+            ]
+
+
+def tag_view(t: PersonTag) -> TagView:
+    return TagView(t.id, t.category, group_label(t.category), dict(t.details or {}), t.since, t.until, t.notes)
+
+
+def person_view(p: Person, tags: list[TagView], today: Any) -> PersonView:
+    age = None
+    if p.birth_date:
+        age = today.year - p.birth_date.year - ((today.month, today.day) < (p.birth_date.month, p.birth_date.day))
+    birthplace = divisions.name_of(p.id_number[:6]) if len(p.id_number) == 18 else None
+    return PersonView(
+        p.id, p.household_id, p.name, p.relation, p.id_number, p.sex, p.birth_date, age, birthplace, p.ethnicity,
+        p.political_status, p.education, p.marital_status, p.occupation, p.employer, p.phone, p.residence_kind,
+        p.origin, p.arrival_date, p.status, p.notes, tuple(tags),
+    )

@@ -1,0 +1,42 @@
+"""What every page and dialog needs: the workspace, the acting user, the change bus, the task runner and
+the settings — handed down explicitly instead of living in globals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from gridapp.changes import Outcome
+from gridapp.dto import Actor
+from gridapp.errors import UserError
+from gridapp.workspace import Workspace
+from ui import messages
+from ui.changes import ChangeBus
+from ui.tasks import TaskRunner
+
+
+@dataclass
+class AppContext:
+    ws: Workspace
+    actor: Actor
+    settings: QSettings
+    bus: ChangeBus = field(default_factory=ChangeBus)
+    tasks: TaskRunner = field(default_factory=TaskRunner)
+    open_household: Callable[[str, str | None], None] = lambda _hid, _pid=None: None
+
+    def apply(self, parent: QWidget | None, op: Callable[[], Outcome]) -> Outcome | None:
+        """Run one service call; show its Chinese message if the rules refuse it; tell pages what changed."""
+        try:
+            outcome = op()
+        except UserError as exc:
+            messages.error(parent, str(exc))
+            return None
+        self.bus.publish(outcome.changes)
+        return outcome
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        return self.settings.value(key, default)
