@@ -609,7 +609,7 @@ class _Builder:
             grandchildren = []
             for _ in range(self.pick_count((5, 25, 45, 25))):
                 grand_age = young - rng.randint(21, 32)
-                if grand_age >= 0:
+                if grand_age >= 0 and (grand_age < 22 or rng.random() < 0.4):  # grown-up ones often moved out
                     sex = "男" if rng.random() < 0.53 else "女"
                     grandchildren.append(_Spec("孙子" if sex == "男" else "孙女", sex, grand_age, "grandchild", "未婚"))
             specs.extend(sorted(grandchildren, key=lambda g: -g.age))

@@ -146,7 +146,8 @@ YELLOW_REASONS: tuple[str, ...] = (
 RED_REASONS: tuple[str, ...] = ("多次越级上访", "家庭矛盾激化，有暴力倾向", "债务纠纷，情绪不稳定")
 
 PLACES: tuple[tuple[str, str, str], ...] = (
-    # (place type label, name pattern, risk level); {v} is the village name without 村/社区, {s} a surname, {c} the county.
+    # (place type label, name pattern, risk level); {v} is the village name without 村/社区, {s} a surname,
+    # {c} the county's name.
     ("商超", "{v}便民超市", "低"),
     ("商超", "{s}记日杂百货", "低"),
     ("药店", "{v}惠民大药房", "中"),

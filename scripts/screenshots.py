@@ -8,7 +8,7 @@ from pathlib import Path
 
 from gridapp.demo import generate
 from gridapp.workspace import Workspace
-from ui.app import make_application
+from ui.app import make_application, make_context
 from ui.main_window import MainWindow
 
 
@@ -23,14 +23,15 @@ def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         ws = Workspace.open(Path(tmp) / "demo.sqlite3")
         generate(ws, "village", seed=1)
-        window = MainWindow(ws)
+        window = MainWindow(make_context(ws, str(Path(tmp) / "settings.ini")))
         window.resize(1400, 860)
         window.show()
-        index = window.tree_model.index(0, 0)
+        page = window.households_page
+        index = page.tree_model.index(0, 0)
         for _ in range(3):
-            window.tree.expand(index)
-            index = window.tree_model.index(0, 0, index)
-        window.tree.setCurrentIndex(index)
+            page.tree.expand(index)
+            index = page.tree_model.index(0, 0, index)
+        page.tree.setCurrentIndex(index)
         settle(app)
         window.grab().save(str(out / "main-window.png"))
         window.close()

@@ -37,6 +37,18 @@ def make_application(argv: list[str]):
     return app
 
 
+def make_context(ws: Workspace, settings_file: str | None = None):  # noqa: ANN201 - AppContext, imported late
+    """The context every page gets; settings live in an INI file (a temporary one in tests)."""
+    from PySide6.QtCore import QSettings
+
+    from gridapp.dto import Actor
+    from ui.context import AppContext
+
+    settings = (QSettings(settings_file, QSettings.Format.IniFormat) if settings_file
+                else QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "gridapp", "gridapp"))
+    return AppContext(ws=ws, actor=Actor("管理员"), settings=settings)
+
+
 def open_workspace(location: str | None, demo: bool) -> Workspace:
     ws = Workspace.open(location)
     if demo and ws.query.stats()["households"] == 0:
@@ -69,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         if not ok or not name.strip():
             return 1
         ws.init_office(name)
-    window = MainWindow(ws)
+    window = MainWindow(make_context(ws))
     if args.smoke:
         app.processEvents()
         print(f"gridapp: smoke ok — {ws.url}, office {ws.office.name if ws.office else '(not set)'}, "

@@ -34,6 +34,24 @@ class GridTreeModel(QAbstractItemModel):
         self._load(self._root)
         self.endResetModel()
 
+    def refresh_counts(self) -> None:
+        """Re-read every loaded level; update counts in place, or rebuild when the tree's shape changed."""
+        stack = [self._root]
+        while stack:
+            item = stack.pop()
+            if not item.loaded:
+                continue
+            rows = self.ws.query.grid_children(item.row.id if item.row else None)
+            if [r.id for r in rows] != [c.row.id for c in item.children]:
+                self.reload()
+                return
+            for child, row in zip(item.children, rows, strict=True):
+                child.row = row
+                stack.append(child)
+        if self._root.children:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._root.children) - 1, 0))
+            self.layoutChanged.emit()
+
     def _load(self, item: _Item) -> None:
         rows = self.ws.query.grid_children(item.row.id if item.row else None)
         item.children = [_Item(r, item) for r in rows]

@@ -1,86 +1,86 @@
-"""The main window: the grid tree on the left, the households of the selected node on the right."""
+"""The main window: a navigation of the program's areas on the left, the global search on top, the office and
+the current user, and a status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHeaderView,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
-    QSplitter,
-    QTableView,
-    QTreeView,
-    QVBoxLayout,
+    QStackedWidget,
     QWidget,
 )
 
-from gridapp.workspace import Workspace
-from ui.grid_tree_model import GridTreeModel
-from ui.household_table_model import HouseholdTableModel
+from ui.context import AppContext
+from ui.pages.household_page import HouseholdPage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
-        self.ws = ws
+        self.ctx = ctx
+        ctx.open_household = self.open_household
+        ws = ctx.ws
         office = ws.office.name if ws.office else self.tr("（未设置单位）")
         self.setWindowTitle(self.tr("网格化管理综合信息采集簿 — {office}").format(office=office))
-        self.resize(1280, 800)
+        self.resize(1360, 840)
 
-        self.tree_model = GridTreeModel(ws, self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.tree_model)
-        self.tree.setHeaderHidden(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.selectionModel().currentChanged.connect(self._node_selected)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(24, 24))
+        self.nav.setFixedWidth(132)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.households_page = HouseholdPage(ctx)
+        self._add_page("households", self.tr("住户"), self.households_page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
 
-        self.household_model = HouseholdTableModel(ws, self)
-        self.households = QTableView()
-        self.households.setModel(self.household_model)
-        self.households.setSortingEnabled(True)
-        self.households.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.households.setAlternatingRowColors(True)
-        self.households.verticalHeader().setDefaultSectionSize(28)
-        self.households.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.households.horizontalHeader().setStretchLastSection(True)
-        self.scope_label = QLabel()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
-        right = QWidget()
-        layout = QVBoxLayout(right)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scope_label)
-        layout.addWidget(self.households)
+        self.office_label = QLabel(self.tr("单位：{office}").format(office=office))
+        self.user_label = QLabel(self.tr("当前用户：{user}").format(user=ctx.actor.name))
+        self.statusBar().addPermanentWidget(self.office_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().showMessage(self.tr("数据库：{db}").format(db=ws.url), 10000)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([360, 920])
-        self.setCentralWidget(splitter)
+    def _add_page(self, key: str, title: str, page: QWidget) -> None:
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        item.setSizeHint(QSize(120, 48))
+        self.nav.addItem(item)
 
-        self.statusBar().showMessage(self.tr("单位：{office}    数据库：{db}").format(office=office, db=ws.url))
-        self._select_first_node()
+    def show_page(self, key: str) -> QWidget:
+        index = list(self.pages).index(key)
+        self.nav.setCurrentRow(index)
+        return self.pages[key]
+
+    def page_titles(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
 
     def household_count(self) -> int:
-        return self.household_model.rowCount()
+        return self.households_page.model.rowCount()
 
-    def _select_first_node(self) -> None:
-        first = self.tree_model.index(0, 0)
-        if first.isValid():
-            self.tree.setCurrentIndex(first)
-            self.tree.expand(first)
-        else:
-            self.household_model.set_scope(None)
-            self._show_scope(None)
+    def focus_search(self) -> None:
+        pass
 
-    def _node_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        node = self.tree_model.node(current)
-        self.household_model.set_scope(node.id if node else None)
-        self._show_scope(node.name if node else None)
+    def open_household(self, household_id: str, person_id: str | None = None) -> None:
+        from ui.forms.household_form import HouseholdForm
 
-    def _show_scope(self, name: str | None) -> None:
-        self.scope_label.setText(self.tr("{scope}：共 {n} 户").format(
-            scope=name or self.tr("全部"), n=self.household_model.rowCount()))
-        widths = (90, 80, 170, 50, 240, 120, 70, 50)
-        for col, w in enumerate(widths):
-            self.households.setColumnWidth(col, w)
+        form = HouseholdForm(self.ctx, household_id=household_id, parent=self)
+        if person_id:
+            form.select_person(person_id)
+        form.show()

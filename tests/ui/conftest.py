@@ -1,5 +1,28 @@
-"""GUI tests run offscreen unless a display is asked for explicitly."""
+"""GUI tests run offscreen; each gets a private demo village and a private settings file."""
+
+from __future__ import annotations
 
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from ui.app import make_context  # noqa: E402
+
+
+@pytest.fixture
+def ctx(demo_ws, tmp_path, qapp):
+    context = make_context(demo_ws, str(tmp_path / "settings.ini"))
+    yield context
+    context.tasks.wait()
+
+
+@pytest.fixture
+def window(ctx, qtbot):
+    from ui.main_window import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    return win

@@ -1,4 +1,4 @@
-"""The first main window, driven as a user would: the grid tree and the household list."""
+"""The main window, driven as a user would: navigation, the grid tree and the household list."""
 
 from __future__ import annotations
 
@@ -6,55 +6,65 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-
-from gridapp.workspace import Workspace
-from ui.main_window import MainWindow
+from PySide6.QtCore import QModelIndex, Qt
 
 
 def _texts(model, parent=None) -> list[str]:
-    from PySide6.QtCore import QModelIndex
-
     parent = parent or QModelIndex()
     return [model.index(r, 0, parent).data() for r in range(model.rowCount(parent))]
 
 
-def test_main_window_shows_the_tree_and_the_households_of_the_selected_node(qtbot, demo_ws: Workspace) -> None:
-    window = MainWindow(demo_ws)
-    qtbot.addWidget(window)
-    window.show()
-    tree, table = window.tree_model, window.household_model
+def test_window_shows_office_user_and_navigation(window, ctx) -> None:
+    assert ctx.ws.office.name in window.windowTitle()
+    assert window.office_label.text() == f"单位：{ctx.ws.office.name}"
+    assert window.user_label.text() == "当前用户：管理员"
+    assert "住户" in window.page_titles()
+
+
+def test_household_list_follows_the_selected_grid_node(window, ctx) -> None:
+    page = window.households_page
+    tree, table = page.tree_model, page.model
     [county] = _texts(tree)
     assert county.startswith("宁陵县（") and "户 /" in county
     total = table.rowCount()
     assert 250 <= total <= 400
-    assert window.scope_label.text() == f"宁陵县：共 {total} 户"
+    assert page.count_label.text() == f"宁陵县：共 {total} 户"
 
-    # open the tree down to the first grid, as a user clicking the arrows would
     index = tree.index(0, 0)
-    for _ in range(3):
-        window.tree.expand(index)
+    for _ in range(3):  # open the tree down to the first grid, as a user clicking the arrows would
+        page.tree.expand(index)
         index = tree.index(0, 0, index)
-    window.tree.setCurrentIndex(index)
+    page.tree.setCurrentIndex(index)
     grid = tree.node(index)
     assert grid.level_label == "网格"
     assert table.rowCount() == grid.household_count < total
-    assert window.scope_label.text() == f"{grid.name}：共 {grid.household_count} 户"
+    assert page.count_label.text() == f"{grid.name}：共 {grid.household_count} 户"
 
-    # the list shows a household that the database holds, with its head's name
-    some_id = demo_ws.query.household_ids(grid.id)[0]
-    household = demo_ws.query.household(some_id)
+    some_id = ctx.ws.query.household_ids(grid.id)[0]
+    household = ctx.ws.query.household(some_id)
     row = table.row_of(some_id)
     assert table.index(row, 0).data() == household.number
     assert table.index(row, 1).data() == household.members[0].name
 
 
-def test_sorting_by_a_column_reorders_the_list(qtbot, demo_ws: Workspace) -> None:
-    window = MainWindow(demo_ws)
-    qtbot.addWidget(window)
-    window.households.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    numbers = [window.household_model.index(r, 0).data() for r in range(window.household_model.rowCount())]
+def test_sorting_by_a_column_reorders_the_list(window) -> None:
+    page = window.households_page
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    numbers = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
     assert numbers == sorted(numbers, reverse=True)
+
+
+def test_filters_narrow_the_list_and_update_the_count(window, ctx) -> None:
+    page = window.households_page
+    total = page.model.rowCount()
+    colour = page.filters["colour"]
+    colour.setCurrentIndex(colour.findData("红"))
+    reds = page.model.rowCount()
+    assert 0 < reds < total
+    assert page.count_label.text().endswith(f"共 {reds} 户")
+    assert {page.model.index(r, 7).data() for r in range(reds)} == {"红"}
+    colour.setCurrentIndex(0)
+    assert page.model.rowCount() == total
 
 
 def test_smoke_start_exits_zero(tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""Forms that edit one record (household page, person, house, place)."""

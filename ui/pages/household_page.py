@@ -1,0 +1,162 @@
+"""住户: the households of a grid subtree, filtered and sorted, opening the household page of the 采集簿."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridapp import codes
+from gridapp.changes import Changes
+from gridapp.dto import HouseholdFilter
+from ui import messages
+from ui.context import AppContext
+from ui.grid_tree_model import GridTreeModel
+from ui.household_table_model import HouseholdTableModel
+
+COLUMN_WIDTHS = (90, 80, 180, 50, 240, 120, 70, 50)
+
+
+class HouseholdPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tree_model = GridTreeModel(ctx.ws, self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.selectionModel().currentChanged.connect(self._node_selected)
+
+        self.model = HouseholdTableModel(ctx.ws, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.open_household(index.row()))
+        for col, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(col, width)
+
+        self.filters = {
+            "tag": self._combo(self.tr("人群类别"), [(g.label, g.code) for g in codes.special_groups()]),
+            "residence_kind": self._combo(self.tr("人口类别"), _same(codes.labels("residence_kind"))),
+            "kind": self._combo(self.tr("户类别"), _same(codes.labels("household_kind"))),
+            "colour": self._combo(self.tr("监测颜色"), _same(codes.labels("monitor_colour"))),
+            "person_status": self._combo(self.tr("人员状态"), _same(codes.labels("person_status"))),
+        }
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.new_button = QPushButton(self.tr("新建住户"))
+        self.open_button = QPushButton(self.tr("打开"))
+        self.delete_button = QPushButton(self.tr("删除"))
+        self.new_button.clicked.connect(self.new_household)
+        self.open_button.clicked.connect(lambda: self.open_household(self.table.currentIndex().row()))
+        self.delete_button.clicked.connect(self.delete_household)
+
+        filter_row = QHBoxLayout()
+        for combo in self.filters.values():
+            combo.currentIndexChanged.connect(self.refresh)
+            filter_row.addWidget(combo)
+        filter_row.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        for button in (self.new_button, self.open_button, self.delete_button):
+            buttons.addWidget(button)
+
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 960])
+        outer = QVBoxLayout(self)
+        outer.addWidget(splitter)
+        ctx.bus.changed.connect(self.on_changes)
+        self._select_first_node()
+
+    def _combo(self, title: str, choices: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(self.tr("{title}：全部").format(title=title), None)
+        for label, value in choices:
+            combo.addItem(label, value)
+        return combo
+
+    def current_filter(self) -> HouseholdFilter:
+        return HouseholdFilter(**{key: combo.currentData() for key, combo in self.filters.items()})
+
+    def scope_id(self) -> str | None:
+        node = self.tree_model.node(self.tree.currentIndex())
+        return node.id if node else None
+
+    def refresh(self) -> None:
+        self.model.set_scope(self.scope_id(), self.current_filter())
+        node = self.tree_model.node(self.tree.currentIndex())
+        self.count_label.setText(self.tr("{scope}：共 {n} 户").format(
+            scope=node.name if node else self.tr("全部"), n=self.model.rowCount()))
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("households", "persons", "person_tags"):
+            self.refresh()
+        if changes.touches("grid_nodes", "households", "persons"):
+            self.tree_model.refresh_counts()
+
+    def select_household(self, household_id: str) -> None:
+        row = self.model.row_of(household_id)
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def open_household(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.ctx.open_household(self.model.household_id(row), None)
+
+    def new_household(self) -> None:
+        from ui.forms.household_form import HouseholdForm
+
+        scope = self.scope_id()
+        if scope is None:
+            messages.error(self, self.tr("请先在左边选择一个网格。"))
+            return
+        HouseholdForm(self.ctx, grid_id=scope, parent=self).show()
+
+    def delete_household(self) -> None:
+        row = self.table.currentIndex().row()
+        if row < 0:
+            return
+        hid = self.model.household_id(row)
+        label = f"{self.model.index(row, 0).data()} {self.model.index(row, 1).data()}"
+        if messages.confirm(self, self.tr("把住户“{label}”及其成员移到回收站？可在回收站恢复。").format(label=label)):
+            self.ctx.apply(self, lambda: self.ctx.ws.recycle.delete(self.ctx.actor, "household", hid))
+
+    def _select_first_node(self) -> None:
+        first = self.tree_model.index(0, 0)
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+            self.tree.expand(first)
+        else:
+            self.refresh()
+
+    def _node_selected(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self.refresh()
+
+
+def _same(labels: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(label, label) for label in labels]

@@ -1,0 +1,1 @@
+"""Small reusable widgets: flexible date entry, code-table combo boxes, the scope tree."""
