@@ -6,10 +6,12 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from gridapp.errors import StorageError
+
 KEEP = 30
 
 
-class BackupError(RuntimeError):
+class BackupError(StorageError):
     pass
 
 

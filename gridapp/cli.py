@@ -105,12 +105,7 @@ def _search(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _backup(ws: Workspace, _args: argparse.Namespace) -> int:
-    from gridapp.backup import backup_sqlite
-
-    if ws.db_file is None:
-        print("错误：只有本地数据库文件可以这样备份。", file=sys.stderr)
-        return 2
-    print(backup_sqlite(ws.db_file, "manual"))
+    print(ws.backup("manual"))
     return 0
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from gridapp import paths
+from gridapp.backup import backup_sqlite, list_backups
 from gridapp.changes import Changes
 from gridapp.db import Stamp, make_engine, make_sessionmaker, migrate, sqlite_file, storage_errors
 from gridapp.dto import Actor, OfficeInfo
@@ -81,6 +82,17 @@ class Workspace:
         with storage_errors(), self._sessions() as session, session.begin():
             session.info["stamp"] = stamp
             yield Tx(session, stamp)
+
+    # -- backups ----------------------------------------------------------------------------------------------
+
+    def backup(self, reason: str) -> Path:
+        """Copy the database file now (before a bulk change, or when the user asks)."""
+        if self.db_file is None:
+            raise StorageError("只有本机的数据库文件可以这样备份；服务器数据库请由管理员备份。")
+        return backup_sqlite(self.db_file, reason)
+
+    def backups(self) -> list[Path]:
+        return list_backups(self.db_file) if self.db_file is not None else []
 
     # -- office identity --------------------------------------------------------------------------------------
 

@@ -37,7 +37,7 @@ def make_application(argv: list[str]):
     return app
 
 
-def make_context(ws: Workspace, settings_file: str | None = None):  # noqa: ANN201 - AppContext, imported late
+def make_context(ws: Workspace, settings_file: str | None = None):
     """The context every page gets; settings live in an INI file (a temporary one in tests)."""
     from PySide6.QtCore import QSettings
 

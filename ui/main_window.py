@@ -11,12 +11,32 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from ui.context import AppContext
 from ui.pages.household_page import HouseholdPage
+from ui.pages.recycle_page import RecyclePage
+from ui.pages.settings_page import SettingsPage, apply_font_mode, large_font_enabled
+from ui.search_box import SearchBox
+
+
+class NavigationList(QListWidget):
+    """The list of areas on the left: as wide as its longest title in the current font, tall items."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("navigation")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setSpacing(6)
+
+    def sizeHint(self) -> QSize:
+        width = max((self.fontMetrics().horizontalAdvance(self.item(i).text()) for i in range(self.count())),
+                    default=0)
+        return QSize(width + 4 * self.fontMetrics().averageCharWidth() + 2 * self.frameWidth(), 400)
 
 
 class MainWindow(QMainWindow):
@@ -29,23 +49,29 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("网格化管理综合信息采集簿 — {office}").format(office=office))
         self.resize(1360, 840)
 
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setIconSize(QSize(24, 24))
-        self.nav.setFixedWidth(132)
+        self.nav = NavigationList()
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.households_page = HouseholdPage(ctx)
         self._add_page("households", self.tr("住户"), self.households_page)
+        self._add_page("recycle", self.tr("回收站"), RecyclePage(ctx))
+        self._add_page("settings", self.tr("设置"), SettingsPage(ctx))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
+        self.search = SearchBox(ctx)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
         central = QWidget()
-        layout = QHBoxLayout(central)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
         self.setCentralWidget(central)
+        apply_font_mode(large_font_enabled(ctx))
 
         self.office_label = QLabel(self.tr("单位：{office}").format(office=office))
         self.user_label = QLabel(self.tr("当前用户：{user}").format(user=ctx.actor.name))
@@ -60,7 +86,6 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        item.setSizeHint(QSize(120, 48))
         self.nav.addItem(item)
 
     def show_page(self, key: str) -> QWidget:
@@ -75,7 +100,8 @@ class MainWindow(QMainWindow):
         return self.households_page.model.rowCount()
 
     def focus_search(self) -> None:
-        pass
+        self.search.setFocus()
+        self.search.selectAll()
 
     def open_household(self, household_id: str, person_id: str | None = None) -> None:
         from ui.forms.household_form import HouseholdForm

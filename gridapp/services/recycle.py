@@ -59,6 +59,11 @@ class RecycleBin:
             obj.deleted = False
         return Outcome(tx.changes, record_id)
 
+    @staticmethod
+    def kinds() -> list[tuple[str, str, str]]:
+        """(kind, title, table) of everything the bin holds — for pages that list or watch it."""
+        return [(key, title, model.__tablename__) for key, (model, title) in KINDS.items()]
+
     def items(self, kind: str | None = None, limit: int = 1000) -> list[DeletedItem]:
         """Deleted records, newest first. A household's members show with the household, not one by one."""
         out: list[DeletedItem] = []

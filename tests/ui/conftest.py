@@ -6,9 +6,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from ui.app import make_context  # noqa: E402
+from ui.app import make_context
 
 
 @pytest.fixture
@@ -26,3 +26,4 @@ def window(ctx, qtbot):
     qtbot.addWidget(win)
     win.show()
     return win
+

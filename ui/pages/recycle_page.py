@@ -1,0 +1,75 @@
+"""回收站: everything deleted — households, persons, houses, places — restorable; nothing is ever erased."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridapp.changes import Changes
+from ui.context import AppContext
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RecyclePage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("全部"), None)
+        for key, title, _table in ctx.ws.recycle.kinds():
+            self.kind.addItem(title, key)
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("类别"), self.tr("内容"), self.tr("删除时间")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(1, 420)
+        self.count_label = QLabel()
+        self.restore_button = QPushButton(self.tr("恢复"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("显示：")))
+        top.addWidget(self.kind)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel(self.tr("删除的内容都保留在这里，选中后点“恢复”即可找回。")), 1)
+        bottom.addWidget(self.restore_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addLayout(bottom)
+        ctx.bus.changed.connect(self.on_changes)
+        self.refresh()
+
+    def refresh(self) -> None:
+        items = self.ctx.ws.recycle.items(self.kind.currentData())
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            for col, text in enumerate((item.detail, item.title, item.deleted_at)):
+                cell = QTableWidgetItem(text)
+                cell.setData(ITEM_ROLE, item)
+                self.table.setItem(row, col, cell)
+        self.count_label.setText(self.tr("共 {n} 项").format(n=len(items)))
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(*(table for _key, _title, table in self.ctx.ws.recycle.kinds())):
+            self.refresh()
+
+    def restore_selected(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        item = self.table.item(row, 0).data(ITEM_ROLE)
+        self.ctx.apply(self, lambda: self.ctx.ws.recycle.restore(self.ctx.actor, item.kind, item.id))

@@ -1,0 +1,88 @@
+"""设置: readability (large-font mode, remembered between runs), this office, the database and its backups."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridapp.errors import UserError
+from ui import messages
+from ui.context import AppContext
+
+LARGE_FONT_KEY = "ui/large_font"
+NORMAL_POINT_SIZE = 11
+LARGE_POINT_SIZE = 15
+
+
+def apply_font_mode(large: bool) -> None:
+    """Set the application font size; every widget follows because no page hard-codes a size."""
+    app = QApplication.instance()
+    font = app.font()
+    font.setPointSize(LARGE_POINT_SIZE if large else NORMAL_POINT_SIZE)
+    app.setFont(font)
+
+
+def large_font_enabled(ctx: AppContext) -> bool:
+    return str(ctx.setting(LARGE_FONT_KEY, "false")).lower() == "true"
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.large_font = QCheckBox(self.tr("大字体（适合老花眼，字号放大）"))
+        self.large_font.setChecked(large_font_enabled(ctx))
+        self.large_font.toggled.connect(self.set_large_font)
+
+        readability = QGroupBox(self.tr("显示"))
+        QVBoxLayout(readability).addWidget(self.large_font)
+
+        office = QGroupBox(self.tr("本单位"))
+        form = QFormLayout(office)
+        info = ctx.ws.office
+        form.addRow(self.tr("单位名称："), QLabel(info.name if info else self.tr("（未设置）")))
+        form.addRow(self.tr("数据库："), QLabel(ctx.ws.url))
+
+        backups = QGroupBox(self.tr("备份"))
+        self.backup_list = QListWidget()
+        self.backup_button = QPushButton(self.tr("立即备份"))
+        self.backup_button.clicked.connect(self.backup_now)
+        box = QVBoxLayout(backups)
+        box.addWidget(QLabel(self.tr("每次升级、导入和同步之前都会自动备份。最近的备份：")))
+        box.addWidget(self.backup_list)
+        box.addWidget(self.backup_button)
+        self.backup_button.setEnabled(ctx.ws.db_file is not None)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(readability)
+        layout.addWidget(office)
+        layout.addWidget(backups, 1)
+        self.refresh_backups()
+
+    def set_large_font(self, large: bool) -> None:
+        self.ctx.settings.setValue(LARGE_FONT_KEY, "true" if large else "false")
+        self.ctx.settings.sync()
+        apply_font_mode(large)
+
+    def refresh_backups(self) -> None:
+        self.backup_list.clear()
+        for path in reversed(self.ctx.ws.backups()):
+            self.backup_list.addItem(path.name)
+
+    def backup_now(self) -> None:
+        try:
+            path = self.ctx.ws.backup("manual")
+        except UserError as exc:
+            messages.error(self, str(exc))
+            return
+        self.refresh_backups()
+        messages.info(self, self.tr("已备份到：{path}").format(path=path))
