@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from factories import Tree
 
-from gridapp.dto import SYSTEM, HouseholdInput, PersonInput
-from gridapp.idnumber import check_digit
+from gridapp.dto import SYSTEM
 from gridapp.workspace import Workspace
 
 
@@ -21,16 +20,6 @@ def ws(tmp_path: Path):
     workspace.close()
 
 
-@dataclass
-class Tree:
-    county: str
-    town: str
-    village: str
-    grid1: str
-    grid2: str
-    micro: str
-
-
 @pytest.fixture
 def tree(ws: Workspace) -> Tree:
     county = ws.grid.create(SYSTEM, None, "宁陵县", code="411423").id
@@ -40,26 +29,6 @@ def tree(ws: Workspace) -> Tree:
     grid2 = ws.grid.create(SYSTEM, village, "第二网格", code="41142310100102").id
     micro = ws.grid.create(SYSTEM, grid1, "第一微网格").id
     return Tree(county, town, village, grid1, grid2, micro)
-
-
-def valid_id(first17: str) -> str:
-    """A valid 18-digit ID number for the given first 17 digits."""
-    return first17 + check_digit(first17)
-
-
-def family(grid_id: str, number: str = "001", head_id: str = "11010519491231002X") -> HouseholdInput:
-    """A small household: head, spouse and child."""
-    return HouseholdInput(
-        grid_id=grid_id,
-        number=number,
-        address=f"幸福村1组{number}号",
-        phone="13800001234",
-        members=[
-            PersonInput(name="曾秀英", relation="户主", id_number=head_id, ethnicity="汉族"),
-            PersonInput(name="张三丰", relation="配偶", sex="男", phone="13912345678"),
-            PersonInput(name="张小龙", relation="子", sex="男"),
-        ],
-    )
 
 
 @pytest.fixture(scope="session")

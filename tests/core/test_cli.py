@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import family
+from factories import family
 
 from gridapp.dto import SYSTEM
 from gridapp.workspace import Workspace

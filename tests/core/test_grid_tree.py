@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Tree, family, valid_id
+from factories import Tree, family, valid_id
 
 from gridapp.dto import SYSTEM
 from gridapp.errors import NotFound, RuleViolation

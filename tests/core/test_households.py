@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from conftest import Tree, family, valid_id
+from factories import Tree, family, valid_id
 
 from gridapp.dto import SYSTEM, HouseholdInput, PersonInput, TagInput
 from gridapp.errors import DuplicateIdNumber, RuleViolation
