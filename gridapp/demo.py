@@ -159,9 +159,11 @@ def generate(ws: Workspace, scale: str = "village", seed: int = 1,
         raise RuleViolation(f"未知的演示数据规模“{scale}”，应为 village（村）、town（镇）或 county（县）。")
     with ws.read() as s:
         if s.scalar(select(Household.id).limit(1)) is not None:
-            raise RuleViolation("数据库中已有住户数据，不能生成演示数据。演示数据只能生成到空数据库中，请新建一个数据库后再试。")
+            raise RuleViolation("数据库中已有住户数据，不能生成演示数据。"
+                                "演示数据只能生成到空数据库中，请新建一个数据库后再试。")
     office = ws.office
-    county = office.county_code if office is not None and _usable_county(office.county_code) else DEFAULT_COUNTY
+    known = office is not None and _usable_county(office.county_code)
+    county = office.county_code if known else DEFAULT_COUNTY
     if office is None:
         office = ws.init_office(OFFICE_NAMES[scale], county)
     with ws.write(SYSTEM) as tx:
@@ -227,14 +229,15 @@ class _Builder:
         self.provinces = _weighted(names.ORIGIN_PROVINCES)
         self.origin_counties = {p: divisions.counties_under(p) for p in self.provinces[0]}
         nearby = [c for c, _ in divisions.counties_under(county[:4]) if c != county]
-        self.nearby = nearby or [c for c, _ in divisions.counties_under(county[:2]) if c != county] or [county]
+        province = [c for c, _ in divisions.counties_under(county[:2]) if c != county]
+        self.nearby = nearby or province or [county]
         years = _division_years()
         self.historic = [(code, years.get(code, (0, 0))[1])
                          for code, name in divisions.counties_under(county[:2], include_abolished=True)
                          if name == self.county_name and not divisions.is_current(code)]
         self.override_surnames = list(names.OVERRIDE_SURNAMES)
 
-    # -- plumbing ---------------------------------------------------------------------------------------------
+    # -- plumbing --------------------------------------------------------------------------------------------
 
     def uid(self) -> str:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4).hex
@@ -259,16 +262,17 @@ class _Builder:
         if self.progress is not None:
             self.progress(self.done_households, self.plan.households)
 
-    # -- the tree ---------------------------------------------------------------------------------------------
+    # -- the tree --------------------------------------------------------------------------------------------
 
     def run(self) -> None:
         if self.progress is not None:
             self.progress(0, self.plan.households)
         villages = self.plan_villages()
         towns = self.town_names()
-        neighbours = [name for _, name in divisions.counties_under(self.county[:4]) if name != self.county_name]
+        neighbours = [n for _, n in divisions.counties_under(self.county[:4]) if n != self.county_name]
         neighbours = (neighbours * 4 + ["邻县"] * 4)[:4]
-        root = self.node(None, 1, self.county_name, self.county, 0, party_org=f"中共{self.county_name}委员会政法委员会",
+        root = self.node(None, 1, self.county_name, self.county, 0,
+                         party_org=f"中共{self.county_name}委员会政法委员会",
                          **self.boundaries(neighbours), **self.head())
         self.root_id = root["id"]
         for t, town in enumerate(towns):
@@ -334,14 +338,16 @@ class _Builder:
 
     def community_name(self, used: set[str]) -> str:
         for direction in ("", "东", "西", "南", "北", "新"):
-            free = [w + direction + "社区" for w in names.COMMUNITY_WORDS if w + direction + "社区" not in used]
+            candidates = [word + direction + "社区" for word in names.COMMUNITY_WORDS]
+            free = [name for name in candidates if name not in used]
             if free:
                 name = self.rng.choice(free)
                 used.add(name)
                 return name
         raise RuntimeError("out of community names")
 
-    def split(self, total: int, parts: int, spread: float = 0.4, weights: list[float] | None = None) -> list[int]:
+    def split(self, total: int, parts: int, spread: float = 0.4,
+              weights: list[float] | None = None) -> list[int]:
         """``total`` divided into ``parts`` random shares of at least 1 each (when total allows)."""
         if weights is None:
             weights = [self.rng.uniform(1 - spread, 1 + spread) for _ in range(parts)]
@@ -357,8 +363,8 @@ class _Builder:
              **fields: Any) -> dict[str, Any]:
         row = self.add(GridNode, parent_id=parent["id"] if parent else None, path="", level=level,
                        kind="综合网格", code=code, name=name, boundary_east="", boundary_south="",
-                       boundary_west="", boundary_north="", head_name="", head_phone="", party_org="", notes="",
-                       plan_image=None, sort_order=order, retired=False)
+                       boundary_west="", boundary_north="", head_name="", head_phone="", party_org="",
+                       notes="", plan_image=None, sort_order=order, retired=False)
         row["path"] = (parent["path"] if parent else "/") + row["id"] + "/"
         row.update(fields)
         return row
@@ -389,8 +395,9 @@ class _Builder:
         for g in range(n_grids):
             west = f"第{names.ORDINALS[g - 1]}网格" if g else "村界"
             east = f"第{names.ORDINALS[g + 1]}网格" if g + 1 < n_grids else "村界"
+            around = [east, rng.choice(names.ROADS), west, rng.choice(names.ROADS)]
             gnode = self.node(vnode, 4, f"第{names.ORDINALS[g]}网格", vnode["code"] + f"{g + 1:02d}", g,
-                              **self.boundaries([east, rng.choice(names.ROADS), west, rng.choice(names.ROADS)]))
+                              **self.boundaries(around))
             if rng.random() < 0.7:
                 gnode["party_org"] = f"{org}{gnode['name']}党小组"
             micro = rng.choice(p.micro_choices)
@@ -429,7 +436,7 @@ class _Builder:
             owner = rng.choice(locals_).head.row if locals_ else None
             self.house(plan, leaves[leaf], streets[leaf].next(), "空置", owner)
         self.places(plan, short, leaves, ordered)
-        self.workers(vnode, grids, leaves, town["name"], plan)
+        self.workers(vnode, grids, town["name"], plan)
         self.centres(grids, ordered)
         for leaf, lnode in enumerate(leaves):
             if lnode["level"] == 5:
@@ -443,7 +450,7 @@ class _Builder:
                     lnode.update(self.boundaries([f"{last}东侧", rng.choice(names.ROADS), f"{first}西侧",
                                                   rng.choice(names.ROADS)]))
 
-    # -- households -------------------------------------------------------------------------------------------
+    # -- households ------------------------------------------------------------------------------------------
 
     def local_home(self, plan: _VillagePlan, leaf: dict[str, Any], leaf_index: int, number: int,
                    address: str) -> _Home:
@@ -457,8 +464,9 @@ class _Builder:
         husband = next((s for s in specs if s.role == "spouse" and s.sex == "男"), None)
         # Children carry the father's surname: the head's, the husband's (set below), or a late husband's.
         family = head_surname if head_spec.sex == "男" else "" if husband else self.surname()
-        household = self.add(Household, number=f"{number:03d}", kind="户籍户", grid_id=leaf["id"], house_id=None,
-                             address=address, phone="", colour="绿", colour_reason="", notes="")
+        household = self.add(Household, number=f"{number:03d}", kind="户籍户", grid_id=leaf["id"],
+                             house_id=None, address=address, phone="", colour="绿", colour_reason="",
+                             notes="")
         ethnicity = "汉族" if rng.random() < 0.975 else self.pick(self.minorities)
         city = rng.choice(names.WORK_CITIES)
         members: list[_Member] = []
@@ -500,8 +508,9 @@ class _Builder:
     def floating_home(self, plan: _VillagePlan, leaf: dict[str, Any], leaf_index: int, number: int,
                       address: str, landlord: _Home | None, shared: dict[str, Any] | None) -> _Home:
         rng = self.rng
-        household = self.add(Household, number=f"{number:03d}", kind="流动户", grid_id=leaf["id"], house_id=None,
-                             address=address, phone="", colour="绿", colour_reason="", notes="")
+        household = self.add(Household, number=f"{number:03d}", kind="流动户", grid_id=leaf["id"],
+                             house_id=None, address=address, phone="", colour="绿", colour_reason="",
+                             notes="")
         code, origin = self.origin()
         arrival = TODAY - timedelta(days=rng.randrange(30, 11 * 365))
         age = rng.randint(22, 55)
@@ -514,8 +523,8 @@ class _Builder:
             spouse_age = max(20, age - rng.randint(-1, 4) if head_sex == "男" else age + rng.randint(-1, 4))
             specs.append(_Spec("配偶", other, spouse_age, "spouse", "已婚"))
             youngest = min(age, spouse_age)
-            for child_age in sorted((youngest - rng.randint(21, 34) for _ in range(self.pick_count((15, 35, 40, 10)))),
-                                    reverse=True):
+            births = self.pick_count((15, 35, 40, 10))
+            for child_age in sorted((youngest - rng.randint(21, 34) for _ in range(births)), reverse=True):
                 if 0 <= child_age <= 17 and rng.random() < 0.9:
                     sex = "男" if rng.random() < 0.52 else "女"
                     specs.append(_Spec(PLAIN_CHILD[sex], sex, child_age, "child", "未婚"))
@@ -532,8 +541,8 @@ class _Builder:
                 surname = family
             else:
                 surname = head_surname
-            row = self.person(household["id"], order, spec, surname, taken, birthplace=code, residence="流动人口",
-                              origin=origin, arrival=arrival, ethnicity="汉族", city="")
+            row = self.person(household["id"], order, spec, surname, taken, birthplace=code,
+                              residence="流动人口", origin=origin, arrival=arrival, ethnicity="汉族", city="")
             if row["birth_date"] > arrival:
                 row["arrival_date"] = row["birth_date"]
             members.append(_Member(row, spec.age, spec.role, False))
@@ -569,7 +578,8 @@ class _Builder:
             label = "配偶" if rng.random() < 0.8 else ("妻" if other == "女" else "夫")
             specs.append(_Spec(label, other, spouse_age, "spouse", "已婚"))
             youngest = min(age, spouse_age)
-        n = self.pick_count((2, 25, 50, 23) if age < 45 else (0, 20, 50, 30) if age < 60 else (0, 10, 30, 35, 25))
+        n = self.pick_count((2, 25, 50, 23) if age < 45 else (0, 20, 50, 30) if age < 60
+                            else (0, 10, 30, 35, 25))
         ages = sorted((youngest - rng.randint(21, 36) for _ in range(n)), reverse=True)
         children: list[_Spec] = []
         married_son: _Spec | None = None
@@ -611,7 +621,8 @@ class _Builder:
                 grand_age = young - rng.randint(21, 32)
                 if grand_age >= 0 and (grand_age < 22 or rng.random() < 0.4):  # grown-up ones often moved out
                     sex = "男" if rng.random() < 0.53 else "女"
-                    grandchildren.append(_Spec("孙子" if sex == "男" else "孙女", sex, grand_age, "grandchild", "未婚"))
+                    label = "孙子" if sex == "男" else "孙女"
+                    grandchildren.append(_Spec(label, sex, grand_age, "grandchild", "未婚"))
             specs.extend(sorted(grandchildren, key=lambda g: -g.age))
             if grandchildren and rng.random() < 0.3:
                 away = married_son.away = wife.away = True
@@ -638,7 +649,7 @@ class _Builder:
     def pick(self, table: tuple[tuple[str, ...], list[float]]) -> str:
         return self.rng.choices(table[0], cum_weights=table[1])[0]
 
-    # -- people -----------------------------------------------------------------------------------------------
+    # -- people ----------------------------------------------------------------------------------------------
 
     def person(self, household_id: str, order: int, spec: _Spec, surname: str, taken: set[str], *,
                birthplace: str | None, residence: str, origin: str, arrival: date | None, ethnicity: str,
@@ -661,11 +672,13 @@ class _Builder:
         if initials is None:
             initials = self.initials[name] = pinyin.initials(name)
         age = spec.age
-        has_phone = age >= 16 and rng.random() < (0.5 if age < 18 else 0.95 if age < 70 else 0.7 if age < 80 else 0.4)
+        phone_share = 0.5 if age < 18 else 0.95 if age < 70 else 0.7 if age < 80 else 0.4
+        has_phone = age >= 16 and rng.random() < phone_share
         occupation, employer = self.work(age, spec.sex, spec.away, city, residence)
         return self.add(
             Person, household_id=household_id, sort_order=order, relation=spec.relation, name=name,
-            name_initials=initials, id_number=number, id_reversed=number[::-1], sex=spec.sex, birth_date=birth,
+            name_initials=initials, id_number=number, id_reversed=number[::-1], sex=spec.sex,
+            birth_date=birth,
             ethnicity=ethnicity, political_status=self.political(age, spec.sex, occupation),
             education=self.schooling(age, birth.year, spec.sex), marital_status=self.marital(spec),
             occupation=occupation, employer=employer, phone=self.phone() if has_phone else "",
@@ -742,7 +755,8 @@ class _Builder:
                 return "中共预备党员"
             return "共青团员" if roll < (0.6 if occupation == "学生" else 0.3) else "群众"
         party = 0.09 if sex == "男" else 0.03
-        for label, share in (("中共党员", party), ("中共预备党员", 0.004), ("无党派人士", 0.002), ("民盟盟员", 0.001)):
+        shares = (("中共党员", party), ("中共预备党员", 0.004), ("无党派人士", 0.002), ("民盟盟员", 0.001))
+        for label, share in shares:
             if roll < share:
                 return label
             roll -= share
@@ -780,7 +794,7 @@ class _Builder:
         city = where.split("省")[-1].split("自治区")[-1]
         return f"{city}{self.rng.choice(names.EMPLOYER_WORDS)}{self.rng.choice(names.INDUSTRIES)}有限公司"
 
-    # -- houses, places, workers, party centres ---------------------------------------------------------------
+    # -- houses, places, workers, party centres --------------------------------------------------------------
 
     def house(self, plan: _VillagePlan, leaf: dict[str, Any], address: str, use: str,
               owner: dict[str, Any] | None, *, head: dict[str, Any] | None = None,
@@ -807,13 +821,14 @@ class _Builder:
                     "rent_end": start + timedelta(days=365 * rng.randint(1, 3)), "tenant_count": tenants}
         row = self.add(House, grid_id=leaf["id"], address=address, use=use, structure=structure, area=area,
                        floors=floors, safety_rating=rating, owner_name=owner["name"] if owner else "",
-                       owner_phone=owner["phone"] if owner else "", owner_id_number=owner["id_number"] if owner else "",
-                       notes="", **rent)
+                       owner_phone=owner["phone"] if owner else "",
+                       owner_id_number=owner["id_number"] if owner else "", notes="", **rent)
         if household is not None:
             household["house_id"] = row["id"]
         return row
 
-    def places(self, plan: _VillagePlan, short: str, leaves: list[dict[str, Any]], homes: list[_Home]) -> None:
+    def places(self, plan: _VillagePlan, short: str, leaves: list[dict[str, Any]],
+               homes: list[_Home]) -> None:
         rng = self.rng
         locals_ = [h for h in homes if h.local] or homes
         if not locals_:
@@ -838,7 +853,8 @@ class _Builder:
                 address = host.row["address"]
                 licence = ("91" if kind == "企业" else "92") + self.county + "MA" + "".join(
                     rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(8))
-                if host.house["use"] == "自住" and kind in ("商超", "餐饮", "九小场所") and rng.random() < 0.5:
+                shop = kind in ("商超", "餐饮", "九小场所")
+                if shop and host.house["use"] == "自住" and rng.random() < 0.5:
                     host.house["use"] = "商用"
             if risk == "中" and rng.random() < 0.2:
                 risk = "高"
@@ -847,8 +863,8 @@ class _Builder:
                      contact_name=contact["name"], contact_phone=contact["phone"] or host.row["phone"],
                      licence_no=licence, risk_level=risk, notes="")
 
-    def workers(self, vnode: dict[str, Any], grids: list[tuple[dict[str, Any], list[int]]],
-                leaves: list[dict[str, Any]], town: str, plan: _VillagePlan) -> None:
+    def workers(self, vnode: dict[str, Any], grids: list[tuple[dict[str, Any], list[int]]], town: str,
+                plan: _VillagePlan) -> None:
         rng = self.rng
         chief = self.worker("男" if rng.random() < 0.85 else "女", rng.randint(1962, 1982), "兼职", "",
                             True, f"{plan.name}{'党总支' if plan.community else '党支部'}书记")
@@ -869,9 +885,10 @@ class _Builder:
             self.assign(member, gnode, "网格员")
             gnode["head_name"], gnode["head_phone"] = member["name"], member["phone"]
 
-    def worker(self, sex: str, year: int, kind: str, department: str, party: bool, notes: str) -> dict[str, Any]:
-        return self.add(GridWorker, name=self.full_name(self.surname(), sex, year), sex=sex, phone=self.phone(),
-                        kind=kind, department=department, party_member=party, notes=notes)
+    def worker(self, sex: str, year: int, kind: str, department: str, party: bool,
+               notes: str) -> dict[str, Any]:
+        return self.add(GridWorker, name=self.full_name(self.surname(), sex, year), sex=sex,
+                        phone=self.phone(), kind=kind, department=department, party_member=party, notes=notes)
 
     def assign(self, worker: dict[str, Any], node: dict[str, Any], role: str) -> None:
         self.add(GridAssignment, worker_id=worker["id"], grid_id=node["id"], role=role)
@@ -901,7 +918,7 @@ class _Builder:
                     used.add(h.row["id"])
                     self.add(PartyCenterLink, center_id=centre["id"], household_id=h.row["id"])
 
-    # -- tags and colour --------------------------------------------------------------------------------------
+    # -- tags and colour -------------------------------------------------------------------------------------
 
     def tags(self, home: _Home, plan: _VillagePlan, away_city: str) -> None:
         rng = self.rng
@@ -932,8 +949,8 @@ class _Builder:
                 tag(m, "left_behind_elderly", {"children_location": away_city, "contact": head["name"],
                                                "contact_phone": contact_phone})
             if away_city and m.role == "grandchild" and age < 16:
-                guardian = members[0] if members[0].age < 75 else next((x for x in members if x.role == "spouse"),
-                                                                       members[0])
+                spouse = next((x for x in members if x.role == "spouse"), members[0])
+                guardian = members[0] if members[0].age < 75 else spouse
                 tag(m, "left_behind_child", {"guardian": guardian.row["name"],
                                              "guardian_phone": guardian.row["phone"] or contact_phone,
                                              "parents_location": away_city})
@@ -944,7 +961,8 @@ class _Builder:
                 grade = rng.choices(("一级", "二级", "三级", "四级"), weights=(10, 25, 30, 35))[0]
                 certificate = (row["id_number"] + str("视力听力言语肢体智力精神多重".index(kind) // 2 + 1)
                                + str("一二三四".index(grade[0]) + 1))
-                tag(m, "disabled", {"disability_type": kind, "disability_grade": grade, "certificate_no": certificate},
+                tag(m, "disabled",
+                    {"disability_type": kind, "disability_grade": grade, "certificate_no": certificate},
                     since=day(rng.uniform(1, 15)))
             if row["sex"] == "男" and 25 <= age <= 80 and rng.random() < 0.03:
                 discharged = row["birth_date"] + timedelta(days=int(365.25 * rng.randint(20, 24)))
@@ -963,8 +981,9 @@ class _Builder:
                                     "hospital": rng.choice((f"{self.county_name}人民医院",
                                                             f"{self.county_name}妇幼保健院"))})
             if age < 16 and rng.random() < 0.004:
-                tag(m, "child_in_difficulty", {"difficulty_type": rng.choice(("家庭贫困", "自身残疾", "监护缺失或不当")),
-                                               "guardian": head["name"], "guardian_phone": contact_phone})
+                difficulty = rng.choice(("家庭贫困", "自身残疾", "监护缺失或不当"))
+                tag(m, "child_in_difficulty", {"difficulty_type": difficulty, "guardian": head["name"],
+                                               "guardian_phone": contact_phone})
             if 14 <= age <= 25 and rng.random() < 0.003:
                 tag(m, "key_youth", {"youth_type": rng.choice(("闲散青少年", "有不良行为青少年", "其他")),
                                      "guardian": head["name"] if m.role != "head" else "",
@@ -973,8 +992,10 @@ class _Builder:
                 start = TODAY - timedelta(days=rng.randint(30, 700))
                 end = start + timedelta(days=365 * rng.randint(1, 3))
                 tag(m, "community_correction",
-                    {"correction_type": rng.choices(("缓刑", "假释", "管制", "暂予监外执行"), weights=(80, 10, 5, 5))[0],
-                     "crime": rng.choice(names.CRIMES), "start_date": start.isoformat(), "end_date": end.isoformat()},
+                    {"correction_type": rng.choices(("缓刑", "假释", "管制", "暂予监外执行"),
+                                                    weights=(80, 10, 5, 5))[0],
+                     "crime": rng.choice(names.CRIMES), "start_date": start.isoformat(),
+                     "end_date": end.isoformat()},
                     since=start, until=end)
             if 20 <= age <= 65 and rng.random() < 0.003:
                 released = day(rng.uniform(0, 5))
@@ -992,7 +1013,8 @@ class _Builder:
                      "guardian_phone": (guardian.row["phone"] if guardian else "") or contact_phone,
                      "medication": rng.choices(("规律服药", "间断服药", "不服药"), weights=(70, 22, 8))[0]})
             if 18 <= age <= 55 and rng.random() < 0.0015:
-                tag(m, "drug_user", {"control_status": rng.choice(("社区戒毒", "社区康复", "已戒断三年未复吸"))})
+                status = rng.choice(("社区戒毒", "社区康复", "已戒断三年未复吸"))
+                tag(m, "drug_user", {"control_status": status})
             if age >= 40 and rng.random() < 0.001:
                 tag(m, "key_petitioner", {"demand": rng.choice(names.PETITION_DEMANDS),
                                           "petition_level": rng.choice(("县级", "市级", "省级"))})
@@ -1001,8 +1023,9 @@ class _Builder:
             return
         if rng.random() < (0.18 if disabled else 0.026):
             year = rng.randint(2012, 2025)
-            tag(first, "subsistence_allowance", {"amount": str(rng.choice((380, 420, 450, 480, 520))),
-                                                 "certificate_no": f"{self.county}{year}{rng.randrange(10**5):05d}"},
+            certificate = f"{self.county}{year}{rng.randrange(10**5):05d}"
+            tag(first, "subsistence_allowance",
+                {"amount": str(rng.choice((380, 420, 450, 480, 520))), "certificate_no": certificate},
                 since=date(year, rng.randint(1, 12), 1))
         if len(members) == 1 and first.age >= 65 and rng.random() < 0.12:
             tag(first, "extreme_poverty", {"support_mode": "分散供养" if rng.random() < 0.85 else "集中供养"})
@@ -1010,7 +1033,8 @@ class _Builder:
             year = rng.randint(2016, 2020)
             tag(first, "poverty_alleviated", {"year": str(year)}, since=date(year, 12, 1))
         if rng.random() < 0.01:
-            tag(first, "monitored", {"monitor_type": rng.choice(("脱贫不稳定户", "边缘易致贫户", "突发严重困难户")),
+            monitor_type = rng.choice(("脱贫不稳定户", "边缘易致贫户", "突发严重困难户"))
+            tag(first, "monitored", {"monitor_type": monitor_type,
                                      "main_risk": rng.choice(("因病", "因学", "因残", "因灾", "因意外事故",
                                                               "因务工就业不稳", "缺劳动力")),
                                      "risk_eliminated": "未消除" if rng.random() < 0.6 else "已消除"},

@@ -32,6 +32,7 @@ from gridapp.workspace import Workspace
 CHILDREN = {"子", "女", "长子", "次子", "长女", "次女", "独生子", "独生女"}
 GRANDCHILDREN = {"孙子", "孙女"}
 PARENTS = {"父亲", "母亲"}
+MARRIED = {"已婚", "初婚", "再婚"}
 CODED = [
     (Person, "relation", "relation"),
     (Person, "ethnicity", "ethnicity"),
@@ -83,9 +84,9 @@ def test_a_village_has_the_expected_size_and_an_office(village) -> None:
         def count(model) -> int:
             return s.scalar(select(func.count()).select_from(model))
 
-        assert (count(GridNode), count(Household), count(Person), count(House), count(Place), count(PersonTag),
-                count(GridWorker)) == (summary.grid_nodes, summary.households, summary.persons, summary.houses,
-                                       summary.places, summary.tags, summary.workers)
+        in_db = [count(m) for m in (GridNode, Household, Person, House, Place, PersonTag, GridWorker)]
+        assert in_db == [summary.grid_nodes, summary.households, summary.persons, summary.houses,
+                         summary.places, summary.tags, summary.workers]
         audit = s.scalars(select(AuditEntry).where(AuditEntry.action == "demo")).all()
         assert len(audit) == 1 and audit[0].detail["persons"] == summary.persons
         assert count(AuditEntry) == 1  # bulk inserts write no per-row audit entries
@@ -115,8 +116,8 @@ def test_the_tree_is_county_town_village_grids_and_micro_grids(village) -> None:
         assert n.boundary_east.startswith("东至") or n.level == 5
     village_node = next(n for n in nodes.values() if n.level == 3)
     assert village_node.name == "幸福村" and village_node.head_name and village_node.party_org
-    assert [n.name for n in sorted((n for n in nodes.values() if n.level == 4), key=lambda n: n.sort_order)][:2] \
-        == ["第一网格", "第二网格"]
+    grids = sorted((n for n in nodes.values() if n.level == 4), key=lambda n: n.sort_order)
+    assert [n.name for n in grids[:2]] == ["第一网格", "第二网格"]
     parents = {n.parent_id for n in nodes.values()}
     numbers = Counter(h.number for h in households)
     assert max(numbers.values()) == 1
@@ -171,7 +172,7 @@ def test_households_are_families_that_make_sense(village) -> None:
         for p in people:
             if p.relation in ("配偶", "妻", "夫"):
                 assert p.sex != head.sex
-                assert p.marital_status in ("已婚", "初婚", "再婚") and head.marital_status in ("已婚", "初婚", "再婚")
+                assert {p.marital_status, head.marital_status} <= MARRIED
             if p.relation in CHILDREN:
                 assert (p.birth_date - head.birth_date).days > 18 * 365
                 assert p.sex == ("男" if "子" in p.relation else "女")
