@@ -675,13 +675,14 @@ class _Builder:
         phone_share = 0.5 if age < 18 else 0.95 if age < 70 else 0.7 if age < 80 else 0.4
         has_phone = age >= 16 and rng.random() < phone_share
         occupation, employer = self.work(age, spec.sex, spec.away, city, residence)
+        phone = self.phone() if has_phone else ""
         return self.add(
             Person, household_id=household_id, sort_order=order, relation=spec.relation, name=name,
             name_initials=initials, id_number=number, id_reversed=number[::-1], sex=spec.sex,
             birth_date=birth,
             ethnicity=ethnicity, political_status=self.political(age, spec.sex, occupation),
             education=self.schooling(age, birth.year, spec.sex), marital_status=self.marital(spec),
-            occupation=occupation, employer=employer, phone=self.phone() if has_phone else "",
+            occupation=occupation, employer=employer, phone=phone, phone_reversed=phone[::-1],
             residence_kind=residence, origin=origin, arrival_date=arrival, status="在册", notes="",
         )
 

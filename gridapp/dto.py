@@ -101,6 +101,7 @@ class PersonInput:
     notes: str = ""
     tags: list[TagInput] = field(default_factory=list)
     id: str | None = None
+    move_in: bool = False  # 迁入: ``id`` is a person registered in another household, moved here on save
 
 
 @dataclass
@@ -249,3 +250,101 @@ class PlaceView:
     contact_name: str
     contact_phone: str
     risk_level: str
+
+
+@dataclass(frozen=True)
+class HouseRow:
+    """One line of the house list; ``household_count`` counts the live households living there."""
+
+    id: str
+    grid_id: str
+    address: str
+    use: str
+    structure: str
+    safety_rating: str
+    owner_name: str
+    owner_phone: str
+    household_count: int
+
+
+@dataclass(frozen=True)
+class HouseView:
+    """A whole 实有房屋 record for its form, with the households living there."""
+
+    id: str
+    grid_id: str
+    grid_path: tuple[str, ...]
+    address: str
+    use: str
+    structure: str
+    area: float | None
+    floors: int | None
+    safety_rating: str
+    owner_name: str
+    owner_phone: str
+    owner_id_number: str
+    rent_purpose: str
+    rent_start: date | None
+    rent_end: date | None
+    tenant_count: int | None
+    notes: str
+    households: tuple[HouseholdRow, ...]
+
+
+@dataclass(frozen=True)
+class PlaceDetail:
+    """A whole 场所 record for its form."""
+
+    id: str
+    grid_id: str
+    grid_path: tuple[str, ...]
+    name: str
+    type: str
+    address: str
+    contact_name: str
+    contact_phone: str
+    licence_no: str
+    risk_level: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class HouseholdBrief:
+    """A household as a short line: how people name it in a list of a few."""
+
+    id: str
+    number: str
+    head_name: str
+    address: str
+
+
+# A 党员中心户 usually looks after this many households; outside the range the UI warns but allows.
+PARTY_CENTER_TYPICAL = (5, 10)
+
+
+@dataclass(frozen=True)
+class PartyCenterView:
+    """A 党员中心户: its household, the party member who is the contact, and the households it serves."""
+
+    id: str
+    household: HouseholdBrief
+    grid_name: str
+    member_id: str | None
+    member_name: str
+    notes: str
+    served: tuple[HouseholdBrief, ...]
+
+    @property
+    def typical_size(self) -> bool:
+        low, high = PARTY_CENTER_TYPICAL
+        return low <= len(self.served) <= high
+
+
+@dataclass(frozen=True)
+class PersonLocation:
+    """Where an ID number is already registered, so a form can offer 迁入 instead of a duplicate record."""
+
+    person: PersonView
+    household_number: str
+    household_address: str
+    grid_path: tuple[str, ...]

@@ -45,6 +45,7 @@ class Workspace:
         self.last_backup: str | None = None
         self.clock = HybridClock()
         self.today: Callable[[], date] = date.today  # replaced in tests to move the calendar
+        self.generation = 0  # bumped by every committed write; read-side caches compare against it
         self._office: OfficeInfo | None = None
         self._attach_services()
 
@@ -82,6 +83,7 @@ class Workspace:
         with storage_errors(), self._sessions() as session, session.begin():
             session.info["stamp"] = stamp
             yield Tx(session, stamp)
+        self.generation += 1
 
     # -- backups ----------------------------------------------------------------------------------------------
 

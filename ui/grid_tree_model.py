@@ -1,16 +1,28 @@
-"""The grid tree as a Qt item model that loads each node's children only when it is expanded."""
+"""The grid tree as a Qt item model that loads each node's children only when it is expanded.
+
+Refreshing updates the loaded levels in place (rows inserted, removed or moved one by one) instead of
+resetting, so the views keep their expanded branches and selection when data changes elsewhere.
+Nodes can be dragged onto other nodes; the model only carries the node id and hands the move to a callback,
+because confirming and reporting errors is the page's business.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QTreeView
 
 from gridapp.dto import GridNodeRow
+from gridapp.errors import NotFound
 from gridapp.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NODE_MIME_TYPE = "application/x-gridapp-grid-node"
+MoveCallback = Callable[[str, str], bool]  # (node id, new parent id) -> moved
 
 
 @dataclass(eq=False)
@@ -25,6 +37,8 @@ class GridTreeModel(QAbstractItemModel):
     def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
+        self.show_retired = False
+        self.move_node: MoveCallback | None = None  # set to accept drops
         self._root = _Item(None, None)
         self._load(self._root)
 
@@ -35,33 +49,70 @@ class GridTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def refresh_counts(self) -> None:
-        """Re-read every loaded level; update counts in place, or rebuild when the tree's shape changed."""
-        stack = [self._root]
-        while stack:
-            item = stack.pop()
-            if not item.loaded:
-                continue
-            rows = self.ws.query.grid_children(item.row.id if item.row else None)
-            if [r.id for r in rows] != [c.row.id for c in item.children]:
-                self.reload()
-                return
-            for child, row in zip(item.children, rows, strict=True):
-                child.row = row
-                stack.append(child)
-        if self._root.children:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._root.children) - 1, 0))
-            self.layoutChanged.emit()
+        """Re-read every loaded level and bring it up to date in place: counts, names, added and gone nodes."""
+        self._sync(self._root, QModelIndex())
 
-    def _load(self, item: _Item) -> None:
-        rows = self.ws.query.grid_children(item.row.id if item.row else None)
-        item.children = [_Item(r, item) for r in rows]
-        item.loaded = True
-
-    def _item(self, index: Index) -> _Item:
-        return index.internalPointer() if index.isValid() else self._root
+    def set_show_retired(self, show: bool) -> None:
+        if show != self.show_retired:
+            self.show_retired = show
+            self.refresh_counts()
 
     def node(self, index: Index) -> GridNodeRow | None:
         return self._item(index).row
+
+    def index_for(self, node_id: str) -> QModelIndex:
+        """The node's index, loading the levels above it; invalid if the node is gone or hidden."""
+        try:
+            path = self.ws.query.grid_path(node_id)
+        except NotFound:
+            return QModelIndex()
+        index = QModelIndex()
+        for step in path:
+            if self.canFetchMore(index):
+                self.fetchMore(index)
+            item = self._item(index)
+            row = next((i for i, child in enumerate(item.children) if child.row.id == step), None)
+            if row is None:
+                return QModelIndex()
+            index = self.index(row, 0, index)
+        return index
+
+    # -- loading ----------------------------------------------------------------------------------------------
+
+    def _rows(self, item: _Item) -> list[GridNodeRow]:
+        return self.ws.query.grid_children(item.row.id if item.row else None, include_retired=self.show_retired)
+
+    def _load(self, item: _Item) -> None:
+        item.children = [_Item(r, item) for r in self._rows(item)]
+        item.loaded = True
+
+    def _sync(self, item: _Item, index: QModelIndex) -> None:
+        rows = self._rows(item)
+        wanted = {r.id for r in rows}
+        for pos in reversed(range(len(item.children))):
+            if item.children[pos].row.id not in wanted:
+                self.beginRemoveRows(index, pos, pos)
+                del item.children[pos]
+                self.endRemoveRows()
+        for pos, row in enumerate(rows):
+            found = next((i for i in range(pos, len(item.children)) if item.children[i].row.id == row.id), None)
+            if found is None:
+                self.beginInsertRows(index, pos, pos)
+                item.children.insert(pos, _Item(row, item))
+                self.endInsertRows()
+            elif found != pos:
+                self.beginMoveRows(index, found, found, index, pos)
+                item.children.insert(pos, item.children.pop(found))
+                self.endMoveRows()
+            item.children[pos].row = row
+        if item.children:
+            self.dataChanged.emit(self.index(0, 0, index), self.index(len(item.children) - 1, 0, index))
+        for pos, child in enumerate(item.children):
+            if child.loaded:
+                self._sync(child, self.index(pos, 0, index))
+
+    def _item(self, index: Index) -> _Item:
+        return index.internalPointer() if index.isValid() else self._root
 
     # -- QAbstractItemModel -----------------------------------------------------------------------------------
 
@@ -96,19 +147,23 @@ class GridTreeModel(QAbstractItemModel):
 
     def fetchMore(self, parent: Index) -> None:
         item = self._item(parent)
-        rows = self.ws.query.grid_children(item.row.id if item.row else None)
-        self.beginInsertRows(parent, 0, max(len(rows) - 1, 0))
-        item.children = [_Item(r, item) for r in rows]
+        rows = self._rows(item)
         item.loaded = True
-        self.endInsertRows()
+        if rows:
+            self.beginInsertRows(parent, 0, len(rows) - 1)
+            item.children = [_Item(r, item) for r in rows]
+            self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         row = self.node(index)
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("{name}（{households}户 / {persons}人）").format(
+            text = self.tr("{name}（{households}户 / {persons}人）").format(
                 name=row.name, households=row.household_count, persons=row.person_count)
+            return self.tr("{text}（已撤销）").format(text=text) if row.retired else text
+        if role == Qt.ItemDataRole.ForegroundRole and row.retired:
+            return QGuiApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.level_label} · {row.kind} · {row.code}"
         if role == NODE_ID_ROLE:
@@ -119,3 +174,56 @@ class GridTreeModel(QAbstractItemModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr("网格")
         return None
+
+    # -- drag and drop ----------------------------------------------------------------------------------------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        row = self.node(index)
+        if row is not None and not row.retired:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [NODE_MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[Index]) -> QMimeData | None:
+        rows = [self.node(i) for i in indexes if i.isValid()]
+        if not rows:
+            return None
+        data = QMimeData()
+        data.setData(NODE_MIME_TYPE, rows[0].id.encode("ascii"))
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        """Only onto a node (not between two), only a grid node, only while someone handles the move."""
+        target = self.node(parent)
+        return (self.move_node is not None and action == Qt.DropAction.MoveAction and row == -1
+                and target is not None and not target.retired and data.hasFormat(NODE_MIME_TYPE))
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        node_id = bytes(data.data(NODE_MIME_TYPE).data()).decode("ascii")
+        return self.move_node(node_id, self.node(parent).id)
+
+
+def reveal(view: QTreeView, node_id: str) -> QModelIndex:
+    """Open the branches above a node and make it the view's current item; invalid if it is not shown."""
+    model = view.model()
+    index = model.index_for(node_id)
+    if index.isValid():
+        parent = index.parent()
+        while parent.isValid():
+            view.expand(parent)
+            parent = parent.parent()
+        view.setCurrentIndex(index)
+        view.scrollTo(index)
+    return index

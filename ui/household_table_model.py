@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from gridapp.dto import HouseholdFilter, HouseholdRow
 from gridapp.workspace import Workspace
@@ -14,6 +15,9 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 MAX_PAGES = 20
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# Red and yellow households stand out in the list (三色 monitoring); green ones stay plain.
+COLOUR_BACKGROUNDS = {"红": QColor(255, 205, 205), "黄": QColor(255, 240, 180)}
 
 # (sort key understood by Queries.household_ids, header, row attribute)
 COLUMNS = (
@@ -82,6 +86,9 @@ class HouseholdTableModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return self._ids[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            row = self._row(index.row())
+            return COLOUR_BACKGROUNDS.get(row.colour) if row is not None else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._row(index.row())

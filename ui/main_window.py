@@ -4,7 +4,7 @@ the current user, and a status bar."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import messages
 from ui.context import AppContext
+from ui.pages.grid_page import GridPage
 from ui.pages.household_page import HouseholdPage
 from ui.pages.recycle_page import RecyclePage
 from ui.pages.settings_page import SettingsPage, apply_font_mode, large_font_enabled
@@ -53,11 +55,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.households_page = HouseholdPage(ctx)
+        self.grid_page = GridPage(ctx)
+        self._add_page("grid", self.tr("网格"), self.grid_page)
         self._add_page("households", self.tr("住户"), self.households_page)
         self._add_page("recycle", self.tr("回收站"), RecyclePage(ctx))
         self._add_page("settings", self.tr("设置"), SettingsPage(ctx))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        self.show_page("households")
 
         self.search = SearchBox(ctx)
         top = QHBoxLayout()
@@ -102,6 +106,19 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Never lose typing: every open form and the grid details get their chance to ask first."""
+        for form in self.findChildren(QWidget):
+            if form.isWindow() and form is not self and form.isVisible() and not form.close():
+                event.ignore()
+                return
+        if self.grid_page.has_unsaved_changes():
+            answer = messages.ask_save(self, self.tr("网格的基本信息已修改但尚未保存。"))
+            if answer == "cancel" or (answer == "save" and not self.grid_page.detail.save()):
+                event.ignore()
+                return
+        event.accept()
 
     def open_household(self, household_id: str, person_id: str | None = None) -> None:
         from ui.forms.household_form import HouseholdForm

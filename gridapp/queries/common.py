@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from gridapp import codes
@@ -13,8 +15,9 @@ HEAD = "户主"
 
 
 class QueryBase:
-    def __init__(self, ws) -> None:
+    def __init__(self, ws: Any) -> None:  # the Workspace, untyped here to avoid an import cycle
         self.ws = ws
+        self._grid_counts: tuple[int, dict[str, tuple[int, int]]] | None = None
 
 
 def level_label(level: int) -> str:

@@ -1,15 +1,26 @@
-"""Queries over the grid tree: children with subtree counts, node details, workers."""
+"""Queries over the grid tree: children with subtree counts, node details, workers, 党员中心户."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from typing import Any
 
-from gridapp.dto import GridNodeDetail, GridNodeRow, WorkerView
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from gridapp.dto import GridNodeDetail, GridNodeRow, HouseholdBrief, PartyCenterView, WorkerView
 from gridapp.errors import NotFound
-from gridapp.models import GridAssignment, GridNode, GridWorker, Household, Person
+from gridapp.models import (
+    GridAssignment,
+    GridNode,
+    GridWorker,
+    Household,
+    PartyCenter,
+    PartyCenterLink,
+    Person,
+)
 from gridapp.models.grid import PATH_SEGMENT
-from gridapp.queries.common import LIVE_PERSON, QueryBase, level_label, live_node
-from gridapp.services.common import below
+from gridapp.queries.common import HEAD, LIVE_PERSON, QueryBase, level_label, live_node
+from gridapp.services.common import in_subtree
 
 
 class GridQueries(QueryBase):
@@ -26,34 +37,60 @@ class GridQueries(QueryBase):
             nodes = s.scalars(q.order_by(GridNode.sort_order, GridNode.code, GridNode.name)).all()
             if not nodes:
                 return []
-            key = func.substr(GridNode.path, 1, len(parent_path) + PATH_SEGMENT)
-            households = dict(s.execute(
-                select(key, func.count(Household.id)).join(GridNode, GridNode.id == Household.grid_id)
-                .where(below(GridNode.path, parent_path), ~Household.deleted).group_by(key)).all())
-            persons = dict(s.execute(
-                select(key, func.count(Person.id)).join(Household, Household.id == Person.household_id)
-                .join(GridNode, GridNode.id == Household.grid_id)
-                .where(below(GridNode.path, parent_path), ~Household.deleted, *LIVE_PERSON).group_by(key)).all())
-            children = dict(s.execute(
-                select(GridNode.parent_id, func.count(GridNode.id))
-                .where(GridNode.parent_id.in_([n.id for n in nodes]), ~GridNode.deleted, ~GridNode.retired)
-                .group_by(GridNode.parent_id)).all())
+            per_grid = self._counts_by_path(s)
+            households: dict[str, int] = {}
+            persons: dict[str, int] = {}
+            width = len(parent_path) + PATH_SEGMENT
+            for path, (h, p) in per_grid.items():
+                if len(path) >= width and path.startswith(parent_path):
+                    key = path[:width]
+                    households[key] = households.get(key, 0) + h
+                    persons[key] = persons.get(key, 0) + p
+            counted = select(GridNode.parent_id, func.count(GridNode.id)).where(
+                GridNode.parent_id.in_([n.id for n in nodes]), ~GridNode.deleted)
+            if not include_retired:
+                counted = counted.where(~GridNode.retired)
+            children = dict(s.execute(counted.group_by(GridNode.parent_id)).all())
             return [
                 GridNodeRow(n.id, n.parent_id, n.name, n.level, level_label(n.level), n.kind, n.code,
                             children.get(n.id, 0), households.get(n.path, 0), persons.get(n.path, 0), n.retired)
                 for n in nodes
             ]
 
+    def _counts_by_path(self, s: Any) -> dict[str, tuple[int, int]]:
+        """Live households and persons per grid node path, for the whole database.
+
+        One pass costs about a quarter of a second at county scale, so it is cached until the next write
+        (Workspace.generation) and every level of the tree is summed from it.
+        """
+        cached = self._grid_counts
+        if cached is not None and cached[0] == self.ws.generation:
+            return cached[1]
+        members = (select(func.count()).where(Person.household_id == Household.id, *LIVE_PERSON)
+                   .correlate(Household).scalar_subquery())
+        rows = s.execute(
+            select(GridNode.path, func.count(Household.id), func.sum(members))
+            .join(Household, Household.grid_id == GridNode.id).where(~Household.deleted).group_by(GridNode.path)
+        ).all()
+        counts = {path: (h, int(p or 0)) for path, h, p in rows}
+        self._grid_counts = (self.ws.generation, counts)
+        return counts
+
     def grid_node(self, node_id: str) -> GridNodeDetail:
         with self.ws.read() as s:
             n = live_node(s, node_id)
-            ids = [p for p in n.path.strip("/").split("/") if p]
+            ids = _path_ids(n.path)
             names = dict(s.execute(select(GridNode.id, GridNode.name).where(GridNode.id.in_(ids))).all())
             return GridNodeDetail(
                 n.id, n.parent_id, tuple(names[i] for i in ids), n.name, n.level, level_label(n.level), n.kind,
                 n.code, n.boundary_east, n.boundary_south, n.boundary_west, n.boundary_north, n.head_name,
                 n.head_phone, n.party_org, n.notes, n.plan_image, n.retired,
             )
+
+    def grid_path(self, node_id: str) -> list[str]:
+        """Ids from the root down to the node itself, so a lazy tree can open the levels above it."""
+        with self.ws.read() as s:
+            return _path_ids(live_node(s, node_id).path)
 
     def find_grid(self, code_or_name: str) -> GridNodeDetail:
         """A node by its code or exact name (for the CLI's --grid option)."""
@@ -73,3 +110,45 @@ class GridQueries(QueryBase):
                 .order_by(GridAssignment.role, GridWorker.name)
             ).all()
         return [WorkerView(w.id, w.name, role, w.kind, w.phone, w.department, w.party_member) for w, role in rows]
+
+    # -- 党员中心户 ---------------------------------------------------------------------------------------------
+
+    def party_centers(self, grid_id: str) -> list[PartyCenterView]:
+        """The 党员中心户 of a subtree with their contact member and the households each serves."""
+        home = aliased(Household)
+        member = aliased(Person)
+        with self.ws.read() as s:
+            in_scope = (in_subtree(GridNode.path, live_node(s, grid_id).path), ~PartyCenter.deleted, ~home.deleted)
+            centers = s.execute(
+                select(PartyCenter, GridNode.name, member.name, *_brief_columns(home))
+                .join(home, home.id == PartyCenter.household_id).join(GridNode, GridNode.id == home.grid_id)
+                .outerjoin(member, member.id == PartyCenter.member_id).where(*in_scope)
+            ).all()
+            links = s.execute(
+                select(PartyCenterLink.center_id, *_brief_columns(Household))
+                .join(Household, Household.id == PartyCenterLink.household_id)
+                .join(PartyCenter, PartyCenter.id == PartyCenterLink.center_id)
+                .join(home, home.id == PartyCenter.household_id).join(GridNode, GridNode.id == home.grid_id)
+                .where(*in_scope, ~PartyCenterLink.deleted, ~Household.deleted)
+                .order_by(Household.number, Household.address)
+            ).all()
+        served: dict[str, list[HouseholdBrief]] = {}
+        for center_id, *brief in links:
+            served.setdefault(center_id, []).append(HouseholdBrief(*brief))
+        views = [
+            PartyCenterView(c.id, HouseholdBrief(*brief), grid_name, c.member_id, member_name or "", c.notes,
+                            tuple(served.get(c.id, ())))
+            for c, grid_name, member_name, *brief in centers
+        ]
+        return sorted(views, key=lambda v: (v.household.number, v.household.address))
+
+
+def _path_ids(path: str) -> list[str]:
+    return [p for p in path.split("/") if p]
+
+
+def _brief_columns(household: Any) -> tuple[Any, ...]:
+    """The columns of a HouseholdBrief, the head's name as a correlated subquery."""
+    head = (select(Person.name).where(Person.household_id == household.id, Person.relation == HEAD,
+                                      ~Person.deleted).limit(1).scalar_subquery())
+    return household.id, household.number, func.coalesce(head, ""), household.address

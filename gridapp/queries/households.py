@@ -6,8 +6,16 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from gridapp import divisions
-from gridapp.dto import HouseholdFilter, HouseholdRow, HouseholdView, PersonMoveView, PersonView, TagView
+from gridapp import divisions, idnumber
+from gridapp.dto import (
+    HouseholdFilter,
+    HouseholdRow,
+    HouseholdView,
+    PersonLocation,
+    PersonMoveView,
+    PersonView,
+    TagView,
+)
 from gridapp.errors import NotFound
 from gridapp.models import GridNode, Household, Person, PersonMove, PersonTag
 from gridapp.queries.common import HEAD, LIVE_PERSON, QueryBase, group_label, live_node
@@ -96,6 +104,26 @@ class HouseholdQueries(QueryBase):
                 h.id, h.number, h.kind, h.grid_id, grid.path_names, h.house_id, h.address, h.phone, h.colour,
                 h.colour_reason, h.notes, tuple(person_view(m, tags.get(m.id, []), today) for m in members),
             )
+
+    def person_by_id_number(self, number: str) -> PersonLocation | None:
+        """Who is registered under a valid ID number (15 or 18 digits), and in which household and grid."""
+        try:
+            number = idnumber.parse(number, today=self.ws.today()).number
+        except idnumber.IdNumberError:
+            return None
+        with self.ws.read() as s:
+            hit = s.execute(
+                select(Person, Household).join(Household, Household.id == Person.household_id)
+                .where(Person.id_number == number, ~Person.deleted, ~Household.deleted).limit(1)
+            ).first()
+            if hit is None:
+                return None
+            person, household = hit
+            tags = [tag_view(t) for t in s.scalars(select(PersonTag).where(PersonTag.person_id == person.id,
+                                                                           ~PersonTag.deleted))]
+            view = person_view(person, tags, self.ws.today())
+        return PersonLocation(view, household.number, household.address,
+                              self.grid_node(household.grid_id).path_names)
 
     def person_history(self, person_id: str) -> list[PersonMoveView]:
         with self.ws.read() as s:

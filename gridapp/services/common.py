@@ -31,6 +31,11 @@ def below(path_column: Any, path: str) -> ColumnElement[bool]:
     return and_(path_column > path, path_column < path[:-1] + "0")
 
 
+def starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
+    """``column LIKE 'prefix%'`` as a range, which SQLite answers from a plain index (LIKE cannot)."""
+    return and_(column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
+
+
 def apply_fields(obj: Any, fields: dict[str, Any], allowed: set[str]) -> None:
     unknown = set(fields) - allowed
     if unknown:

@@ -1,4 +1,5 @@
-"""The grid tree: create, edit, move (never into its own subtree), merge and retire nodes; workers."""
+"""The grid tree: create, edit, move (never into its own subtree), merge and retire nodes; workers and the
+党员中心户 with the households each one looks after."""
 
 from __future__ import annotations
 
@@ -9,9 +10,21 @@ from sqlalchemy import func, select
 from gridapp import codes
 from gridapp.changes import Outcome
 from gridapp.dto import Actor
-from gridapp.errors import RuleViolation
-from gridapp.models import GridAssignment, GridNode, GridWorker, House, Household, Place, new_id
+from gridapp.errors import NotFound, RuleViolation
+from gridapp.models import (
+    GridAssignment,
+    GridNode,
+    GridWorker,
+    House,
+    Household,
+    PartyCenter,
+    PartyCenterLink,
+    Person,
+    Place,
+    new_id,
+)
 from gridapp.services.common import apply_fields, in_subtree, live
+from gridapp.services.people_rules import HEAD
 
 MAX_LEVEL = 5
 EDITABLE = {
@@ -20,6 +33,7 @@ EDITABLE = {
 }
 # Records that belong to a grid node directly; merging moves them, retiring requires none.
 CONTENT = ((Household, "户"), (House, "处房屋"), (Place, "个场所"))
+PARTY_MEMBER = ("中共党员", "中共预备党员")
 
 
 class GridService:
@@ -28,9 +42,7 @@ class GridService:
 
     def create(self, actor: Actor, parent_id: str | None, name: str, **fields: Any) -> Outcome:
         name = _clean_name(name)
-        kind = fields.get("kind", "综合网格")
-        if codes.match("grid_kind", kind) is None:
-            raise RuleViolation(f"网格类型“{kind}”无效，应为：{'、'.join(codes.labels('grid_kind'))}。")
+        _check_kind(fields.get("kind", "综合网格"))
         with self.ws.write(actor) as tx:
             s = tx.session
             parent = live(s, GridNode, parent_id, "上级网格") if parent_id else None
@@ -47,6 +59,8 @@ class GridService:
     def update(self, actor: Actor, node_id: str, **fields: Any) -> Outcome:
         if "name" in fields:
             fields["name"] = _clean_name(fields["name"])
+        if "kind" in fields:
+            _check_kind(fields["kind"])
         with self.ws.write(actor) as tx:
             node = live(tx.session, GridNode, node_id, "网格")
             apply_fields(node, fields, EDITABLE)
@@ -142,6 +156,123 @@ class GridService:
                                                                      ~GridAssignment.deleted)):
                 a.deleted = True
         return Outcome(tx.changes, worker_id)
+
+    # -- 党员中心户 ---------------------------------------------------------------------------------------------
+
+    def add_party_center(self, actor: Actor, household_id: str, member_id: str | None = None,
+                         notes: str = "") -> Outcome:
+        """Make a household a 党员中心户; without ``member_id`` its first party member is the contact."""
+        with self.ws.write(actor) as tx:
+            s = tx.session
+            household = live(s, Household, household_id, "住户")
+            if _center_of(s, household.id) is not None:
+                raise RuleViolation(f"{_household_label(s, household)}已是党员中心户。")
+            serving = _serving_center(s, household.id)
+            if serving is not None:
+                raise RuleViolation(
+                    f"{_household_label(s, household)}正由党员中心户{_center_label(s, serving)}联系，"
+                    "请先从那里移除，再设为中心户。"
+                )
+            member = _party_member(s, household, member_id)
+            center = PartyCenter(household_id=household.id, member_id=member.id, notes=notes.strip())
+            s.add(center)
+            s.flush()
+        return Outcome(tx.changes, center.id)
+
+    def remove_party_center(self, actor: Actor, center_id: str) -> Outcome:
+        """End a 党员中心户; the households it looked after become free for another one."""
+        with self.ws.write(actor) as tx:
+            s = tx.session
+            center = live(s, PartyCenter, center_id, "党员中心户")
+            for link in _links(s, center.id):
+                link.deleted = True
+            center.deleted = True
+        return Outcome(tx.changes, center_id)
+
+    def link_household(self, actor: Actor, center_id: str, household_id: str) -> Outcome:
+        """Add a household to those a 党员中心户 looks after; a household has one such center at a time."""
+        with self.ws.write(actor) as tx:
+            s = tx.session
+            center = live(s, PartyCenter, center_id, "党员中心户")
+            household = live(s, Household, household_id, "住户")
+            label = _household_label(s, household)
+            if household.id == center.household_id:
+                raise RuleViolation(f"{label}就是这个党员中心户本身，不用再添加为联系户。")
+            if _center_of(s, household.id) is not None:
+                raise RuleViolation(f"{label}本身是党员中心户，不能再作为别的中心户的联系户。")
+            serving = _serving_center(s, household.id)
+            if serving is not None:
+                where = "这个中心户" if serving.id == center.id else f"党员中心户{_center_label(s, serving)}"
+                raise RuleViolation(f"{label}已由{where}联系。一户只能由一个党员中心户联系。")
+            link = PartyCenterLink(center_id=center.id, household_id=household.id)
+            s.add(link)
+            s.flush()
+        return Outcome(tx.changes, link.id)
+
+    def unlink_household(self, actor: Actor, center_id: str, household_id: str) -> Outcome:
+        with self.ws.write(actor) as tx:
+            links = [x for x in _links(tx.session, center_id) if x.household_id == household_id]
+            if not links:
+                raise NotFound("该户不在这个党员中心户的联系户中，可能已被移除。")
+            for link in links:
+                link.deleted = True
+        return Outcome(tx.changes, household_id)
+
+
+def _check_kind(kind: str) -> None:
+    if codes.match("grid_kind", kind) is None:
+        raise RuleViolation(f"网格类型“{kind}”无效，应为：{'、'.join(codes.labels('grid_kind'))}。")
+
+
+def _links(s: Any, center_id: str) -> list[PartyCenterLink]:
+    return list(s.scalars(select(PartyCenterLink).where(PartyCenterLink.center_id == center_id,
+                                                        ~PartyCenterLink.deleted)))
+
+
+def _center_of(s: Any, household_id: str) -> PartyCenter | None:
+    """The live 党员中心户 that this household is."""
+    return s.scalars(select(PartyCenter).where(PartyCenter.household_id == household_id,
+                                               ~PartyCenter.deleted)).first()
+
+
+def _serving_center(s: Any, household_id: str) -> PartyCenter | None:
+    """The live 党员中心户 (whose own household still exists) that looks after this household."""
+    return s.scalars(
+        select(PartyCenter).join(PartyCenterLink, PartyCenterLink.center_id == PartyCenter.id)
+        .join(Household, Household.id == PartyCenter.household_id)
+        .where(PartyCenterLink.household_id == household_id, ~PartyCenterLink.deleted, ~PartyCenter.deleted,
+               ~Household.deleted)
+    ).first()
+
+
+def _party_member(s: Any, household: Household, member_id: str | None) -> Person:
+    """The contact member: the one asked for, or the household's first party member."""
+    label = _household_label(s, household)
+    if member_id:
+        member = live(s, Person, member_id, "人员")
+        if member.household_id != household.id:
+            raise RuleViolation(f"{member.name}不是{label}的成员。")
+        if member.political_status not in PARTY_MEMBER:
+            raise RuleViolation(f"{member.name}的政治面貌不是党员，不能作为党员中心户的党员。")
+        return member
+    member = s.scalars(select(Person).where(Person.household_id == household.id, ~Person.deleted,
+                                            Person.political_status.in_(PARTY_MEMBER))
+                       .order_by(Person.sort_order)).first()
+    if member is None:
+        raise RuleViolation(f"{label}没有党员，不能设为党员中心户。如有党员，请先在住户页填写其政治面貌。")
+    return member
+
+
+def _household_label(s: Any, household: Household) -> str:
+    """“0012号 张三户” — how people name a household."""
+    head = s.scalar(select(Person.name).where(Person.household_id == household.id, Person.relation == HEAD,
+                                              ~Person.deleted))
+    parts = [part for part in (f"{household.number}号" if household.number else "", head) if part]
+    return f"“{' '.join(parts)}户”" if parts else "该户"
+
+
+def _center_label(s: Any, center: PartyCenter) -> str:
+    return _household_label(s, s.get(Household, center.household_id))
 
 
 def _rehang(s: Any, node: GridNode, parent: GridNode) -> None:

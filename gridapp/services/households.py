@@ -32,6 +32,7 @@ class HouseholdService:
             _fill_household(s, household, data)
             s.add(household)
             s.flush()
+            self._move_in_members(s, actor, household, data.members)
             for order, member in enumerate(data.members):
                 self._save_person(s, household, member, order)
         return Outcome(tx.changes, household.id)
@@ -48,6 +49,7 @@ class HouseholdService:
                 if old.id not in kept:
                     old.deleted = True
             s.flush()
+            self._move_in_members(s, actor, household, data.members)
             for order, member in enumerate(data.members):
                 self._save_person(s, household, member, order)
         return Outcome(tx.changes, household_id)
@@ -58,28 +60,15 @@ class HouseholdService:
         with self.ws.write(actor) as tx:
             s = tx.session
             person = live(s, Person, person_id, "人员")
-            source = live(s, Household, person.household_id, "原住户")
             target = live(s, Household, to_household_id, "目标住户")
-            if source.id == target.id:
-                raise RuleViolation(f"{person.name}已在这一户。")
-            others = s.scalars(select(Person).where(Person.household_id == source.id, Person.id != person.id,
-                                                    ~Person.deleted)).all()
-            if is_head(person.relation) and others:
-                raise RuleViolation(f"{person.name}是原户户主，请先在原户指定新户主，再把此人迁出。")
             item = codes.match("relation", relation)
             if item is None:
                 raise RuleViolation(f"与户主关系“{relation}”不在代码表中。")
             if item.label == HEAD and _head_of(s, target.id) is not None:
                 raise RuleViolation("目标住户已有户主，请选择其他与户主关系。")
-            s.add(PersonMove(person_id=person.id, from_household_id=source.id, to_household_id=target.id,
-                             from_grid_id=source.grid_id, to_grid_id=target.grid_id,
-                             moved_on=on or self.ws.today(), reason=reason, actor_name=actor.name))
-            person.household_id = target.id
+            _move_into(s, actor, person, target, reason, on or self.ws.today())
             person.relation = item.label
             person.sort_order = 1 + max((p.sort_order for p in _members(s, target.id)), default=-1)
-            if not others:
-                source.deleted = True
-                source.notes = (source.notes + "\n全部成员已迁出。").strip()
         return Outcome(tx.changes, person_id)
 
     def move_household(self, actor: Actor, household_id: str, to_grid_id: str, reason: str = "",
@@ -109,6 +98,16 @@ class HouseholdService:
 
     # -- shared by create and update --------------------------------------------------------------------------
 
+    def _move_in_members(self, s: Session, actor: Actor, household: Household, members: list[PersonInput]) -> None:
+        """迁入 from the household page: the members marked ``move_in`` change household before they are saved.
+
+        Heads move last, so a whole family moving in empties its old household without tripping the rule
+        that a head cannot leave others behind.
+        """
+        people = [live(s, Person, m.id, "迁入人员") for m in members if m.move_in]
+        for person in sorted(people, key=lambda p: is_head(p.relation)):
+            _move_into(s, actor, person, household, "迁入本户", self.ws.today())
+
     def _save_person(self, s: Session, household: Household, data: PersonInput, order: int) -> Person:
         values = person_columns(data, self.ws.today())
         if values["id_number"]:
@@ -126,6 +125,24 @@ class HouseholdService:
         s.flush()
         _save_tags(s, person, data.tags)
         return person
+
+
+def _move_into(s: Session, actor: Actor, person: Person, target: Household, reason: str, on: date) -> None:
+    """Re-home a person and record the move; the old household is retired when its last member leaves."""
+    source = live(s, Household, person.household_id, "原住户")
+    if source.id == target.id:
+        raise RuleViolation(f"{person.name}已在这一户。")
+    others = s.scalars(select(Person.id).where(Person.household_id == source.id, Person.id != person.id,
+                                               ~Person.deleted)).all()
+    if is_head(person.relation) and others:
+        raise RuleViolation(f"{person.name}是原户户主，请先在原户指定新户主，再把此人迁出。")
+    s.add(PersonMove(person_id=person.id, from_household_id=source.id, to_household_id=target.id,
+                     from_grid_id=source.grid_id, to_grid_id=target.grid_id, moved_on=on, reason=reason,
+                     actor_name=actor.name))
+    person.household_id = target.id
+    if not others:
+        source.deleted = True
+        source.notes = (source.notes + "\n全部成员已迁出。").strip()
 
 
 def _fill_household(s: Session, household: Household, data: HouseholdInput) -> None:

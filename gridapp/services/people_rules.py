@@ -19,6 +19,27 @@ CODED_FIELDS = {
     "status": "person_status",
 }
 
+# When a member becomes head, the former head's relation to them, by the first digit of the new head's
+# relation code (1 spouse, 2/3 child, 4 grandchild, 5 parent, 6 grandparent, 7 sibling): (male, female, unknown).
+FORMER_HEAD_RELATION = {
+    "1": ("夫", "妻", "配偶"),
+    "2": ("父亲", "母亲", "父母"),
+    "3": ("父亲", "母亲", "父母"),
+    "4": ("祖父", "祖母", "祖父母或外祖父母"),
+    "5": ("子", "女", "其他"),
+    "6": ("孙子", "孙女", "孙子、孙女或外孙子、外孙女"),
+    "7": ("兄弟姐妹", "兄弟姐妹", "兄弟姐妹"),
+}
+
+
+def former_head_relation(new_head_relation: str, former_head_sex: str) -> str:
+    """A best guess at the former head's relation to the new head, for the user to check (e.g. 妻 -> 夫)."""
+    item = codes.match("relation", new_head_relation)
+    choices = FORMER_HEAD_RELATION.get(item.code[0]) if item else None
+    if choices is None:
+        return "其他"
+    return choices[{"男": 0, "女": 1}.get(former_head_sex, 2)]
+
 
 def person_columns(p: PersonInput, today: date) -> dict:
     """Validated column values for one person; derived fields (sex, birth date, search keys) filled in."""
@@ -64,6 +85,7 @@ def person_columns(p: PersonInput, today: date) -> dict:
     else:
         values["id_number"] = ""
     values["id_reversed"] = values["id_number"][::-1]
+    values["phone_reversed"] = values["phone"][::-1]
     if values["birth_date"] and values["birth_date"] > today:
         raise RuleViolation(f"{name}：出生日期晚于今天。")
     return values

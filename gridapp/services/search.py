@@ -1,7 +1,7 @@
 """Search everywhere: name fragment, pinyin initials, full or trailing ID digits, phone, address.
 
-The text decides the query so each one can use an index: letters → initials prefix, digits → ID number
-(reversed-column prefix for tails) and phone, anything else → name and address substrings.
+The text decides the query so each one can use an index: letters → initials prefix, digits → ID number and
+phone (reversed columns for their last digits), anything else → name and address substrings.
 """
 
 from __future__ import annotations
@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, select
 
 from gridapp import idnumber
 from gridapp.dto import SearchHit
 from gridapp.models import GridNode, Household, Person
+from gridapp.services.common import starts_with
 
 DIGITS = re.compile(r"^[0-9]+[Xx]?$")
 LETTERS = re.compile(r"^[A-Za-z]+$")
@@ -34,14 +35,14 @@ class SearchService:
             .where(~Person.deleted, ~Household.deleted)
         )
         if LETTERS.match(q):
-            queries = [(base.where(Person.name_initials.startswith(q.lower(), autoescape=True)), "拼音")]
+            queries = [(base.where(starts_with(Person.name_initials, q.lower())), "拼音")]
         elif DIGITS.match(q):
+            q = q.upper()
             queries = [
-                (base.where(Person.id_number == q.upper()), "身份证号") if len(q) == 18 else None,
-                (base.where(Person.id_reversed.startswith(q.upper()[::-1], autoescape=True)), "身份证号尾号"),
-                (base.where(or_(Person.phone.startswith(q, autoescape=True),
-                                Person.phone.endswith(q, autoescape=True),
-                                Household.phone.startswith(q, autoescape=True))), "电话"),
+                (base.where(Person.id_number == q), "身份证号") if len(q) == 18 else None,
+                (base.where(starts_with(Person.id_reversed, q[::-1])), "身份证号尾号"),
+                (base.where(starts_with(Person.phone, q)), "电话"),
+                (base.where(starts_with(Person.phone_reversed, q[::-1])), "电话尾号"),
             ]
         else:
             queries = [

@@ -72,3 +72,23 @@ def test_smoke_start_exits_zero(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "smoke ok" in done.stdout
+
+
+def test_closing_the_window_asks_about_an_unsaved_household_form(window, ctx, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui import messages
+    from ui.forms.household_form import HouseholdForm
+
+    hid = ctx.ws.query.household_ids(None)[0]
+    window.open_household(hid)
+    [form] = [w for w in QApplication.topLevelWidgets() if isinstance(w, HouseholdForm) and w.isVisible()]
+    qtbot.keyClicks(form.number, "X")
+    asked = []
+    monkeypatch.setattr(messages, "ask_save", lambda _parent, text: asked.append(text) or "cancel")
+    assert not window.close()
+    assert asked and form.isVisible() and window.isVisible()
+    monkeypatch.setattr(messages, "ask_save", lambda _parent, text: "discard")
+    assert window.close()
+    assert ctx.ws.query.household(hid).number == ctx.ws.query.household_rows([hid])[0].number
+    assert not ctx.ws.query.household(hid).number.endswith("X")

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 06:39:32.927750
+Create Date: 2026-11-22 07:26:57.060289
 """
 
 import sqlalchemy as sa
@@ -348,6 +348,7 @@ def upgrade() -> None:
     sa.Column('occupation', sa.String(length=50), nullable=False),
     sa.Column('employer', sa.String(length=100), nullable=False),
     sa.Column('phone', sa.String(length=30), nullable=False),
+    sa.Column('phone_reversed', sa.String(length=30), nullable=False),
     sa.Column('residence_kind', sa.String(length=8), nullable=False),
     sa.Column('origin', sa.String(length=100), nullable=False),
     sa.Column('arrival_date', sa.Date(), nullable=True),
@@ -364,12 +365,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('persons', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_persons_hlc'), ['hlc'], unique=False)
-        batch_op.create_index(batch_op.f('ix_persons_household_id'), ['household_id'], unique=False)
+        batch_op.create_index('ix_persons_household_live', ['household_id', 'deleted', 'status'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_id_number'), ['id_number'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_id_reversed'), ['id_reversed'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_name'), ['name'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_name_initials'), ['name_initials'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_phone'), ['phone'], unique=False)
+        batch_op.create_index(batch_op.f('ix_persons_phone_reversed'), ['phone_reversed'], unique=False)
 
     op.create_table('party_centers',
     sa.Column('household_id', sa.String(length=32), nullable=False),
@@ -482,12 +484,13 @@ def downgrade() -> None:
 
     op.drop_table('party_centers')
     with op.batch_alter_table('persons', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_persons_phone_reversed'))
         batch_op.drop_index(batch_op.f('ix_persons_phone'))
         batch_op.drop_index(batch_op.f('ix_persons_name_initials'))
         batch_op.drop_index(batch_op.f('ix_persons_name'))
         batch_op.drop_index(batch_op.f('ix_persons_id_reversed'))
         batch_op.drop_index(batch_op.f('ix_persons_id_number'))
-        batch_op.drop_index(batch_op.f('ix_persons_household_id'))
+        batch_op.drop_index('ix_persons_household_live')
         batch_op.drop_index(batch_op.f('ix_persons_hlc'))
 
     op.drop_table('persons')

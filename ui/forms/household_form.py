@@ -1,0 +1,427 @@
+"""The household page of the 采集簿 as a window: the household's own fields, its members, and the selected
+member's details — saved as one service call, so the page is stored whole or not at all.
+
+Nothing typed is ever lost: a refused save leaves every field as it was and says why in a banner at the top;
+closing with unsaved changes asks first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridapp.dto import HouseholdInput, HouseholdView
+from gridapp.errors import UserError
+from gridapp.services.people_rules import HEAD, former_head_relation
+from ui import messages
+from ui.context import AppContext
+from ui.forms.person_editor import WARNING_STYLE, PersonEditor
+from ui.widgets.code_combo import CodeCombo
+from ui.widgets.date_edit import checked
+
+COLUMNS = ("姓名", "与户主关系", "身份证号", "性别", "出生日期", "年龄", "人口类别", "状态", "人群标签")
+BANNER_STYLES = {
+    "error": "background: #fdecea; color: #8a1c12; border: 1px solid #d9534f; padding: 6px;",
+    "notice": WARNING_STYLE,
+}
+
+
+class HouseholdForm(QWidget):
+    """New household (``grid_id``) or an existing one (``household_id``), in a window of its own."""
+
+    def __init__(self, ctx: AppContext, household_id: str | None = None, grid_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        if (household_id is None) == (grid_id is None):
+            raise ValueError("HouseholdForm needs either household_id or grid_id")
+        self.ctx = ctx
+        self.household_id = household_id
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.editors: list[PersonEditor] = []
+        self._dirty = False
+        self._build()
+        if household_id:
+            self._load(ctx.ws.query.household(household_id))
+        else:
+            self._grid_id, self._house_id = grid_id, None
+            self.grid_path.setText(" › ".join(ctx.ws.query.grid_node(grid_id).path_names))
+            self.add_member(relation=HEAD)
+        self._update_title()
+        self._fill_houses()
+        self._set_dirty(False)
+        self.resize(1280, 820)
+        self.number.setFocus()
+
+    # -- building ---------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.banner = QLabel()
+        self.banner.setObjectName("errorBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.grid_path = QLabel()
+        self.number = QLineEdit()
+        self.address = QLineEdit()
+        self.house = QComboBox()
+        self.kind = CodeCombo("household_kind", required=True)
+        self.kind.set_value("户籍户")
+        self.phone = QLineEdit()
+        self.colour = CodeCombo("monitor_colour", required=True)
+        self.colour.set_value("绿")
+        self.colour_reason = QLineEdit()
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 2 + 12)
+
+        header = QGridLayout()
+        cells = [
+            (0, 0, self.tr("所属网格"), self.grid_path, 5), (1, 0, self.tr("户号"), self.number, 1),
+            (1, 2, self.tr("地址"), self.address, 3), (2, 0, self.tr("户类别"), checked(self.kind), 1),
+            (2, 2, self.tr("联系电话"), self.phone, 1), (2, 4, self.tr("房屋"), self.house, 1),
+            (3, 0, self.tr("监测颜色"), checked(self.colour), 1), (3, 2, self.tr("原因"), self.colour_reason, 3),
+            (4, 0, self.tr("备注"), self.notes, 5),
+        ]
+        for row, col, label, field, span in cells:
+            header.addWidget(QLabel(label), row, col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            header.addWidget(field, row, col + 1, 1, span)
+        for col in (1, 3, 5):
+            header.setColumnStretch(col, 1)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_member(row))
+
+        self.add_button = QPushButton(self.tr("添加成员"))
+        self.add_button.setToolTip(self.tr("Ctrl+N"))
+        self.remove_button = QPushButton(self.tr("删除成员"))
+        self.up_button = QPushButton(self.tr("上移"))
+        self.down_button = QPushButton(self.tr("下移"))
+        self.head_button = QPushButton(self.tr("设为户主"))
+        self.add_button.clicked.connect(lambda: self.add_member())
+        self.remove_button.clicked.connect(self.remove_member)
+        self.up_button.clicked.connect(lambda: self.move_member(-1))
+        self.down_button.clicked.connect(lambda: self.move_member(1))
+        self.head_button.clicked.connect(self.make_head)
+        member_buttons = QHBoxLayout()
+        for button in self.member_buttons():
+            member_buttons.addWidget(button)
+        member_buttons.addStretch(1)
+
+        self.stack = QStackedWidget()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.stack)
+
+        members = QWidget()
+        members_layout = QVBoxLayout(members)
+        members_layout.setContentsMargins(0, 0, 0, 0)
+        members_layout.addWidget(QLabel(self.tr("家庭成员")))
+        members_layout.addWidget(self.table, 1)
+        members_layout.addLayout(member_buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(members)
+        splitter.addWidget(self.scroll)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([500, 750])
+
+        self.save_button = QPushButton(self.tr("保存（Ctrl+S）"))
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add_member)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
+        for edit in (self.number, self.address, self.phone, self.colour_reason):
+            edit.textEdited.connect(self._mark_dirty)
+        for combo in (self.kind, self.colour):
+            combo.edited.connect(self._mark_dirty)
+        self.house.activated.connect(self._house_chosen)
+        self.notes.textChanged.connect(self._mark_dirty)
+
+    def member_buttons(self) -> list[QPushButton]:
+        return [self.add_button, self.remove_button, self.up_button, self.down_button, self.head_button]
+
+    def _load(self, view: HouseholdView) -> None:
+        """Show a stored household (one query made by the caller; members come with it)."""
+        self.household_id, self._grid_id, self._house_id = view.id, view.grid_id, view.house_id
+        self.grid_path.setText(" › ".join(view.grid_path))
+        self.number.setText(view.number)
+        self.address.setText(view.address)
+        self.kind.set_value(view.kind)
+        self.phone.setText(view.phone)
+        self.colour.set_value(view.colour)
+        self.colour_reason.setText(view.colour_reason)
+        self.notes.setPlainText(view.notes)
+        for editor in self.editors:
+            self.stack.removeWidget(editor)
+            editor.deleteLater()
+        self.editors = []
+        self.table.setRowCount(0)
+        for member in view.members:
+            self._append(PersonEditor(self.ctx, view.id, member))
+        self.table.setCurrentCell(0, 0)
+        self._update_title()
+
+    def _fill_houses(self) -> None:
+        """The houses of the household's grid to choose from (one query); a linked house elsewhere stays linked."""
+        self.house.addItem(self.tr("（未指定）"), None)
+        for house in self.ctx.ws.query.houses(self._grid_id):
+            self.house.addItem(house.address, house.id)
+        if self._house_id and self.house.findData(self._house_id) < 0:
+            self.house.addItem(self.tr("（其他网格的房屋）"), self._house_id)
+        self.house.setCurrentIndex(self.house.findData(self._house_id))
+
+    def _house_chosen(self, _index: int) -> None:
+        self._house_id = self.house.currentData()
+        if self._house_id and not self.address.text().strip():
+            self.address.setText(self.house.currentText())
+        self._mark_dirty()
+
+    # -- members ----------------------------------------------------------------------------------------------
+
+    def add_member(self, relation: str = "") -> PersonEditor:
+        """Add an empty member row, select it and put the cursor in its 姓名."""
+        editor = self._append(PersonEditor(self.ctx, self.household_id, relation=relation))
+        self.table.setCurrentCell(len(self.editors) - 1, 0)
+        editor.name.setFocus()
+        self._mark_dirty()
+        return editor
+
+    def remove_member(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        name = self.editors[row].name.text().strip()
+        if name and not messages.confirm(self, self.tr("把{name}从本户删除？保存后可在回收站找回。").format(name=name)):
+            return
+        editor = self.editors.pop(row)
+        self.stack.removeWidget(editor)
+        editor.deleteLater()
+        self.table.removeRow(row)
+        self._mark_dirty()
+
+    def move_member(self, step: int) -> None:
+        row = self.current_row()
+        target = row + step
+        if row < 0 or not 0 <= target < len(self.editors):
+            return
+        self._reorder(row, target)
+        self._mark_dirty()
+
+    def make_head(self) -> None:
+        """设为户主: the member becomes head and moves to the top; the former head gets a guessed relation."""
+        row = self.current_row()
+        if row < 0 or self.editors[row].is_head():
+            return
+        new_head = self.editors[row]
+        guessed = []
+        for editor in self.editors:
+            if editor.is_head():
+                relation = former_head_relation(new_head.relation.value(), editor.sex.currentText())
+                editor.set_relation(relation)
+                guessed.append(self.tr("{name}改为“{relation}”").format(name=editor.name.text(), relation=relation))
+        new_head.set_relation(HEAD)
+        self._reorder(row, 0)
+        for i in range(len(self.editors)):
+            self._refresh_row(i)
+        self._show_banner(self.tr("已把{name}设为户主。{changes}请核对每位成员的“与户主关系”。").format(
+            name=new_head.name.text(), changes="；".join(guessed) + ("。" if guessed else "")), "notice")
+        self._mark_dirty()
+
+    def select_person(self, person_id: str) -> None:
+        for row, editor in enumerate(self.editors):
+            if editor.person_id == person_id:
+                self.table.setCurrentCell(row, 0)
+                return
+
+    def current_row(self) -> int:
+        return self.table.currentRow()
+
+    def current_editor(self) -> PersonEditor | None:
+        row = self.current_row()
+        return self.editors[row] if 0 <= row < len(self.editors) else None
+
+    def _append(self, editor: PersonEditor) -> PersonEditor:
+        self.editors.append(editor)
+        self.stack.addWidget(editor)
+        self.table.insertRow(self.table.rowCount())
+        editor.changed.connect(lambda: self._member_changed(editor))
+        self._refresh_row(len(self.editors) - 1)
+        return editor
+
+    def _reorder(self, row: int, target: int) -> None:
+        self.editors.insert(target, self.editors.pop(row))
+        for i in range(min(row, target), max(row, target) + 1):
+            self._refresh_row(i)
+        self.table.setCurrentCell(target, 0)
+
+    def _refresh_row(self, row: int) -> None:
+        for col, text in enumerate(self.editors[row].row_texts()):
+            self.table.setItem(row, col, QTableWidgetItem(text))
+
+    def _member_changed(self, editor: PersonEditor) -> None:
+        self._refresh_row(self.editors.index(editor))
+        self._mark_dirty()
+
+    def _show_member(self, row: int) -> None:
+        if 0 <= row < len(self.editors):
+            self.stack.setCurrentWidget(self.editors[row])
+
+    # -- saving -----------------------------------------------------------------------------------------------
+
+    def value(self) -> HouseholdInput:
+        return HouseholdInput(
+            grid_id=self._grid_id, members=[e.value() for e in self.editors], number=self.number.text().strip(),
+            kind=self.kind.value(), address=self.address.text().strip(), phone=self.phone.text().strip(),
+            house_id=self._house_id, colour=self.colour.value(), colour_reason=self.colour_reason.text().strip(),
+            notes=self.notes.toPlainText().strip(),
+        )
+
+    def save(self) -> bool:
+        """Check every field, then store the whole page in one transaction; on refusal keep everything typed."""
+        problems = self._problems()
+        if problems:
+            widget, _text = problems[0]
+            self._show_banner(self.tr("还不能保存，请先改正：") + "\n" + "\n".join(t for _w, t in problems), "error")
+            widget.setFocus()
+            return False
+        service = self.ctx.ws.households
+        try:
+            if self.household_id:
+                outcome = service.update(self.ctx.actor, self.household_id, self.value())
+            else:
+                outcome = service.create(self.ctx.actor, self.value())
+        except UserError as exc:
+            self._show_banner(self.tr("没有保存：") + str(exc), "error")
+            return False
+        self.ctx.bus.publish(outcome.changes)
+        row, focus = self.current_row(), self._focus_index()
+        self._load(self.ctx.ws.query.household(outcome.id or self.household_id))
+        self.table.setCurrentCell(min(max(row, 0), len(self.editors) - 1), 0)
+        self._restore_focus(focus)
+        self._set_dirty(False)
+        self._show_banner(self.tr("已保存。"), "notice")
+        return True
+
+    def _problems(self) -> list[tuple[QWidget, str]]:
+        """Every error the fields show, member errors named by member; selects the first faulty member."""
+        found = [(combo, error) for combo in (self.kind, self.colour) if (error := combo.check())]
+        if not self.editors:
+            found.append((self.add_button, self.tr("一户至少要有一名成员（户主）。")))
+        for row, editor in enumerate(self.editors):
+            errors = editor.errors()
+            if errors and not found:
+                self.table.setCurrentCell(row, 0)
+            who = editor.name.text().strip() or self.tr("第{n}名成员").format(n=row + 1)
+            found += [(widget, f"{who}：{text}") for widget, text in errors]
+        return found
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _mark_dirty(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self.setWindowModified(dirty)
+
+    def _update_title(self) -> None:
+        title = self.tr("住户 {number}").format(number=self.number.text()) if self.household_id \
+            else self.tr("新建住户")
+        self.setWindowTitle(title + "[*]")
+
+    def _show_banner(self, text: str, kind: str) -> None:
+        self.banner.setText(text)
+        self.banner.setStyleSheet(BANNER_STYLES[kind])
+        self.banner.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._dirty:
+            answer = messages.ask_save(self, self.tr("这一户的修改还没有保存。要保存吗？"))
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                event.ignore()
+                return
+        event.accept()
+
+    # -- keyboard: the paper page's order, Enter moves on like Tab ----------------------------------------------
+
+    def focus_order(self) -> list[QWidget]:
+        editor = self.current_editor()
+        return [self.number, self.address, self.kind, self.phone, self.house, self.colour, self.colour_reason,
+                self.notes, *(editor.focus_order() if editor else []), self.table, *self.member_buttons(),
+                self.save_button, self.close_button]
+
+    def _stops(self) -> list[QWidget]:
+        return [w for w in self.focus_order() if w.isVisible() and w.isEnabled()
+                and w.focusPolicy() & Qt.FocusPolicy.TabFocus and not getattr(w, "isReadOnly", lambda: False)()]
+
+    def _focus_index(self, widgets: list[QWidget] | None = None) -> int:
+        """Position of the focused field among ``widgets`` (the focus order), or -1."""
+        focus = QApplication.focusWidget()
+        widgets = self.focus_order() if widgets is None else widgets
+        if focus is None:
+            return -1
+        return next((i for i, w in enumerate(widgets) if w is focus or w.isAncestorOf(focus)), -1)
+
+    def _restore_focus(self, index: int) -> None:
+        order = self.focus_order()
+        if 0 <= index < len(order):
+            order[index].setFocus()
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        stops = self._stops()
+        current = self._focus_index(stops)
+        if current < 0:
+            return super().focusNextPrevChild(forward)
+        target = stops[(current + (1 if forward else -1)) % len(stops)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        if self.scroll.isAncestorOf(target):
+            self.scroll.ensureWidgetVisible(target)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a field that does not use it (a line edit, a combo box) moves on, as on the paper form."""
+        focus = QApplication.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focus, QLineEdit | QComboBox):
+            self.focusNextPrevChild(True)
+            return
+        super().keyPressEvent(event)
