@@ -84,3 +84,10 @@ def parse_partial_date(text: str) -> tuple[date, Precision]:
 def format_date(d: date) -> str:
     """The one display and storage format: 1965-03-02."""
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def age_on(born: date | None, on: date) -> int | None:
+    """Age in full years on a given day (None when the birth date is unknown)."""
+    if born is None:
+        return None
+    return on.year - born.year - int((on.month, on.day) < (born.month, born.day))

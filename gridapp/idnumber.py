@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gridapp import divisions
+from gridapp.dates import age_on
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
@@ -44,8 +45,7 @@ class IdInfo:
 
     def age(self, on: date) -> int:
         """Age in full years on the given day."""
-        before_birthday = (on.month, on.day) < (self.birth_date.month, self.birth_date.day)
-        return on.year - self.birth_date.year - int(before_birthday)
+        return age_on(self.birth_date, on)
 
 
 def normalize(raw: str) -> str:

@@ -1,4 +1,8 @@
-"""Take screenshots of the real main window on a fresh demo village (called by scripts/docs-images)."""
+"""Take screenshots of the real program on a fresh demo village (called by scripts/docs-images under Xvfb).
+
+Each picture grabs the whole virtual screen, so popups (search results) and separate windows (forms) show
+exactly as a user would see them.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,35 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from gridapp.demo import generate
 from gridapp.workspace import Workspace
 from ui.app import make_application, make_context
+from ui.forms.household_form import HouseholdForm
 from ui.main_window import MainWindow
+from ui.pages.settings_page import apply_font_mode
 
 
-def settle(app) -> None:
-    for _ in range(5):
+def settle(app: QApplication, rounds: int = 8) -> None:
+    for _ in range(rounds):
         app.processEvents()
+
+
+def shoot(app: QApplication, widget, path: Path) -> None:
+    """Grab the screen area of a window (and anything on top of it, such as a popup)."""
+    settle(app)
+    geometry = widget.frameGeometry()
+    screen = app.primaryScreen()
+    screen.grabWindow(0, geometry.x(), geometry.y(), geometry.width(), geometry.height()).save(str(path))
+
+
+def first_grid(page) -> None:
+    index = page.tree_model.index(0, 0)
+    for _ in range(3):
+        page.tree.expand(index)
+        index = page.tree_model.index(0, 0, index)
+    page.tree.setCurrentIndex(index)
 
 
 def main(out: Path) -> None:
@@ -23,17 +47,42 @@ def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         ws = Workspace.open(Path(tmp) / "demo.sqlite3")
         generate(ws, "village", seed=1)
-        window = MainWindow(make_context(ws, str(Path(tmp) / "settings.ini")))
-        window.resize(1400, 860)
+        ctx = make_context(ws, str(Path(tmp) / "settings.ini"))
+        window = MainWindow(ctx)
+        window.setGeometry(0, 0, 1400, 860)
         window.show()
-        page = window.households_page
-        index = page.tree_model.index(0, 0)
-        for _ in range(3):
-            page.tree.expand(index)
-            index = page.tree_model.index(0, 0, index)
-        page.tree.setCurrentIndex(index)
-        settle(app)
-        window.grab().save(str(out / "main-window.png"))
+        first_grid(window.households_page)
+        shoot(app, window, out / "main-window.png")
+
+        grid_page = window.show_page("grid")
+        [county] = ws.query.grid_children(None)
+        [town] = ws.query.grid_children(county.id)
+        [village] = ws.query.grid_children(town.id)
+        grid_page.select_node(village.id)
+        shoot(app, window, out / "grid-page.png")
+        window.show_page("households")
+
+        biggest = max(ws.query.household_rows(ws.query.household_ids(None)), key=lambda r: r.member_count)
+        form = HouseholdForm(ctx, household_id=biggest.id)
+        form.setGeometry(40, 30, 1240, 800)
+        form.show()
+        shoot(app, form, out / "household-form.png")
+
+        editor = form.add_member("子")
+        editor.name.setText("张小军")
+        editor.id_number.setText("110105200503150021")
+        editor.id_number.editingFinished.emit()
+        shoot(app, form, out / "person-id-error.png")
+        form.hide()  # left unsaved on purpose: the picture shows the error, nothing is written
+
+        window.search.setText("zw")
+        window.search.run_search()
+        shoot(app, window, out / "search.png")
+        window.search.completer_.popup().hide()
+
+        apply_font_mode(True)
+        shoot(app, window, out / "large-font.png")
+        apply_font_mode(False)
         window.close()
         ws.close()
     print(f"screenshots written to {out}")

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from gridapp import divisions, idnumber
+from gridapp.dates import age_on
 from gridapp.dto import (
     HouseholdFilter,
     HouseholdRow,
@@ -140,9 +141,7 @@ def tag_view(t: PersonTag) -> TagView:
 
 
 def person_view(p: Person, tags: list[TagView], today: Any) -> PersonView:
-    age = None
-    if p.birth_date:
-        age = today.year - p.birth_date.year - ((today.month, today.day) < (p.birth_date.month, p.birth_date.day))
+    age = age_on(p.birth_date, today)
     birthplace = divisions.name_of(p.id_number[:6]) if len(p.id_number) == 18 else None
     return PersonView(
         p.id, p.household_id, p.name, p.relation, p.id_number, p.sex, p.birth_date, age, birthplace, p.ethnicity,

@@ -100,3 +100,16 @@ def test_backup_now_lists_the_new_backup(window, ctx, qtbot, monkeypatch) -> Non
     qtbot.mouseClick(settings.backup_button, Qt.MouseButton.LeftButton)
     assert settings.backup_list.count() == before + 1
     assert shown and shown[0].startswith("已备份到：")
+
+
+def test_large_font_widens_the_list_columns_so_id_numbers_stay_whole(window, qtbot) -> None:
+    page = window.households_page
+    id_column = 2
+    normal = page.table.columnWidth(id_column)
+    settings = window.show_page("settings")
+    settings.large_font.setFocus()
+    qtbot.keyClick(settings.large_font, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.table.columnWidth(id_column) > normal)
+    text = page.model.index(0, id_column).data()
+    assert page.table.fontMetrics().horizontalAdvance(text) < page.table.columnWidth(id_column)
+    qtbot.keyClick(settings.large_font, Qt.Key.Key_Space)

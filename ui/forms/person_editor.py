@@ -7,8 +7,6 @@ is registered, and the member can become a 迁入 of that person instead of a du
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp import idnumber
-from gridapp.dates import format_date
+from gridapp.dates import age_on, format_date
 from gridapp.dto import PersonInput, PersonLocation, PersonView
 from gridapp.services.people_rules import HEAD
 from ui.context import AppContext
@@ -41,12 +39,6 @@ def _read_only() -> QLineEdit:
     edit.setReadOnly(True)
     edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return edit
-
-
-def age_on(born: date | None, today: date) -> int | None:
-    if born is None:
-        return None
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 class PersonEditor(QWidget):

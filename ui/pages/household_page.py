@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,7 +24,9 @@ from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel
 from ui.household_table_model import HouseholdTableModel
 
-COLUMN_WIDTHS = (90, 80, 180, 50, 240, 120, 70, 50)
+# The widest usual content of each column: widths follow the font, so large-font mode cuts nothing off.
+COLUMN_SAMPLES = ("0000号", "欧阳小明", "11010519491231002X", "人数", "幸福村12组123号附1", "13800001234",
+                  "户籍户", "监测")
 
 
 class HouseholdPage(QWidget):
@@ -48,8 +50,7 @@ class HouseholdPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self.open_household(index.row()))
-        for col, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(col, width)
+        self._fit_columns()
 
         self.filters = {
             "tag": self._combo(self.tr("人群类别"), [(g.label, g.code) for g in codes.special_groups()]),
@@ -92,6 +93,17 @@ class HouseholdPage(QWidget):
         outer.addWidget(splitter)
         ctx.bus.changed.connect(self.on_changes)
         self._select_first_node()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        padding = 2 * metrics.averageCharWidth()
+        for col, sample in enumerate(COLUMN_SAMPLES):
+            self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + padding)
 
     def _combo(self, title: str, choices: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
