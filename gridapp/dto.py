@@ -6,7 +6,7 @@ The UI never sees ORM objects: it gets these, and sends back the *Input ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -348,3 +348,246 @@ class PersonLocation:
     household_number: str
     household_address: str
     grid_path: tuple[str, ...]
+
+
+# -- cases (事件) and visits (走访) ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseState:
+    """What the case workflow (gridapp.cases.workflow) decides on; the fields mirror the ``cases`` columns.
+
+    ``private_terms`` (the reporter's name and phone, linked persons' names and ID numbers) are what a public
+    summary must never contain.
+    """
+
+    step: str | None = None
+    urgency: str = "一般"
+    accepted_at: datetime | None = None
+    deadline: datetime | None = None
+    handling_level: str = ""
+    department: str = ""
+    resolved_at: datetime | None = None
+    satisfaction: str = ""
+    public_summary: str = ""
+    supervisions: int = 0
+    reopened: int = 0
+    private_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttachmentInput:
+    """A photo or scan to attach: its bytes, or a path to read them from."""
+
+    filename: str
+    data: bytes | None = None
+    path: str | None = None
+
+
+@dataclass
+class CaseInput:
+    """The 受理 form (also the quick-register dialog); coded fields accept labels, codes or aliases."""
+
+    grid_id: str
+    title: str
+    category: str
+    subtype: str = ""
+    source: str = "巡查发现"
+    urgency: str = "一般"
+    description: str = ""
+    place_text: str = ""
+    occurred_at: datetime | None = None
+    reporter_name: str = ""
+    reporter_phone: str = ""
+    household_ids: list[str] = field(default_factory=list)
+    person_ids: list[str] = field(default_factory=list)
+    place_ids: list[str] = field(default_factory=list)
+    note: str = ""
+    attachments: list[AttachmentInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """Filters of the 事件 list; empty means no restriction. ``steps`` are workflow step labels."""
+
+    scope_id: str | None = None
+    steps: tuple[str, ...] = ()
+    category: str | None = None
+    subtype: str | None = None
+    urgency: str | None = None
+    overdue: bool = False
+    accepted_from: date | None = None
+    accepted_to: date | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list and of the 事件台账; ``timeliness`` is 办理中/已超期/按时办结/超时办结."""
+
+    id: str
+    number: str
+    title: str
+    category: str
+    subtype: str
+    source: str
+    urgency: str
+    step: str
+    grid_id: str
+    grid_name: str
+    accepted_at: datetime | None
+    deadline: datetime | None
+    resolved_at: datetime | None
+    handling_level: str
+    department: str
+    satisfaction: str
+    supervisions: int
+    reopened: int
+    overdue: bool
+    timeliness: str
+
+
+@dataclass(frozen=True)
+class CaseCounts:
+    """Counts for the list's step tabs: per step (ignoring the step filter), overdue, and all."""
+
+    by_step: dict[str, int]
+    overdue: int
+    total: int
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    id: str
+    filename: str
+    mime: str
+    size: int
+    sha256: str
+    path: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One step of a case's timeline; ``sheet`` names the 一事五单 sheet it belongs to (集单 … 评单)."""
+
+    id: str
+    ordinal: int
+    action: str
+    sheet: str
+    step_before: str | None
+    step_after: str
+    actor_name: str
+    actor_role: str
+    at: datetime
+    note: str
+    data: dict
+    attachments: tuple[AttachmentView, ...]
+
+
+@dataclass(frozen=True)
+class CaseLinkView:
+    kind: str  # household, person or place
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """A whole case for its window; pass ``state`` to gridapp.cases.workflow.available_actions."""
+
+    row: CaseRow
+    grid_path: tuple[str, ...]
+    description: str
+    place_text: str
+    occurred_at: datetime | None
+    reporter_name: str
+    reporter_phone: str
+    public_summary: str
+    visit_id: str | None
+    links: tuple[CaseLinkView, ...]
+    timeline: tuple[TimelineEntry, ...]
+    state: CaseState
+
+
+@dataclass
+class VisitInput:
+    """A 走访/巡查 entry; ``target_kind`` is household, person, place or grid."""
+
+    target_kind: str
+    target_id: str
+    kind: str = "入户走访"
+    visited_on: date | None = None
+    worker_id: str | None = None
+    worker_name: str = ""
+    content: str = ""
+    findings: str = ""
+    follow_up: str = ""
+    attachments: list[AttachmentInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class VisitFilter:
+    """Filters of the visit log; ``household_id`` means visits to the household or any of its members."""
+
+    scope_id: str | None = None
+    household_id: str | None = None
+    worker_id: str | None = None
+    kind: str | None = None
+    target_kind: str | None = None
+    target_id: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    """One line of the visit log (走访台账); ``case_numbers`` are the cases opened from the visit."""
+
+    id: str
+    visited_on: date
+    kind: str
+    worker_id: str | None
+    worker_name: str
+    target_kind: str
+    target_id: str
+    target_title: str
+    grid_id: str
+    grid_name: str
+    content: str
+    findings: str
+    follow_up: str
+    case_numbers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VisitView:
+    row: VisitRow
+    attachments: tuple[AttachmentView, ...]
+
+
+@dataclass(frozen=True)
+class DueVisit:
+    """A household or person due for a visit under a rule; ``overdue_days`` < 0 means due in that many days."""
+
+    target_kind: str
+    target_id: str
+    household_id: str
+    title: str
+    address: str
+    grid_id: str
+    grid_name: str
+    rule_code: str
+    rule: str
+    last_visit: date | None
+    due_date: date
+    overdue_days: int
+
+
+@dataclass(frozen=True)
+class WorkCounts:
+    """The home page's to-do counts."""
+
+    open_cases: int
+    overdue_cases: int
+    due_visits: int
+    overdue_visits: int

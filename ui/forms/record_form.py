@@ -1,0 +1,250 @@
+"""``RecordForm``: one whole record (house, place) edited in a non-modal window, saved with one service call,
+the service's refusal shown in a banner above the fields while everything typed stays where it is; Ctrl+S
+saves and closing with unsaved changes asks first."""
+
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridapp.changes import Outcome
+from gridapp.dates import format_date
+from gridapp.errors import UserError
+from ui import messages
+from ui.context import AppContext
+from ui.widgets.code_combo import CodeCombo
+from ui.widgets.date_edit import Checked, DateEdit, checked
+
+BANNER_STYLE = "background: #f8d7da; color: #842029; border: 1px solid #f1aeb5; padding: 6px;"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of the form. ``kind``: text, code (a combo over code ``table``), number, date or notes."""
+
+    key: str
+    label: str
+    kind: str = "text"
+    table: str = ""
+    hint: str = ""
+    default: str = ""  # what a new record starts with
+    required: bool = False  # a code field that cannot be left blank
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    title: str
+    fields: tuple[Field, ...]
+
+
+class RecordForm(QWidget):
+    """Subclasses say what they edit (``_what``, ``_sections``) and where it lives (``_service``, ``_fetch``).
+
+    Values go to the service as typed text; the service reads numbers and dates and refuses bad ones, so the
+    form never second-guesses the rules.
+    """
+
+    def __init__(self, ctx: AppContext, record_id: str | None = None, grid_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ctx = ctx
+        self.record_id = record_id
+        self.grid_id = grid_id
+        self.banner = QLabel()
+        self.banner.setObjectName("formBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        self.grid_label = QLabel()
+        self.widgets: dict[str, QWidget] = {}
+        self.boxes: dict[str, QGroupBox] = {}
+        self.defaults: dict[str, str] = {}
+
+        fields = QWidget()
+        column = QVBoxLayout(fields)
+        for section in self._sections():
+            self.boxes[section.name] = self._section_box(section)
+            column.addWidget(self.boxes[section.name])
+        column.addStretch(1)
+        scroll = QScrollArea()  # the large-font mode must not push fields off the screen
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(fields)
+        body = QHBoxLayout()
+        body.addWidget(scroll, 1)
+        side = QVBoxLayout()
+        self._build_side(side)
+        if side.count():
+            body.addLayout(side, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.grid_label)
+        layout.addLayout(body, 1)
+        self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"))
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self._saved: dict[str, str] = {}
+        self.load()
+        self._fit(scroll, fields)
+
+    # -- what subclasses provide ------------------------------------------------------------------------------
+
+    def _what(self) -> str:
+        raise NotImplementedError
+
+    def _sections(self) -> list[Section]:
+        raise NotImplementedError
+
+    def _service(self) -> Any:
+        raise NotImplementedError
+
+    def _fetch(self, record_id: str) -> Any:
+        raise NotImplementedError
+
+    def _title(self, view: Any) -> str:
+        raise NotImplementedError
+
+    def _build_side(self, side: QVBoxLayout) -> None:
+        """Add widgets beside the fields (hook)."""
+
+    def _loaded(self, view: Any | None) -> None:
+        """React to a freshly loaded record, or None for a new one (hook)."""
+
+    # -- building ---------------------------------------------------------------------------------------------
+
+    def _section_box(self, section: Section) -> QGroupBox:
+        box = QGroupBox(section.title)
+        form = QFormLayout(box)
+        for f in section.fields:
+            editor = self.widgets[f.key] = self._editor(f)
+            self.defaults[f.key] = f.default
+            form.addRow(f.label, checked(editor) if isinstance(editor, Checked) else editor)
+        return box
+
+    def _editor(self, f: Field) -> QWidget:
+        if f.kind == "code":
+            return CodeCombo(f.table, required=f.required)
+        if f.kind == "notes":
+            return QPlainTextEdit()
+        edit = DateEdit() if f.kind == "date" else QLineEdit()
+        if f.hint:
+            edit.setPlaceholderText(f.hint)
+        edit.returnPressed.connect(self.focusNextChild)  # Enter moves on, as on the paper page
+        return edit
+
+    def _fit(self, scroll: QScrollArea, fields: QWidget) -> None:
+        """Open wide enough for every field and as tall as they need, within the screen."""
+        scroll.setMinimumWidth(fields.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+                               + 2 * scroll.frameWidth())
+        wanted = self.sizeHint().height() - scroll.sizeHint().height() + fields.sizeHint().height()
+        room = self.screen().availableGeometry().height() * 9 // 10
+        self.resize(self.sizeHint().width(), min(wanted, room))
+
+    # -- values -----------------------------------------------------------------------------------------------
+
+    def values(self) -> dict[str, str]:
+        """Every field as typed (dates too, so the service can say why one cannot be read)."""
+        out = {}
+        for key, widget in self.widgets.items():
+            if isinstance(widget, CodeCombo):
+                out[key] = widget.value()
+            elif isinstance(widget, QPlainTextEdit):
+                out[key] = widget.toPlainText().strip()
+            else:
+                out[key] = widget.text().strip()
+        return out
+
+    def _show(self, values: dict[str, str]) -> None:
+        for key, widget in self.widgets.items():
+            text = values.get(key, "")
+            if isinstance(widget, CodeCombo):
+                widget.set_value(text)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(text)
+            else:
+                widget.setText(text)
+            if isinstance(widget, Checked):
+                widget.report("")
+
+    def is_dirty(self) -> bool:
+        return self.values() != self._saved
+
+    # -- load and save ----------------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        if self.record_id:
+            view = self._fetch(self.record_id)
+            self.grid_id, path = view.grid_id, view.grid_path
+            self._show({key: _text(getattr(view, key)) for key in self.widgets})
+            self.setWindowTitle(self.tr("{what}：{title}").format(what=self._what(), title=self._title(view)))
+        else:
+            view = None
+            path = self.ctx.ws.query.grid_node(self.grid_id).path_names
+            self._show(self.defaults)
+            self.setWindowTitle(self.tr("新建{what}").format(what=self._what()))
+        self.grid_label.setText(self.tr("所属网格：{path}").format(path=" / ".join(path)))
+        self._saved = self.values()
+        self._loaded(view)
+
+    def save(self) -> bool:
+        """One service call; on refusal the banner says why and the typed values stay."""
+        fields = self.values()
+        try:
+            if self.record_id:
+                outcome: Outcome = self._service().update(self.ctx.actor, self.record_id, **fields)
+            else:
+                outcome = self._service().create(self.ctx.actor, self.grid_id, **fields)
+        except UserError as exc:
+            self.banner.setText(str(exc))
+            self.banner.show()
+            return False
+        self.banner.hide()
+        self.record_id = outcome.id
+        self.load()
+        self.ctx.bus.publish(outcome.changes)
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_dirty():
+            answer = messages.ask_save(self, self.tr("{title}有未保存的修改，要保存吗？").format(
+                title=self.windowTitle()))
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                event.ignore()
+                return
+        event.accept()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    return str(value)

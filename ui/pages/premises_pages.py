@@ -1,0 +1,281 @@
+"""实有房屋 and 场所: the records of a grid subtree, filtered and sorted, opened in their forms and deleted to
+the recycle bin. Both pages are the same page; they differ only in columns, filters, words and form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridapp import codes
+from gridapp.changes import Changes
+from gridapp.dto import HouseRow, PlaceView
+from ui import messages
+from ui.context import AppContext
+from ui.forms.house_form import HouseForm
+from ui.forms.place_form import PlaceForm, RecordForm
+from ui.grid_tree_model import GridTreeModel
+from ui.premises_table_model import Column, RecordTableModel
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A combo above the list: ``key`` is the query's keyword, ``table`` the code table of its choices."""
+
+    key: str
+    title: str
+    table: str
+
+
+class PremisesPage(QWidget):
+    """Scope tree on the left, the list on the right; subclasses supply what differs."""
+
+    kind = ""  # the recycle bin's name for the records
+    watched: tuple[str, ...] = ()  # tables whose changes alter the list
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tree_model = GridTreeModel(ctx.ws, self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.selectionModel().currentChanged.connect(self._node_selected)
+
+        self.model = RecordTableModel(self._columns(), self._alert, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.open_record(index.row()))
+
+        self.filters: dict[str, QComboBox] = {}
+        filter_row = QHBoxLayout()
+        for f in self._filters():
+            combo = QComboBox()
+            combo.addItem(self.tr("{title}：全部").format(title=f.title), None)
+            for label in codes.labels(f.table):
+                combo.addItem(label, label)
+            combo.currentIndexChanged.connect(self.refresh)
+            self.filters[f.key] = combo
+            filter_row.addWidget(combo)
+        filter_row.addStretch(1)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.new_button = QPushButton(self._new_label())
+        self.open_button = QPushButton(self.tr("打开"))
+        self.delete_button = QPushButton(self.tr("删除"))
+        self.new_button.clicked.connect(self.new_record)
+        self.open_button.clicked.connect(lambda: self.open_record(self.table.currentIndex().row()))
+        self.delete_button.clicked.connect(self.delete_record)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        for button in (self.new_button, self.open_button, self.delete_button):
+            buttons.addWidget(button)
+
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        QVBoxLayout(self).addWidget(splitter)
+        ctx.bus.changed.connect(self.on_changes)
+        self._select_first_node()
+        self.table.resizeColumnsToContents()
+
+    # -- what subclasses provide ------------------------------------------------------------------------------
+
+    def _columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def _filters(self) -> list[Filter]:
+        raise NotImplementedError
+
+    def _alert(self, row: Any) -> bool:
+        raise NotImplementedError
+
+    def _rows(self, scope_id: str, **filters: str | None) -> list[Any]:
+        raise NotImplementedError
+
+    def _form(self, record_id: str | None, grid_id: str | None) -> RecordForm:
+        raise NotImplementedError
+
+    def _new_label(self) -> str:
+        raise NotImplementedError
+
+    def _count_text(self, scope: str, n: int) -> str:
+        raise NotImplementedError
+
+    def _confirm_text(self, row: Any) -> str:
+        raise NotImplementedError
+
+    # -- behaviour --------------------------------------------------------------------------------------------
+
+    def scope_id(self) -> str | None:
+        node = self.tree_model.node(self.tree.currentIndex())
+        return node.id if node else None
+
+    def refresh(self) -> None:
+        """Re-read the list, keeping the selected record selected."""
+        current = self.current_id()
+        scope = self.scope_id()
+        filters = {key: combo.currentData() for key, combo in self.filters.items()}
+        self.model.set_rows(self._rows(scope, **filters) if scope else [])
+        if current:
+            self.select_record(current)
+        node = self.tree_model.node(self.tree.currentIndex())
+        self.count_label.setText(self._count_text(node.name if node else self.tr("全部"), self.model.rowCount()))
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(*self.watched):
+            self.refresh()
+        if changes.touches("grid_nodes", "households", "persons"):
+            self.tree_model.refresh_counts()
+
+    def current_id(self) -> str | None:
+        row = self.table.currentIndex().row()
+        return self.model.record(row).id if 0 <= row < self.model.rowCount() else None
+
+    def select_record(self, record_id: str) -> None:
+        row = self.model.row_of(record_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def open_record(self, row: int) -> RecordForm | None:
+        if not 0 <= row < self.model.rowCount():
+            return None
+        record_id = self.model.record(row).id
+        for form in self.findChildren(RecordForm):  # one window per record: raise the one already open
+            if form.record_id == record_id and form.isVisible():
+                form.raise_()
+                form.activateWindow()
+                return form
+        return self._show(self._form(record_id, None))
+
+    def new_record(self) -> RecordForm | None:
+        scope = self.scope_id()
+        if scope is None:
+            messages.error(self, self.tr("请先在左边选择一个网格。"))
+            return None
+        return self._show(self._form(None, scope))
+
+    def delete_record(self) -> None:
+        row = self.table.currentIndex().row()
+        if row < 0:
+            return
+        record = self.model.record(row)
+        if messages.confirm(self, self._confirm_text(record)):
+            self.ctx.apply(self, lambda: self.ctx.ws.recycle.delete(self.ctx.actor, self.kind, record.id))
+
+    def _show(self, form: RecordForm) -> RecordForm:
+        form.show()
+        form.activateWindow()  # typing and Ctrl+S go to the new window straight away
+        return form
+
+    def _select_first_node(self) -> None:
+        first = self.tree_model.index(0, 0)
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+            self.tree.expand(first)
+        else:
+            self.refresh()
+
+    def _node_selected(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self.refresh()
+
+
+def _is(table: str, value: str, code: str) -> bool:
+    item = codes.match(table, value)
+    return item is not None and item.code == code
+
+
+class HousesPage(PremisesPage):
+    kind = "house"
+    watched = ("houses", "households")
+
+    def _columns(self) -> list[Column]:
+        return [Column(self.tr("地址"), "address"), Column(self.tr("用途"), "use"),
+                Column(self.tr("结构"), "structure"), Column(self.tr("安全等级"), "safety_rating"),
+                Column(self.tr("房主/房东"), "owner_name"), Column(self.tr("电话"), "owner_phone"),
+                Column(self.tr("居住户数"), "household_count")]
+
+    def _filters(self) -> list[Filter]:
+        return [Filter("use", self.tr("用途"), "house_use"),
+                Filter("safety_rating", self.tr("安全等级"), "safety_rating")]
+
+    def _alert(self, row: HouseRow) -> bool:
+        return _is("safety_rating", row.safety_rating, "D")
+
+    def _rows(self, scope_id: str, **filters: str | None) -> list[HouseRow]:
+        return self.ctx.ws.query.houses(scope_id, **filters)
+
+    def _form(self, record_id: str | None, grid_id: str | None) -> RecordForm:
+        return HouseForm(self.ctx, record_id, grid_id, parent=self)
+
+    def _new_label(self) -> str:
+        return self.tr("新建房屋")
+
+    def _count_text(self, scope: str, n: int) -> str:
+        return self.tr("{scope}：共 {n} 处房屋").format(scope=scope, n=n)
+
+    def _confirm_text(self, row: HouseRow) -> str:
+        text = self.tr("把房屋“{address}”移到回收站？可在回收站恢复。").format(address=row.address)
+        if row.household_count:
+            text += self.tr("\n这里还住着 {n} 户；住户的登记不会被删除。").format(n=row.household_count)
+        return text
+
+
+class PlacesPage(PremisesPage):
+    kind = "place"
+    watched = ("places",)
+
+    def _columns(self) -> list[Column]:
+        return [Column(self.tr("名称"), "name"), Column(self.tr("类型"), "type"),
+                Column(self.tr("地址"), "address"), Column(self.tr("联系人"), "contact_name"),
+                Column(self.tr("电话"), "contact_phone"), Column(self.tr("风险等级"), "risk_level")]
+
+    def _filters(self) -> list[Filter]:
+        return [Filter("type", self.tr("类型"), "place_type"), Filter("risk_level", self.tr("风险等级"), "risk_level")]
+
+    def _alert(self, row: PlaceView) -> bool:
+        return _is("risk_level", row.risk_level, "3")
+
+    def _rows(self, scope_id: str, **filters: str | None) -> list[PlaceView]:
+        return self.ctx.ws.query.places(scope_id, **filters)
+
+    def _form(self, record_id: str | None, grid_id: str | None) -> RecordForm:
+        return PlaceForm(self.ctx, record_id, grid_id, parent=self)
+
+    def _new_label(self) -> str:
+        return self.tr("新建场所")
+
+    def _count_text(self, scope: str, n: int) -> str:
+        return self.tr("{scope}：共 {n} 个场所").format(scope=scope, n=n)
+
+    def _confirm_text(self, row: PlaceView) -> str:
+        return self.tr("把场所“{name}”移到回收站？可在回收站恢复。").format(name=row.name)
