@@ -46,6 +46,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", help="立即备份数据库")
     p.set_defaults(handler=_backup)
+
+    from gridapp.cli_cases import register as register_cases
+
+    register_cases(sub)
+
+    from gridapp.cli_ledger import register as register_ledger
+
+    register_ledger(sub)
+
+    from gridapp.cli_import import register as register_import
+
+    register_import(sub)
     return parser
 
 

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
 
+from gridapp import demo_cases, divisions, idnumber, pinyin
 from gridapp import demo_names as names
-from gridapp import divisions, idnumber, pinyin
 from gridapp.dto import SYSTEM
 from gridapp.errors import RuleViolation
 from gridapp.models import (
@@ -170,6 +170,7 @@ def generate(ws: Workspace, scale: str = "village", seed: int = 1,
         builder = _Builder(tx.session, ws.clock, office.id, county, PLANS[scale], seed, progress)
         builder.run()
         tx.stamp.tables.update(model.__tablename__ for model in TABLE_ORDER)
+        demo_cases.fill(ws, tx, scale, seed, TODAY)
         counts = builder.counts
         summary = DemoSummary(
             grid_nodes=counts[GridNode], households=counts[Household], persons=counts[Person],

@@ -125,11 +125,13 @@ class Workspace:
 
     def _attach_services(self) -> None:
         from gridapp.queries import Queries
+        from gridapp.services.cases import CaseService
         from gridapp.services.grid import GridService
         from gridapp.services.households import HouseholdService
         from gridapp.services.premises import HouseService, PlaceService
         from gridapp.services.recycle import RecycleBin
         from gridapp.services.search import SearchService
+        from gridapp.services.visits import VisitService
 
         self.grid = GridService(self)
         self.households = HouseholdService(self)
@@ -137,6 +139,8 @@ class Workspace:
         self.places = PlaceService(self)
         self.recycle = RecycleBin(self)
         self.search = SearchService(self)
+        self.cases = CaseService(self)
+        self.visits = VisitService(self)
         self.query = Queries(self)
 
     def _max_hlc(self) -> str:

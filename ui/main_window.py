@@ -21,6 +21,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.pages.grid_page import GridPage
 from ui.pages.household_page import HouseholdPage
+from ui.pages.ledger_page import LedgerPage
 from ui.pages.premises_pages import HousesPage, PlacesPage
 from ui.pages.recycle_page import RecyclePage
 from ui.pages.settings_page import SettingsPage, apply_font_mode, large_font_enabled
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self._add_page("households", self.tr("住户"), self.households_page)
         self._add_page("houses", self.tr("房屋"), HousesPage(ctx))
         self._add_page("places", self.tr("场所"), PlacesPage(ctx))
+        self._add_page("ledgers", self.tr("台账"), LedgerPage(ctx))
         self._add_page("recycle", self.tr("回收站"), RecyclePage(ctx))
         self._add_page("settings", self.tr("设置"), SettingsPage(ctx))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)

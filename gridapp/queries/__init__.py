@@ -1,5 +1,6 @@
 """Read-only queries that return plain DTOs for the UI, ledgers and the CLI (``ws.query``)."""
 
+from gridapp.queries.cases import CaseQueries
 from gridapp.queries.common import level_label
 from gridapp.queries.grid import GridQueries
 from gridapp.queries.households import HouseholdQueries
@@ -7,7 +8,7 @@ from gridapp.queries.premises import PremisesQueries
 from gridapp.queries.stats import StatsQueries
 
 
-class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries):
+class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries, CaseQueries):
     """All read-only queries, one object per workspace."""
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 07:26:57.060289
+Create Date: 2026-11-22 07:52:12.720705
 """
 
 import sqlalchemy as sa
@@ -115,42 +115,6 @@ def upgrade() -> None:
     sa.Column('value', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_settings'))
     )
-    op.create_table('cases',
-    sa.Column('number', sa.String(length=40), nullable=False),
-    sa.Column('title', sa.String(length=200), nullable=False),
-    sa.Column('category', sa.String(length=16), nullable=False),
-    sa.Column('subtype', sa.String(length=32), nullable=False),
-    sa.Column('source', sa.String(length=8), nullable=False),
-    sa.Column('urgency', sa.String(length=8), nullable=False),
-    sa.Column('step', sa.String(length=16), nullable=False),
-    sa.Column('grid_id', sa.String(length=32), nullable=False),
-    sa.Column('place_text', sa.String(length=200), nullable=False),
-    sa.Column('occurred_at', sa.DateTime(), nullable=True),
-    sa.Column('deadline', sa.DateTime(), nullable=True),
-    sa.Column('description', sa.Text(), nullable=False),
-    sa.Column('reporter_name', sa.String(length=50), nullable=False),
-    sa.Column('reporter_phone', sa.String(length=30), nullable=False),
-    sa.Column('handling_level', sa.String(length=16), nullable=False),
-    sa.Column('department', sa.String(length=100), nullable=False),
-    sa.Column('satisfaction', sa.String(length=8), nullable=False),
-    sa.Column('public_summary', sa.Text(), nullable=False),
-    sa.Column('archived', sa.Boolean(), nullable=False),
-    sa.Column('id', sa.String(length=32), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('hlc', sa.String(length=24), nullable=False),
-    sa.Column('office_id', sa.String(length=32), nullable=False),
-    sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['grid_id'], ['grid_nodes.id'], name=op.f('fk_cases_grid_id_grid_nodes')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_cases')),
-    sa.UniqueConstraint('number', name=op.f('uq_cases_number'))
-    )
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_cases_deadline'), ['deadline'], unique=False)
-        batch_op.create_index(batch_op.f('ix_cases_grid_id'), ['grid_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_cases_hlc'), ['hlc'], unique=False)
-        batch_op.create_index(batch_op.f('ix_cases_step'), ['step'], unique=False)
-
     op.create_table('grid_assignments',
     sa.Column('worker_id', sa.String(length=32), nullable=False),
     sa.Column('grid_id', sa.String(length=32), nullable=False),
@@ -236,45 +200,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('username', name=op.f('uq_users_username'))
     )
-    op.create_table('case_links',
-    sa.Column('case_id', sa.String(length=32), nullable=False),
-    sa.Column('target_kind', sa.String(length=16), nullable=False),
-    sa.Column('target_id', sa.String(length=32), nullable=False),
-    sa.Column('id', sa.String(length=32), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('hlc', sa.String(length=24), nullable=False),
-    sa.Column('office_id', sa.String(length=32), nullable=False),
-    sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_links_case_id_cases')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_links'))
-    )
-    with op.batch_alter_table('case_links', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_case_links_case_id'), ['case_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_case_links_hlc'), ['hlc'], unique=False)
-        batch_op.create_index(batch_op.f('ix_case_links_target_id'), ['target_id'], unique=False)
-
-    op.create_table('case_steps',
-    sa.Column('case_id', sa.String(length=32), nullable=False),
-    sa.Column('action', sa.String(length=16), nullable=False),
-    sa.Column('step_after', sa.String(length=16), nullable=False),
-    sa.Column('actor_name', sa.String(length=50), nullable=False),
-    sa.Column('at', sa.DateTime(), nullable=False),
-    sa.Column('note', sa.Text(), nullable=False),
-    sa.Column('data', sa.JSON(), nullable=False),
-    sa.Column('id', sa.String(length=32), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('hlc', sa.String(length=24), nullable=False),
-    sa.Column('office_id', sa.String(length=32), nullable=False),
-    sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_steps_case_id_cases')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_steps'))
-    )
-    with op.batch_alter_table('case_steps', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_case_steps_case_id'), ['case_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_case_steps_hlc'), ['hlc'], unique=False)
-
     op.create_table('households',
     sa.Column('number', sa.String(length=32), nullable=False),
     sa.Column('kind', sa.String(length=8), nullable=False),
@@ -300,36 +225,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_households_hlc'), ['hlc'], unique=False)
         batch_op.create_index(batch_op.f('ix_households_house_id'), ['house_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_households_number'), ['number'], unique=False)
-
-    op.create_table('visits',
-    sa.Column('kind', sa.String(length=8), nullable=False),
-    sa.Column('visited_on', sa.Date(), nullable=False),
-    sa.Column('worker_id', sa.String(length=32), nullable=True),
-    sa.Column('worker_name', sa.String(length=50), nullable=False),
-    sa.Column('target_kind', sa.String(length=16), nullable=False),
-    sa.Column('target_id', sa.String(length=32), nullable=False),
-    sa.Column('grid_id', sa.String(length=32), nullable=False),
-    sa.Column('content', sa.Text(), nullable=False),
-    sa.Column('findings', sa.Text(), nullable=False),
-    sa.Column('follow_up', sa.Text(), nullable=False),
-    sa.Column('case_id', sa.String(length=32), nullable=True),
-    sa.Column('id', sa.String(length=32), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('hlc', sa.String(length=24), nullable=False),
-    sa.Column('office_id', sa.String(length=32), nullable=False),
-    sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_visits_case_id_cases')),
-    sa.ForeignKeyConstraint(['grid_id'], ['grid_nodes.id'], name=op.f('fk_visits_grid_id_grid_nodes')),
-    sa.ForeignKeyConstraint(['worker_id'], ['grid_workers.id'], name=op.f('fk_visits_worker_id_grid_workers')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_visits'))
-    )
-    with op.batch_alter_table('visits', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_visits_grid_id'), ['grid_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_visits_hlc'), ['hlc'], unique=False)
-        batch_op.create_index(batch_op.f('ix_visits_target_id'), ['target_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_visits_visited_on'), ['visited_on'], unique=False)
-        batch_op.create_index(batch_op.f('ix_visits_worker_id'), ['worker_id'], unique=False)
 
     op.create_table('persons',
     sa.Column('household_id', sa.String(length=32), nullable=False),
@@ -372,6 +267,81 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_persons_name_initials'), ['name_initials'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_phone'), ['phone'], unique=False)
         batch_op.create_index(batch_op.f('ix_persons_phone_reversed'), ['phone_reversed'], unique=False)
+
+    op.create_table('visits',
+    sa.Column('kind', sa.String(length=8), nullable=False),
+    sa.Column('visited_on', sa.Date(), nullable=False),
+    sa.Column('worker_id', sa.String(length=32), nullable=True),
+    sa.Column('worker_name', sa.String(length=50), nullable=False),
+    sa.Column('target_kind', sa.String(length=16), nullable=False),
+    sa.Column('target_id', sa.String(length=32), nullable=False),
+    sa.Column('grid_id', sa.String(length=32), nullable=False),
+    sa.Column('household_id', sa.String(length=32), nullable=True),
+    sa.Column('content', sa.Text(), nullable=False),
+    sa.Column('findings', sa.Text(), nullable=False),
+    sa.Column('follow_up', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('hlc', sa.String(length=24), nullable=False),
+    sa.Column('office_id', sa.String(length=32), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['grid_id'], ['grid_nodes.id'], name=op.f('fk_visits_grid_id_grid_nodes')),
+    sa.ForeignKeyConstraint(['household_id'], ['households.id'], name=op.f('fk_visits_household_id_households')),
+    sa.ForeignKeyConstraint(['worker_id'], ['grid_workers.id'], name=op.f('fk_visits_worker_id_grid_workers')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_visits'))
+    )
+    with op.batch_alter_table('visits', schema=None) as batch_op:
+        batch_op.create_index('ix_visits_due', ['grid_id', 'target_kind', 'target_id', 'visited_on', 'household_id', 'deleted'], unique=False)
+        batch_op.create_index(batch_op.f('ix_visits_hlc'), ['hlc'], unique=False)
+        batch_op.create_index(batch_op.f('ix_visits_household_id'), ['household_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_visits_target_id'), ['target_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_visits_visited_on'), ['visited_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_visits_worker_id'), ['worker_id'], unique=False)
+
+    op.create_table('cases',
+    sa.Column('number', sa.String(length=40), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('category', sa.String(length=16), nullable=False),
+    sa.Column('subtype', sa.String(length=32), nullable=False),
+    sa.Column('source', sa.String(length=8), nullable=False),
+    sa.Column('grid_id', sa.String(length=32), nullable=False),
+    sa.Column('visit_id', sa.String(length=32), nullable=True),
+    sa.Column('place_text', sa.String(length=200), nullable=False),
+    sa.Column('occurred_at', sa.DateTime(), nullable=True),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('reporter_name', sa.String(length=50), nullable=False),
+    sa.Column('reporter_phone', sa.String(length=30), nullable=False),
+    sa.Column('step', sa.String(length=16), nullable=False),
+    sa.Column('urgency', sa.String(length=8), nullable=False),
+    sa.Column('accepted_at', sa.DateTime(), nullable=False),
+    sa.Column('deadline', sa.DateTime(), nullable=True),
+    sa.Column('handling_level', sa.String(length=16), nullable=False),
+    sa.Column('department', sa.String(length=100), nullable=False),
+    sa.Column('resolved_at', sa.DateTime(), nullable=True),
+    sa.Column('satisfaction', sa.String(length=8), nullable=False),
+    sa.Column('public_summary', sa.Text(), nullable=False),
+    sa.Column('supervisions', sa.Integer(), nullable=False),
+    sa.Column('reopened', sa.Integer(), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('hlc', sa.String(length=24), nullable=False),
+    sa.Column('office_id', sa.String(length=32), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['grid_id'], ['grid_nodes.id'], name=op.f('fk_cases_grid_id_grid_nodes')),
+    sa.ForeignKeyConstraint(['visit_id'], ['visits.id'], name=op.f('fk_cases_visit_id_visits')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_cases')),
+    sa.UniqueConstraint('number', name=op.f('uq_cases_number'))
+    )
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_cases_accepted_at'), ['accepted_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_cases_category'), ['category'], unique=False)
+        batch_op.create_index(batch_op.f('ix_cases_deadline'), ['deadline'], unique=False)
+        batch_op.create_index(batch_op.f('ix_cases_grid_id'), ['grid_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_cases_hlc'), ['hlc'], unique=False)
+        batch_op.create_index(batch_op.f('ix_cases_step'), ['step'], unique=False)
+        batch_op.create_index(batch_op.f('ix_cases_visit_id'), ['visit_id'], unique=False)
 
     op.create_table('party_centers',
     sa.Column('household_id', sa.String(length=32), nullable=False),
@@ -438,6 +408,48 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_person_tags_hlc'), ['hlc'], unique=False)
         batch_op.create_index(batch_op.f('ix_person_tags_person_id'), ['person_id'], unique=False)
 
+    op.create_table('case_links',
+    sa.Column('case_id', sa.String(length=32), nullable=False),
+    sa.Column('target_kind', sa.String(length=16), nullable=False),
+    sa.Column('target_id', sa.String(length=32), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('hlc', sa.String(length=24), nullable=False),
+    sa.Column('office_id', sa.String(length=32), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_links_case_id_cases')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_links'))
+    )
+    with op.batch_alter_table('case_links', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_links_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_links_hlc'), ['hlc'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_links_target_id'), ['target_id'], unique=False)
+
+    op.create_table('case_steps',
+    sa.Column('case_id', sa.String(length=32), nullable=False),
+    sa.Column('ordinal', sa.Integer(), nullable=False),
+    sa.Column('action', sa.String(length=16), nullable=False),
+    sa.Column('step_before', sa.String(length=16), nullable=True),
+    sa.Column('step_after', sa.String(length=16), nullable=False),
+    sa.Column('actor_name', sa.String(length=50), nullable=False),
+    sa.Column('actor_role', sa.String(length=16), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('hlc', sa.String(length=24), nullable=False),
+    sa.Column('office_id', sa.String(length=32), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_steps_case_id_cases')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_steps'))
+    )
+    with op.batch_alter_table('case_steps', schema=None) as batch_op:
+        batch_op.create_index('ix_case_steps_case_ordinal', ['case_id', 'ordinal'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_steps_hlc'), ['hlc'], unique=False)
+
     op.create_table('party_center_links',
     sa.Column('center_id', sa.String(length=32), nullable=False),
     sa.Column('household_id', sa.String(length=32), nullable=False),
@@ -467,6 +479,17 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_party_center_links_center_id'))
 
     op.drop_table('party_center_links')
+    with op.batch_alter_table('case_steps', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_steps_hlc'))
+        batch_op.drop_index('ix_case_steps_case_ordinal')
+
+    op.drop_table('case_steps')
+    with op.batch_alter_table('case_links', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_links_target_id'))
+        batch_op.drop_index(batch_op.f('ix_case_links_hlc'))
+        batch_op.drop_index(batch_op.f('ix_case_links_case_id'))
+
+    op.drop_table('case_links')
     with op.batch_alter_table('person_tags', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_person_tags_person_id'))
         batch_op.drop_index(batch_op.f('ix_person_tags_hlc'))
@@ -483,6 +506,25 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_party_centers_hlc'))
 
     op.drop_table('party_centers')
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_cases_visit_id'))
+        batch_op.drop_index(batch_op.f('ix_cases_step'))
+        batch_op.drop_index(batch_op.f('ix_cases_hlc'))
+        batch_op.drop_index(batch_op.f('ix_cases_grid_id'))
+        batch_op.drop_index(batch_op.f('ix_cases_deadline'))
+        batch_op.drop_index(batch_op.f('ix_cases_category'))
+        batch_op.drop_index(batch_op.f('ix_cases_accepted_at'))
+
+    op.drop_table('cases')
+    with op.batch_alter_table('visits', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_visits_worker_id'))
+        batch_op.drop_index(batch_op.f('ix_visits_visited_on'))
+        batch_op.drop_index(batch_op.f('ix_visits_target_id'))
+        batch_op.drop_index(batch_op.f('ix_visits_household_id'))
+        batch_op.drop_index(batch_op.f('ix_visits_hlc'))
+        batch_op.drop_index('ix_visits_due')
+
+    op.drop_table('visits')
     with op.batch_alter_table('persons', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_persons_phone_reversed'))
         batch_op.drop_index(batch_op.f('ix_persons_phone'))
@@ -494,14 +536,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_persons_hlc'))
 
     op.drop_table('persons')
-    with op.batch_alter_table('visits', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_visits_worker_id'))
-        batch_op.drop_index(batch_op.f('ix_visits_visited_on'))
-        batch_op.drop_index(batch_op.f('ix_visits_target_id'))
-        batch_op.drop_index(batch_op.f('ix_visits_hlc'))
-        batch_op.drop_index(batch_op.f('ix_visits_grid_id'))
-
-    op.drop_table('visits')
     with op.batch_alter_table('households', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_households_number'))
         batch_op.drop_index(batch_op.f('ix_households_house_id'))
@@ -509,17 +543,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_households_grid_id'))
 
     op.drop_table('households')
-    with op.batch_alter_table('case_steps', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_case_steps_hlc'))
-        batch_op.drop_index(batch_op.f('ix_case_steps_case_id'))
-
-    op.drop_table('case_steps')
-    with op.batch_alter_table('case_links', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_case_links_target_id'))
-        batch_op.drop_index(batch_op.f('ix_case_links_hlc'))
-        batch_op.drop_index(batch_op.f('ix_case_links_case_id'))
-
-    op.drop_table('case_links')
     op.drop_table('users')
     with op.batch_alter_table('places', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_places_name'))
@@ -538,13 +561,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_grid_assignments_grid_id'))
 
     op.drop_table('grid_assignments')
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_cases_step'))
-        batch_op.drop_index(batch_op.f('ix_cases_hlc'))
-        batch_op.drop_index(batch_op.f('ix_cases_grid_id'))
-        batch_op.drop_index(batch_op.f('ix_cases_deadline'))
-
-    op.drop_table('cases')
     op.drop_table('settings')
     op.drop_table('offices')
     with op.batch_alter_table('grid_workers', schema=None) as batch_op:

@@ -1,0 +1,120 @@
+"""County-scale figures for the case log and visits: the case list (open, filter, counts), one case window,
+the visit log and the due-visit list of a town, on the county data set (20,000 cases, 100,000 visits).
+
+    .venv/bin/python benchmarks/cases.py [--rebuild]
+
+Times are medians (p95) of repeated runs at the demo's "now". Ratios compare a query with the very SQL it
+sends, replayed on a bare sqlite3 connection (ratio = bare ÷ ours; 1.0 means the query adds nothing over
+SQLite itself).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import event
+
+from benchmarks.common import county_workspace, median_p95, print_table, timings
+from gridapp.demo import TODAY
+from gridapp.dto import CaseFilter, VisitFilter
+from gridapp.workspace import Workspace
+
+NOW = datetime.combine(TODAY, time(10, 0))
+PAGE = 100  # rows the list model asks for at once
+
+
+def ms(samples: list[float]) -> str:
+    med, p95 = median_p95(samples)
+    return f"median {med * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms"
+
+
+def sql_of(ws: Workspace, fn: Callable[[], object]) -> list[tuple[str, tuple]]:
+    """The statements ``fn`` sends, with their parameters, to replay them on a bare connection."""
+    sent: list[tuple[str, tuple]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many) -> None:
+        sent.append((statement, tuple(parameters)))
+
+    event.listen(ws.engine, "before_cursor_execute", record)
+    fn()
+    event.remove(ws.engine, "before_cursor_execute", record)
+    return sent
+
+
+def versus_bare(ws: Workspace, label: str, fn: Callable[[], object], repeat: int) -> tuple[str, str]:
+    statements = sql_of(ws, fn)
+    raw = sqlite3.connect(ws.db_file)
+    bare = median_p95(timings(lambda: [raw.execute(s, p).fetchall() for s, p in statements], repeat))[0]
+    ours = median_p95(timings(fn, repeat))[0]
+    raw.close()
+    return label, f"{ours * 1000:.1f} ms vs {bare * 1000:.1f} ms bare, ratio {bare / ours:.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rebuild", action="store_true", help="generate the county data set again")
+    args = parser.parse_args()
+    ws, generation = county_workspace(args.rebuild)
+    q = ws.query
+    stats = q.stats()
+    [county] = q.grid_children(None)
+    town = max(q.grid_children(county.id), key=lambda t: t.household_count)
+    village = max(q.grid_children(town.id), key=lambda v: v.household_count)
+    some_case = q.case_ids(CaseFilter(steps=("归档销号",)), NOW)[123]
+
+    def open_list() -> None:
+        ids = q.case_ids(now=NOW)
+        q.case_rows(ids[:PAGE], NOW)
+        q.case_counts(now=NOW)
+
+    def filtered(flt: CaseFilter) -> Callable[[], None]:
+        def run() -> None:
+            ids = q.case_ids(flt, NOW)
+            q.case_rows(ids[:PAGE], NOW)
+            q.case_counts(flt, NOW)
+        return run
+
+    filters = {
+        "step 跟踪问效": CaseFilter(steps=("跟踪问效",)),
+        "category 环境保护": CaseFilter(category="环境保护"),
+        "overdue": CaseFilter(overdue=True),
+        f"town {town.name} subtree": CaseFilter(scope_id=town.id),
+        "accepted in the last 30 days": CaseFilter(accepted_from=TODAY - timedelta(days=30), accepted_to=TODAY),
+        "text 垃圾": CaseFilter(text="垃圾"),
+    }
+    rows = [
+        ("generation time (whole county demo)", f"{generation:.1f} s" if generation else "(cached; --rebuild)"),
+        ("cases / visits", f"{stats['cases']:,} / {stats['visits']:,}"),
+        (f"case list open (all ids + {PAGE} rows + step counts)", ms(timings(open_list, 10))),
+    ]
+    counts = {label: len(q.case_ids(flt, NOW)) for label, flt in filters.items()}
+    rows += [(f"filter: {label} ({counts[label]:,})", ms(timings(filtered(flt), 10)))
+             for label, flt in filters.items()]
+    rows.append(("case window (timeline, links, state)", ms(timings(lambda: q.case(some_case, NOW), 20))))
+    visit_log = VisitFilter(scope_id=town.id)
+    rows.append((f"visit log of {town.name} ({len(q.visit_ids(visit_log)):,}) + {PAGE} rows",
+                 ms(timings(lambda: q.visit_rows(q.visit_ids(visit_log)[:PAGE]), 10))))
+    for node in (town, village):
+        found = q.due_visits(node.id, TODAY)
+        rows.append((f"due visits of {node.name} ({node.household_count:,} households → {len(found):,} due)",
+                     ms(timings(lambda node=node: q.due_visits(node.id, TODAY), 7))))
+    rows.append((f"home counts of {town.name}", ms(timings(lambda: q.work_counts(town.id, NOW), 5))))
+    whole = q.due_visits(None, TODAY)
+    rows.append((f"due visits of the whole county ({len(whole):,} due)",
+                 ms(timings(lambda: q.due_visits(None, TODAY), 3))))
+    rows.append(versus_bare(ws, "case list ids vs bare sqlite3", lambda: q.case_ids(now=NOW), 10))
+    rows.append(versus_bare(ws, f"due visits of {town.name} vs bare sqlite3",
+                            lambda: q.due_visits(town.id, TODAY), 7))
+    print_table("gridapp case log benchmark", rows)
+    ws.close()
+
+
+if __name__ == "__main__":
+    main()

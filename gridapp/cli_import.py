@@ -1,0 +1,66 @@
+"""The ``import`` and ``template`` sub-commands; gridapp.cli registers them.
+
+The Excel modules are imported when a command runs, so other commands do not pay for loading openpyxl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from gridapp.dto import SYSTEM
+
+OUTCOMES = (("created", "新增"), ("updated", "更新"), ("unchanged", "无变化"), ("skipped", "跳过"),
+            ("needs_decision", "待确认"), ("refused", "未导入"))
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("import", help="从Excel（.xlsx）导入住户和人员")
+    p.add_argument("file", help="要导入的 .xlsx 文件")
+    p.add_argument("--grid", help="表中没有“所属网格”时导入到这个网格（网格编码或名称）")
+    p.add_argument("--sheet", help="工作表名称（默认自动选择）")
+    p.add_argument("--dry-run", action="store_true", help="只检查并预览，不写入数据库")
+    p.add_argument("--on-duplicate", choices=["update", "skip"], default="ask",
+                   help="已登记但信息不同的人员：update 更新，skip 跳过；不指定时只列出、不改动")
+    p.add_argument("--report", help="把未导入的行和原因写到这个 .xlsx 文件")
+    p.add_argument("--json", action="store_true", help="以JSON输出结果")
+    p.set_defaults(handler=_import)
+
+    p = sub.add_parser("template", help="生成空白的Excel导入模板")
+    p.add_argument("-o", "--output", required=True, help="模板文件路径（.xlsx）")
+    p.set_defaults(handler=_template)
+
+
+def _import(ws: Any, args: argparse.Namespace) -> int:
+    from gridapp.excel.importer import ImportOptions, import_file, write_error_report
+
+    grid_id = ws.query.find_grid(args.grid).id if args.grid else None
+    result = import_file(ws, args.file, SYSTEM, sheet=args.sheet, options=ImportOptions(grid_id, args.on_duplicate),
+                         preview_only=args.dry_run, progress=_progress if sys.stderr.isatty() else None)
+    if args.report:
+        write_error_report(result, args.report)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"文件：{result.file}  工作表：{result.sheet}  表头在第{result.header_row}行，{result.grouping}")
+    for title, counts in (("住户", result.households), ("人员", result.persons)):
+        print(f"{title}：" + "，".join(f"{label} {getattr(counts, key)}" for key, label in OUTCOMES))
+    for title, rows in (("未导入", result.refused), ("需要确认", result.needs_decision), ("跳过", result.skipped)):
+        for row in rows:
+            print(f"{title}  第{row.row}行  {row.reason}")
+    print("（预览，没有写入数据库）" if not result.applied else f"导入前已备份：{result.backup or '（服务器数据库，未备份）'}")
+    return 0
+
+
+def _template(_ws: Any, args: argparse.Namespace) -> int:
+    from gridapp.excel.importer import write_template
+
+    print(write_template(args.output))
+    return 0
+
+
+def _progress(done: int, total: int) -> bool:
+    print(f"\r处理中… {done * 100 // max(total, 1)}%", end="", file=sys.stderr, flush=True)
+    return True

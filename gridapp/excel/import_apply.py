@@ -1,0 +1,89 @@
+"""Applying a checked sheet: a backup, then everything in one transaction, or nothing.
+
+The plan is decided again inside the transaction, so what is written matches the database at that moment.
+New households and people are inserted in bulk (households.insert_registered); changes to registered ones go
+through the ORM so the flush hook stamps and audits them. Cancelling from the progress callback raises
+ImportCancelled inside the transaction, which rolls everything back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from gridapp.dto import Actor
+from gridapp.excel.import_mapping import remember_mapping
+from gridapp.excel.import_plan import HouseholdPlan, ImportPlan, decide, summarize
+from gridapp.excel.import_reader import Progress, report
+from gridapp.excel.import_result import CREATED, UPDATED, ImportResult
+from gridapp.models import AuditEntry, Household, Person, new_id
+from gridapp.services.households import insert_registered
+
+BATCH = 2000
+
+
+def apply(ws: Any, plan: ImportPlan, actor: Actor, progress: Progress | None = None) -> ImportResult:
+    """Back the database up, then write the plan in one transaction; returns what was done."""
+    backup = str(ws.backup("before-import")) if ws.db_file is not None else None
+    source = {"import": Path(plan.sheet.path).name, "sheet": plan.sheet.name}
+    with ws.write(actor) as tx:
+        plans = decide(tx.session, plan.households, plan.options.on_duplicate)
+        result = summarize(plan.sheet, plan.mapping, plan.grouping, plans, applied=True, backup=backup)
+        _Writer(tx, source, progress).write(plans)
+        remember_mapping(tx.session, plan.mapping)
+        if result.changes_anything:
+            tx.session.add(AuditEntry(user_name=actor.name, action="import", table_name=Person.__tablename__,
+                                      record_id="", detail={**source, "backup": backup,
+                                                            "households": asdict(result.households),
+                                                            "persons": asdict(result.persons)}))
+    return result
+
+
+class _Writer:
+    def __init__(self, tx: Any, source: dict[str, str], progress: Progress | None) -> None:
+        self.tx = tx
+        self.source = source
+        self.progress = progress
+        self.households: list[dict[str, Any]] = []
+        self.people: list[dict[str, Any]] = []
+        self.updates: list[tuple[Any, dict[str, Any]]] = []
+
+    def write(self, plans: list[HouseholdPlan]) -> None:
+        for plan in plans:
+            self._collect(plan)
+        total = len(self.households) + len(self.people) + len(self.updates)
+        done = 0
+        report(self.progress, done, total)
+        for model, rows in ((Household, self.households), (Person, self.people)):
+            for start in range(0, len(rows), BATCH):
+                batch = rows[start:start + BATCH]
+                insert_registered(self.tx, model, batch, self.source)
+                done += len(batch)
+                report(self.progress, done, total)
+        for start in range(0, len(self.updates), BATCH):
+            for record, changes in self.updates[start:start + BATCH]:
+                for column, value in changes.items():
+                    setattr(record, column, value)
+            self.tx.session.flush()
+            done += len(self.updates[start:start + BATCH])
+            report(self.progress, done, total)
+
+    def _collect(self, plan: HouseholdPlan) -> None:
+        outcome = plan.outcome
+        if outcome not in (CREATED, UPDATED):
+            return
+        if plan.existing is None:
+            household_id = new_id()
+            self.households.append({**plan.values, "id": household_id})
+        else:
+            household_id = plan.existing.id
+            if plan.changes:
+                self.updates.append((plan.existing, plan.changes))
+        order = plan.next_order
+        for person in plan.people:
+            if person.outcome == CREATED:
+                self.people.append({**person.row.values, "household_id": household_id, "sort_order": order})
+                order += 1
+            elif person.outcome == UPDATED:
+                self.updates.append((person.existing, person.changes))

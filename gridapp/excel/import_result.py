@@ -1,0 +1,87 @@
+"""What an import did or would do: counts per outcome, and every row that was not imported, with why."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from gridapp.excel.import_validate import RowIssue
+
+# Outcomes of a person or household; each is also the name of its counter in Counts.
+CREATED = "created"
+UPDATED = "updated"
+UNCHANGED = "unchanged"  # already registered exactly as the sheet says
+SKIPPED = "skipped"  # already registered, different, and the run's policy says skip
+NEEDS_DECISION = "needs_decision"  # already registered, different, and the run's policy says ask
+REFUSED = "refused"
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    needs_decision: int = 0
+    refused: int = 0
+
+    def add(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+@dataclass(frozen=True)
+class RowReport:
+    """A row that was not imported as it stands: its original cells and the reasons."""
+
+    row: int
+    values: tuple[Any, ...]
+    issues: tuple[RowIssue, ...]
+
+    @property
+    def reason(self) -> str:
+        parts = (f"{i.column}：{i.reason}" if i.column else i.reason for i in self.issues)
+        return "；".join(p.rstrip("。") for p in parts) + "。"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"row": self.row, "reasons": [{"column": i.column, "reason": i.reason} for i in self.issues]}
+
+
+@dataclass
+class ImportResult:
+    """Counts of households and persons per outcome, and the rows refused, needing a decision or skipped."""
+
+    file: str
+    sheet: str
+    header_row: int
+    headers: tuple[str, ...]
+    grouping: str
+    households: Counts = field(default_factory=Counts)
+    persons: Counts = field(default_factory=Counts)
+    refused: list[RowReport] = field(default_factory=list)
+    needs_decision: list[RowReport] = field(default_factory=list)
+    skipped: list[RowReport] = field(default_factory=list)
+    ignored_rows: list[tuple[int, str]] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    applied: bool = False
+    backup: str | None = None
+
+    @property
+    def changes_anything(self) -> bool:
+        return any((self.households.created, self.households.updated, self.persons.created, self.persons.updated))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "header_row": self.header_row,
+            "grouping": self.grouping,
+            "applied": self.applied,
+            "backup": self.backup,
+            "households": asdict(self.households),
+            "persons": asdict(self.persons),
+            "refused": [r.to_json() for r in self.refused],
+            "needs_decision": [r.to_json() for r in self.needs_decision],
+            "skipped": [r.to_json() for r in self.skipped],
+            "ignored_rows": [{"row": n, "reason": why} for n, why in self.ignored_rows],
+            "ignored_columns": self.ignored_columns,
+        }

@@ -1,0 +1,132 @@
+"""The 采集簿 booklet of a grid node, in the order of the paper one: grid overview (四至, counts, workers,
+党员中心户, the plan), one page per household with its members and their tags, then the category lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from gridapp.ledgers.fields import attr, field, text
+from gridapp.ledgers.model import Column, Section
+from gridapp.ledgers.organisation import party_centers, workers
+from gridapp.ledgers.people import person_rows, tags_by_person
+from gridapp.ledgers.persons import (
+    BORN,
+    EDUCATION,
+    ETHNICITY,
+    ID_NUMBER,
+    MARITAL,
+    PHONE,
+    POLITICAL,
+    RELATION,
+    SEX,
+    tag_summary,
+)
+from gridapp.ledgers.scope import Scope
+from gridapp.ledgers.statistics import household_counts, tag_counts
+from gridapp.models import GridNode, House, Household
+
+if TYPE_CHECKING:
+    from gridapp.ledgers.model import Ledger
+
+HOUSEHOLD_PAGE = "住户信息表"
+
+
+def booklet(scope: Scope, lists: Sequence[Ledger]) -> list[Section]:
+    """Overview, household pages, then each ledger of ``lists`` starting on a page of its own."""
+    sections = overview(scope)
+    sections += household_pages(scope)
+    for ledger in lists:
+        for i, section in enumerate(ledger.sections(scope)):
+            title = f"{ledger.title}：{section.title}" if section.title else ledger.title
+            sections.append(replace(section, title=title, new_page=i == 0, sheet=title))
+    return sections
+
+
+def overview(scope: Scope) -> list[Section]:
+    """The grid's own page: name, code, 四至, head, counts, plan; then counts per child, workers, 党员中心户."""
+    node = scope.node
+    counts = household_counts(scope, "下级网格统计" if scope.top else "住户、人口与房屋")
+    totals = dict(zip((c.header for c in counts.columns), counts.rows[-1], strict=True))
+    fields = (
+        ("网格名称", node.name), ("网格编码", node.code),
+        ("层级", f"{node.level_label}（{node.kind}）"), ("上级", " / ".join(node.path_names[:-1])),
+        ("东至", node.boundary_east), ("南至", node.boundary_south),
+        ("西至", node.boundary_west), ("北至", node.boundary_north),
+        ("网格长/负责人", f"{node.head_name}　{node.head_phone}".strip()), ("党组织", node.party_org),
+        ("住户", f"{totals['户数']}户（户籍户{totals['户籍户']}户，流动户{totals['流动户']}户）"),
+        ("实有人口", f"{totals['人口数']}人（户籍{totals['户籍人口']}人，流动{totals['流动人口']}人）"),
+        ("60岁以上", f"{totals['60岁以上']}人（80岁以上{totals['其中80岁以上']}人）"),
+        ("房屋/场所", f"房屋{totals['房屋']}处（出租{totals['出租房屋']}处），场所{totals['场所']}个"),
+        ("下级网格", "、".join(name for _, name in scope.branches()) if scope.top else "无"),
+        ("备注", node.notes),
+    )
+    image = _plan_image(scope)
+    return [
+        Section("网格概况", fields=fields, image=str(image) if image else None),
+        counts,
+        tag_counts(scope),
+        *workers(scope, "网格员"),
+        *party_centers(scope, "党员中心户"),
+    ]
+
+
+MEMBER_FIELDS = (
+    attr("姓名", 16, "name", "center"), RELATION, SEX, ID_NUMBER, BORN, ETHNICITY, POLITICAL, EDUCATION, MARITAL,
+    field("职业/工作单位", 30, lambda p: "，".join(v for v in (p.occupation, p.employer) if v)),
+    PHONE,
+    field("人口类别", 26, lambda p: p.residence_kind + (
+        f"（{p.origin}，{text(p.arrival_date)}来本地）" if p.residence_kind != "户籍人口" and p.origin else "")),
+)
+MEMBER_COLUMNS = (*(f.column for f in MEMBER_FIELDS), Column("特殊人群", 44))
+
+
+def household_pages(scope: Scope) -> list[Section]:
+    """One section per household, each on a page of its own, members in the household's order."""
+    with scope.ws.read() as s:
+        households = s.execute(
+            select(Household, House.use, House.structure, House.safety_rating)
+            .join(GridNode, GridNode.id == Household.grid_id).outerjoin(House, House.id == Household.house_id)
+            .where(scope.subtree(), ~Household.deleted)
+        ).all()
+    members: dict[str, list[Any]] = {}
+    for person in person_rows(scope):
+        members.setdefault(person.household_id, []).append(person)
+    tags = tags_by_person(scope)
+    households = sorted(households, key=lambda r: (scope.rank[r[0].grid_id], r[0].number, r[0].id))
+    return [_household_page(scope, row, members.get(row[0].id, []), tags) for row in households]
+
+
+def _household_page(scope: Scope, row: Any, members: list[Any], tags: dict[str, list[Any]]) -> Section:
+    h, use, structure, safety = row
+    head = next((m.name for m in members if m.relation == "户主"), "")
+    colour = f"{h.colour}（{h.colour_reason}）" if h.colour_reason else h.colour
+    fields = (
+        ("户号", h.number), ("户别", h.kind),
+        ("户主", head), ("在册人数", f"{len(members)}人"),
+        ("住址", h.address), ("联系电话", h.phone),
+        ("所属网格", scope.path_of(h.grid_id)),
+        ("房屋", "，".join(v for v in (use, structure, safety) if v)),
+        ("监测等级", colour), ("备注", h.notes),
+    )
+    rows = tuple(
+        (*(text(f.value(m)) for f in MEMBER_FIELDS), "；".join(tag_summary(t) for t in tags.get(m.id, ())))
+        for m in members
+    )
+    return Section(f"{HOUSEHOLD_PAGE}　户号：{h.number}　户主：{head}", MEMBER_COLUMNS, rows, fields,
+                   new_page=True, sheet="住户信息")
+
+
+def _plan_image(scope: Scope) -> Path | None:
+    """The grid's plan picture: ``plan_image`` names a file, absolute or beside the database file."""
+    name = scope.node.plan_image
+    if not name:
+        return None
+    path = Path(name)
+    if not path.is_absolute() and scope.ws.db_file is not None:
+        path = scope.ws.db_file.parent / path
+    return path if path.is_file() else None

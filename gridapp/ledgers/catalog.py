@@ -1,0 +1,81 @@
+"""Every ledger the program prints, declared once, and ``build_ledger`` that turns one into plain data."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gridapp.errors import NotFound, RuleViolation
+from gridapp.ledgers import booklet, organisation, persons, premises, statistics
+from gridapp.ledgers.model import LANDSCAPE, PORTRAIT, Ledger, LedgerData, LedgerKind, masked
+from gridapp.ledgers.pdf import ProgressCallback, write_pdf
+from gridapp.ledgers.scope import Scope
+
+if TYPE_CHECKING:
+    from gridapp.workspace import Workspace
+
+FLOATING = Ledger("floating", "流动人口台账", "流动人口：户籍地/来源地、来本地日期、房东、工作单位", LANDSCAPE,
+                  persons.floating)
+ELDERLY = Ledger("elderly", "老龄人口台账", "60岁以上老人及年龄，80岁以上高龄老人标★，独居/空巢/留守情况",
+                 LANDSCAPE, persons.elderly)
+SPECIAL_GROUPS = Ledger("special_groups", "特殊人群台账", "按类别分组，每类列出该类的专项信息", LANDSCAPE,
+                        persons.special_groups)
+REHABILITATION = Ledger("rehabilitation", "帮教对象台账", "社区矫正对象和刑满释放（安置帮教）人员", LANDSCAPE,
+                        persons.rehabilitation)
+RENTED_HOUSES = Ledger("rented_houses", "出租房屋台账", "出租房屋、房主、租期、承租户和安全等级", LANDSCAPE,
+                       premises.rented_houses)
+KEY_PLACES = Ledger("key_places", "重点场所台账", "场所、负责人、证照和风险等级（高风险在前）", LANDSCAPE,
+                    premises.key_places)
+
+LEDGERS: tuple[Ledger, ...] = (
+    Ledger("booklet", "网格化管理综合信息采集簿", "封面、网格概况、每户一页的住户信息表和各类名单", LANDSCAPE,
+           partial(booklet.booklet, lists=(FLOATING, ELDERLY, SPECIAL_GROUPS, REHABILITATION, RENTED_HOUSES,
+                                           KEY_PLACES)), cover=True),
+    Ledger("population", "实有人口台账", "全部在册人员，含户籍人口和流动人口", LANDSCAPE, persons.population),
+    Ledger("registered", "户籍人口台账", "户籍人口及文化程度、婚姻状况、政治面貌", LANDSCAPE, persons.registered),
+    FLOATING,
+    ELDERLY,
+    SPECIAL_GROUPS,
+    REHABILITATION,
+    RENTED_HOUSES,
+    KEY_PLACES,
+    Ledger("party_centers", "党员中心户联系台账", "党员中心户及其联系的住户", LANDSCAPE, organisation.party_centers),
+    Ledger("workers", "网格员花名册", "网格长、网格指导员、网格员及联系方式", PORTRAIT, organisation.workers),
+    Ledger("statistics", "统计汇总表", "按下级网格统计住户、人口、老人、房屋、场所和特殊人群，末行合计",
+           LANDSCAPE, statistics.statistics),
+)
+
+
+def ledger_kinds() -> list[LedgerKind]:
+    return [ledger.kind for ledger in LEDGERS]
+
+
+def find_ledger(key: str) -> Ledger:
+    for ledger in LEDGERS:
+        if ledger.key == key:
+            return ledger
+    known = "、".join(f"{ledger.key}（{ledger.title}）" for ledger in LEDGERS)
+    raise NotFound(f"没有名为“{key}”的台账。可用的台账有：{known}")
+
+
+def build_ledger(ws: Workspace, key: str, scope_id: str | None, *, mask: bool = False) -> LedgerData:
+    """The ledger ``key`` for the subtree of grid node ``scope_id`` as plain data; ``mask`` hides the middle of
+    ID numbers and mobile numbers everywhere in it."""
+    ledger = find_ledger(key)
+    if not scope_id:
+        raise RuleViolation("请先选择要打印台账的网格。")
+    scope = Scope.load(ws, scope_id)
+    sections = ledger.sections(scope)
+    if mask:
+        sections = [masked(section) for section in sections]
+    office = ws.office
+    return LedgerData(ledger.key, ledger.title, office.name if office else "", scope.title, scope.today,
+                      ledger.orientation, tuple(sections), mask, ledger.cover)
+
+
+def render_pdf(ws: Workspace, key: str, scope_id: str | None, path: str | Path, *, mask: bool = False,
+               progress: ProgressCallback | None = None) -> int:
+    """Build the ledger and write it as a PDF; returns the number of pages. ``progress(done, total)`` is
+    called after every page and may return False to cancel (raising Cancelled, leaving no file)."""
+    return write_pdf(build_ledger(ws, key, scope_id, mask=mask), path, progress)

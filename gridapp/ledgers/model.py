@@ -1,0 +1,141 @@
+"""A ledger as plain data: sections of titled tables of strings, shared by the PDF and the Excel writers.
+
+Row sources fill these from the database; nothing here knows about reportlab or openpyxl, so both output
+formats show exactly the same columns and rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from gridapp import idnumber
+from gridapp.errors import UserError
+
+if TYPE_CHECKING:
+    from gridapp.ledgers.scope import Scope
+
+PORTRAIT = "portrait"
+LANDSCAPE = "landscape"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header, its width on paper (mm) and how its cells line up.
+
+    ``number`` columns hold counts: right-aligned on paper, stored as numbers in Excel so they can be summed.
+    """
+
+    header: str
+    width: float
+    align: str = "left"
+    number: bool = False
+
+
+def number_column(header: str, width: float = 14) -> Column:
+    return Column(header, width, "right", True)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled block: label/value ``fields`` (a form), then a table of ``rows`` under ``columns``.
+
+    ``new_page`` starts it on a fresh page (a household page of the booklet); ``total`` marks the last row
+    as a totals row; ``image`` is a picture printed after the fields (the grid's plan); sections with the
+    same ``sheet`` are stacked on one Excel sheet.
+    """
+
+    title: str
+    columns: tuple[Column, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
+    new_page: bool = False
+    total: bool = False
+    image: str | None = None
+    sheet: str = ""
+
+    @property
+    def sheet_name(self) -> str:
+        return self.sheet or self.title
+
+
+@dataclass(frozen=True)
+class LedgerData:
+    """Everything a printed or exported ledger shows; ``cover`` asks for a cover page (the booklet)."""
+
+    key: str
+    title: str
+    unit: str
+    scope: str
+    printed_on: date
+    orientation: str
+    sections: tuple[Section, ...]
+    masked: bool = False
+    cover: bool = False
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(s.rows) for s in self.sections)
+
+
+@dataclass(frozen=True)
+class LedgerKind:
+    """What the GUI and ``ledger --list`` show to choose a ledger."""
+
+    key: str
+    title: str
+    description: str
+
+
+SectionSource = Callable[["Scope"], list[Section]]
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """The declarative definition of one ledger: its key, title, paper orientation and section source."""
+
+    key: str
+    title: str
+    description: str
+    orientation: str
+    sections: SectionSource
+    cover: bool = False
+
+    @property
+    def kind(self) -> LedgerKind:
+        return LedgerKind(self.key, self.title, self.description)
+
+
+class Cancelled(UserError):
+    """The user stopped the printing; no file was left behind."""
+
+
+# -- masking --------------------------------------------------------------------------------------------------
+
+# An ID number anywhere in a text (a 残疾证号 is the ID number plus two digits), and a mobile number.
+_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx]")
+_MOBILE = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?!\d)")
+
+
+def mask_phone(phone: str) -> str:
+    """138****1234: keep the first three and the last four digits."""
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:] if len(phone) > 7 else "*" * len(phone)
+
+
+def mask_text(text: str) -> str:
+    """Hide the middle of every ID number and mobile number inside ``text``."""
+    if len(text) < 11:
+        return text
+    text = _ID_NUMBER.sub(lambda m: idnumber.mask(m.group()), text)
+    return _MOBILE.sub(lambda m: mask_phone(m.group()), text)
+
+
+def masked(section: Section) -> Section:
+    return replace(
+        section,
+        rows=tuple(tuple(mask_text(cell) for cell in row) for row in section.rows),
+        fields=tuple((label, mask_text(value)) for label, value in section.fields),
+    )

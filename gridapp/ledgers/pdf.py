@@ -1,0 +1,235 @@
+"""LedgerData to an A4 PDF: the shared page template (unit, title, scope, print date; 第 N 页 / 共 M 页),
+sections as forms and tables, signature lines at the end.
+
+The page total is a form XObject drawn on every page and defined once, when the document is saved, so each
+page is written once (no second layout pass, no page kept in memory to be numbered later).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    Image,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import LayoutError
+
+from gridapp.errors import StorageError, UserError
+from gridapp.ledgers.fonts import font_name
+from gridapp.ledgers.model import LANDSCAPE, Cancelled, LedgerData, Section
+from gridapp.ledgers.tables import FONT_SIZE, LEADING, PAD_X, PAD_Y, CellMaker, PagedTable, Progress
+
+MARGIN_X = 12 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 14 * mm
+TOTAL_FORM = "pageTotal"
+LABEL_WIDTH = 24 * mm
+MIN_SECTION = 30 * mm  # a section title with less room than this below it moves to the next page
+LABEL_FILL = colors.HexColor("#F2F2F2")
+EMPTY = "（本范围内暂无记录）"
+SIGNATURES = "填表人：＿＿＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日"
+
+ProgressCallback = Callable[[int, int], object]
+
+
+class _Canvas(Canvas):
+    """Defines the page-total form just before saving, when the number of pages is known."""
+
+    pages = 0
+
+    def save(self) -> None:
+        self.pages = self.getPageNumber() - 1
+        self.beginForm(TOTAL_FORM, lowerx=0, lowery=-4, upperx=80, uppery=12)
+        self.setFont(font_name(), 9)
+        self.drawString(0, 0, f"{self.pages} 页")
+        self.endForm()
+        super().save()
+
+
+class _Document(BaseDocTemplate):
+    def __init__(self, path: str, data: LedgerData, progress: Progress, callback: ProgressCallback | None) -> None:
+        size = landscape(A4) if data.orientation == LANDSCAPE else A4
+        super().__init__(path, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+                         bottomMargin=MARGIN_BOTTOM, title=data.title, author=data.unit, subject=data.scope,
+                         creator="gridapp", initialFontName=font_name())  # else an unembedded Helvetica
+        self.data = data
+        self.progress = progress
+        self.callback = callback
+        self.font = font_name()
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, 0, 0, 0, 0, id="body")
+        body = PageTemplate("body", [frame], onPage=self._header_footer)
+        cover = PageTemplate("cover", [frame], onPage=self._footer)
+        self.addPageTemplates([cover, body] if data.cover else [body])
+
+    def afterPage(self) -> None:
+        if self.callback is not None and self.callback(self.progress.done, self.progress.total) is False:
+            raise Cancelled("已取消生成台账。")
+
+    def _header_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        data, width, height = self.data, self.pagesize[0], self.pagesize[1]
+        top = height - 11 * mm
+        canvas.saveState()
+        canvas.setFont(self.font, 15)
+        canvas.drawCentredString(width / 2, top - 1 * mm, data.title)
+        canvas.setFont(self.font, 9)
+        canvas.drawString(MARGIN_X, top, data.unit)
+        canvas.drawRightString(width - MARGIN_X, top, f"打印日期：{data.printed_on.isoformat()}")
+        canvas.drawString(MARGIN_X, top - 6 * mm, f"范围：{data.scope}")
+        if data.masked:
+            canvas.drawRightString(width - MARGIN_X, top - 6 * mm, "身份证号、手机号已隐去中间位")
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGIN_X, top - 8 * mm, width - MARGIN_X, top - 8 * mm)
+        canvas.restoreState()
+        self._footer(canvas, doc)
+
+    def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(self.font, 9)
+        prefix = f"第 {doc.page} 页 / 共 "
+        wide = stringWidth(prefix + "000 页", self.font, 9)
+        x, y = (self.pagesize[0] - wide) / 2, 8 * mm
+        canvas.drawString(x, y, prefix)
+        canvas.translate(x + stringWidth(prefix, self.font, 9), y)
+        canvas.doForm(TOTAL_FORM)
+        canvas.restoreState()
+
+
+class _Story:
+    """Builds the list of flowables for a ledger, section by section."""
+
+    def __init__(self, data: LedgerData, width: float, progress: Progress) -> None:
+        self.data = data
+        self.width = width
+        self.progress = progress
+        self.font = font_name()
+        self.cells = CellMaker(self.font)
+        self.title = ParagraphStyle("section", fontName=self.font, fontSize=11, leading=15, spaceBefore=6,
+                                    spaceAfter=4)
+        self.note = ParagraphStyle("note", fontName=self.font, fontSize=FONT_SIZE, leading=LEADING)
+        self.flowables: list[Flowable] = []
+
+    def build(self) -> list[Flowable]:
+        if self.data.cover:
+            self._cover()
+        for i, section in enumerate(self.data.sections):
+            if section.new_page and i:
+                self.flowables.append(PageBreak())
+            self._section(section)
+        if not self.data.sections:
+            self.flowables.append(Paragraph(EMPTY, self.note))
+        self.flowables += [CondPageBreak(24 * mm), Spacer(1, 10 * mm),
+                           Paragraph(SIGNATURES, ParagraphStyle("sign", parent=self.note, fontSize=10.5))]
+        return self.flowables
+
+    def _cover(self) -> None:
+        data = self.data
+
+        def line(text: str, size: float, space: float) -> Paragraph:
+            return Paragraph(escape(text), ParagraphStyle(f"cover{size}", fontName=self.font, fontSize=size,
+                                                          leading=size * 1.4, alignment=TA_CENTER,
+                                                          spaceBefore=space))
+
+        self.flowables += [
+            NextPageTemplate("body"), Spacer(1, 25 * mm), line(data.unit, 18, 0), line(data.title, 30, 14 * mm),
+            line(data.scope, 16, 22 * mm), line(f"打印日期：{data.printed_on.isoformat()}", 13, 30 * mm),
+        ]
+        if data.masked:
+            self.flowables.append(line("（本册身份证号、手机号已隐去中间位）", 11, 6 * mm))
+        self.flowables.append(PageBreak())
+
+    def _section(self, section: Section) -> None:
+        if section.title:
+            self.flowables += [CondPageBreak(MIN_SECTION), Paragraph(escape(section.title), self.title)]
+        if section.fields:
+            self.flowables.append(self._form(section.fields))
+        if section.image:
+            self.flowables.append(self._image(section.image))
+        if section.columns:
+            widths = self._widths(section)
+            self.flowables.append(PagedTable(self.cells, section.columns, widths, section.rows, self.progress,
+                                             section.total))
+            if not section.rows:
+                self.flowables.append(Paragraph(EMPTY, self.note))
+
+    def _widths(self, section: Section) -> list[float]:
+        """The declared widths (mm) scaled so that the table fills the frame exactly."""
+        declared = sum(c.width for c in section.columns)
+        return [c.width * self.width / declared for c in section.columns]
+
+    def _form(self, fields: tuple[tuple[str, str], ...]) -> Table:
+        """Label/value pairs two to a row, as on the paper form."""
+        value_width = (self.width - 2 * LABEL_WIDTH) / 2
+        cells = [(self.cells.cell(label, LABEL_WIDTH, "center"), self.cells.cell(value, value_width, "left"))
+                 for label, value in fields]
+        if len(cells) % 2:
+            cells.append(("", ""))
+        rows = [[*cells[i], *cells[i + 1]] for i in range(0, len(cells), 2)]
+        style = TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.font, FONT_SIZE, LEADING),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
+            ("BACKGROUND", (2, 0), (2, -1), LABEL_FILL),
+            ("ALIGN", (0, 0), (0, -1), "CENTER"),
+            ("ALIGN", (2, 0), (2, -1), "CENTER"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), PAD_Y + 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y + 1),
+        ])
+        return Table(rows, colWidths=[LABEL_WIDTH, value_width] * 2, style=style, spaceAfter=4 * mm)
+
+    def _image(self, path: str) -> Image:
+        image = Image(path)
+        scale = min(self.width / image.imageWidth, 110 * mm / image.imageHeight, 1.0)
+        image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
+        image.spaceAfter = 4 * mm
+        return image
+
+
+def write_pdf(data: LedgerData, path: str | Path, progress: ProgressCallback | None = None) -> int:
+    """Write ``data`` as a PDF at ``path`` and return its page count. A temporary file is renamed into place
+    at the end, so a cancelled or failed run leaves nothing (and an old file at ``path`` stays as it was)."""
+    target = Path(path)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    counter = Progress(max(data.row_count, 1))
+    try:
+        doc = _Document(str(temp), data, counter, progress)
+        story = _Story(data, doc.width, counter).build()
+        if progress is not None and progress(0, counter.total) is False:
+            raise Cancelled("已取消生成台账。")
+        doc.build(story, canvasmaker=_Canvas)
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise StorageError(f"无法写入文件 {target}：{exc.strerror or exc}") from exc
+    except LayoutError as exc:
+        temp.unlink(missing_ok=True)
+        raise UserError(f"台账排版失败，请把这条信息告诉维护人员：{exc}") from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    if progress is not None:
+        progress(counter.total, counter.total)
+    return doc.canv.pages

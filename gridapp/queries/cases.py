@@ -1,0 +1,363 @@
+"""Queries over cases and visits: the filtered case list with step counts, one case with its timeline, the
+visit log, the due-visit list and the home page's to-do counts.
+
+``now`` / ``today`` default to the workspace's clock, so a test that moves ``ws.today`` sees cases fall
+overdue and visits fall due.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from gridapp import codes
+from gridapp.cases import due as due_rules
+from gridapp.cases import workflow
+from gridapp.cases.deadlines import RUNNING, is_overdue, timeliness
+from gridapp.dto import (
+    AttachmentView,
+    CaseCounts,
+    CaseFilter,
+    CaseLinkView,
+    CaseRow,
+    CaseView,
+    DueVisit,
+    TimelineEntry,
+    VisitFilter,
+    VisitRow,
+    VisitView,
+    WorkCounts,
+)
+from gridapp.errors import RuleViolation
+from gridapp.models import (
+    Attachment,
+    Case,
+    CaseLink,
+    CaseStep,
+    GridAssignment,
+    GridNode,
+    Household,
+    Person,
+    PersonTag,
+    Place,
+    Visit,
+)
+from gridapp.queries.common import HEAD, LIVE_PERSON, QueryBase, live_node
+from gridapp.services.cases import attachment_store, case_state, now_of
+from gridapp.services.common import in_subtree, live
+
+CASE_SORT = {"accepted_at": Case.accepted_at, "deadline": Case.deadline, "number": Case.number,
+             "step": Case.step, "urgency": Case.urgency, "category": Case.category, "title": Case.title}
+SHEETS = {code: action.sheet for code, action in workflow.ACTIONS.items()}
+
+
+class CaseQueries(QueryBase):
+    # -- the case list ------------------------------------------------------------------------------------------
+
+    def case_ids(self, flt: CaseFilter | None = None, now: datetime | None = None, sort: str = "accepted_at",
+                 descending: bool = True) -> list[str]:
+        """Ids of the matching cases, sorted (newest first by default); the list model pages over them."""
+        column = CASE_SORT.get(sort, Case.accepted_at)
+        with self.ws.read() as s:
+            q = _filtered(s, select(Case.id), flt or CaseFilter(), now or now_of(self.ws))
+            return list(s.scalars(q.order_by(column.desc() if descending else column.asc(), Case.id)))
+
+    def case_rows(self, ids: list[str], now: datetime | None = None) -> list[CaseRow]:
+        """Rows for the given ids, in the same order (one page at a time)."""
+        if not ids:
+            return []
+        now = now or now_of(self.ws)
+        with self.ws.read() as s:
+            rows = s.execute(select(Case, GridNode.name).join(GridNode, GridNode.id == Case.grid_id)
+                             .where(Case.id.in_(ids))).all()
+        by_id = {c.id: _row(c, name, now) for c, name in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def cases(self, flt: CaseFilter | None = None, now: datetime | None = None) -> list[CaseRow]:
+        """Every matching case in number order (CLI, ledgers)."""
+        now = now or now_of(self.ws)
+        with self.ws.read() as s:
+            q = select(Case, GridNode.name).join(GridNode, GridNode.id == Case.grid_id)
+            rows = s.execute(_filtered(s, q, flt or CaseFilter(), now, joined=True).order_by(Case.number)).all()
+        return [_row(c, name, now) for c, name in rows]
+
+    def case_counts(self, flt: CaseFilter | None = None, now: datetime | None = None) -> CaseCounts:
+        """Cases per step under the other filters (the step tabs), how many are overdue, and all."""
+        flt = replace(flt or CaseFilter(), steps=())
+        now = now or now_of(self.ws)
+        with self.ws.read() as s:
+            q = _filtered(s, select(Case.step, func.count()), flt, now).group_by(Case.step)
+            by_step = dict(s.execute(q).all())
+            overdue = s.scalar(_filtered(s, select(func.count(Case.id)), flt, now).where(_overdue(now))) or 0
+        counts = {step: by_step.get(step, 0) for step in workflow.STEPS}
+        return CaseCounts(counts, overdue, sum(counts.values()))
+
+    # -- one case ------------------------------------------------------------------------------------------------
+
+    def case(self, case_id: str, now: datetime | None = None) -> CaseView:
+        """The case window: details, links, the timeline with photos, and the state for the action buttons."""
+        now = now or now_of(self.ws)
+        with self.ws.read() as s:
+            c = live(s, Case, case_id, "事件")
+            grid = self.grid_node(c.grid_id)
+            steps = s.scalars(select(CaseStep).where(CaseStep.case_id == c.id, ~CaseStep.deleted)
+                              .order_by(CaseStep.ordinal)).all()
+            files = self._attachments(s, "case_step", [step.id for step in steps])
+            links = s.execute(select(CaseLink.target_kind, CaseLink.target_id)
+                              .where(CaseLink.case_id == c.id, ~CaseLink.deleted)).all()
+            titles = _titles(s, links)
+            timeline = tuple(
+                TimelineEntry(t.id, t.ordinal, t.action, SHEETS.get(t.action, ""), t.step_before, t.step_after,
+                              t.actor_name, t.actor_role, t.at, t.note, dict(t.data or {}), tuple(files[t.id]))
+                for t in steps)
+            return CaseView(
+                _row(c, grid.name, now), grid.path_names, c.description, c.place_text, c.occurred_at,
+                c.reporter_name, c.reporter_phone, c.public_summary, c.visit_id,
+                tuple(CaseLinkView(kind, tid, titles.get((kind, tid), "")) for kind, tid in links),
+                timeline, case_state(s, c),
+            )
+
+    def _attachments(self, s: Session, owner_kind: str, owner_ids: list[str]) -> dict[str, list[AttachmentView]]:
+        store = attachment_store(self.ws)
+        found: dict[str, list[AttachmentView]] = defaultdict(list)
+        for a in s.scalars(select(Attachment).where(Attachment.owner_kind == owner_kind, ~Attachment.deleted,
+                                                    Attachment.owner_id.in_(owner_ids)).order_by(Attachment.hlc)):
+            found[a.owner_id].append(AttachmentView(a.id, a.filename, a.mime, a.size, a.sha256,
+                                                    str(store.path(a.sha256))))
+        return found
+
+    # -- the visit log -------------------------------------------------------------------------------------------
+
+    def visit_ids(self, flt: VisitFilter | None = None) -> list[str]:
+        """Ids of the matching visits, latest first."""
+        flt = flt or VisitFilter()
+        with self.ws.read() as s:
+            q = select(Visit.id).join(GridNode, GridNode.id == Visit.grid_id).where(~Visit.deleted)
+            if flt.scope_id:
+                q = q.where(in_subtree(GridNode.path, live_node(s, flt.scope_id).path))
+            for column, value in ((Visit.household_id, flt.household_id), (Visit.worker_id, flt.worker_id),
+                                  (Visit.target_kind, flt.target_kind), (Visit.target_id, flt.target_id)):
+                if value:
+                    q = q.where(column == value)
+            if flt.kind:
+                item = codes.match("visit_kind", flt.kind)
+                q = q.where(Visit.kind == (item.label if item else flt.kind))
+            if flt.date_from:
+                q = q.where(Visit.visited_on >= flt.date_from)
+            if flt.date_to:
+                q = q.where(Visit.visited_on <= flt.date_to)
+            return list(s.scalars(q.order_by(Visit.visited_on.desc(), Visit.id)))
+
+    def visit_rows(self, ids: list[str]) -> list[VisitRow]:
+        if not ids:
+            return []
+        with self.ws.read() as s:
+            rows = s.execute(select(Visit, GridNode.name).join(GridNode, GridNode.id == Visit.grid_id)
+                             .where(Visit.id.in_(ids))).all()
+            titles = _titles(s, [(v.target_kind, v.target_id) for v, _ in rows])
+            numbers: dict[str, list[str]] = defaultdict(list)
+            for visit_id, number in s.execute(select(Case.visit_id, Case.number).where(
+                    Case.visit_id.in_(ids), ~Case.deleted).order_by(Case.number)):
+                numbers[visit_id].append(number)
+        by_id = {
+            v.id: VisitRow(v.id, v.visited_on, v.kind, v.worker_id, v.worker_name, v.target_kind, v.target_id,
+                           titles.get((v.target_kind, v.target_id), ""), v.grid_id, name, v.content, v.findings,
+                           v.follow_up, tuple(numbers[v.id]))
+            for v, name in rows
+        }
+        return [by_id[i] for i in ids if i in by_id]
+
+    def visit(self, visit_id: str) -> VisitView:
+        with self.ws.read() as s:
+            live(s, Visit, visit_id, "走访记录")
+            files = self._attachments(s, "visit", [visit_id])
+        return VisitView(self.visit_rows([visit_id])[0], tuple(files[visit_id]))
+
+    # -- who is due a visit ----------------------------------------------------------------------------------------
+
+    def due_visits(self, scope_id: str | None, today: date | None = None, worker_id: str | None = None,
+                   within_days: int = 0) -> list[DueVisit]:
+        """Households and persons due (or overdue) for a visit by ``today + within_days`` under the visit rules,
+        in a subtree and/or a worker's grids; most overdue first.
+
+        Four set-based queries whatever the size (households, their heads, tagged members, last visits); the
+        rules are applied in Python, where calendar months are easy.
+        """
+        today = today or self.ws.today()
+        horizon = today + timedelta(days=within_days)
+        rules = due_rules.visit_rules()
+        with self.ws.read() as s:
+            grids = _worker_scope(s, scope_id, worker_id)
+            if grids is None:
+                return []
+            in_scope = (select(Household.id).join(GridNode, GridNode.id == Household.grid_id)
+                        .where(~Household.deleted, grids))
+            homes = {row[0]: row for row in s.execute(
+                select(Household.id, Household.colour, Household.created_at, Household.address, Household.grid_id,
+                       GridNode.name).join(GridNode, GridNode.id == Household.grid_id)
+                .where(~Household.deleted, grids))}
+            heads = dict(s.execute(select(Person.household_id, Person.name).where(
+                Person.relation == HEAD, ~Person.deleted, Person.household_id.in_(in_scope))).all())
+            people = _tagged_people(s, in_scope, rules, today)
+            direct, members = _last_visits(s, grids, today)
+        found = []
+        by_colour: dict[str, list[due_rules.VisitRule]] = {}
+        for hid, colour, created, address, _, _ in homes.values():
+            covering = by_colour.get(colour)
+            if covering is None:
+                covering = by_colour[colour] = [r for r in rules if r.covers_household(colour)]
+            last = _latest(direct.get(("household", hid)), members.get(hid))
+            found.append(("household", hid, hid, heads.get(hid) or address, last,
+                          due_rules.earliest(covering, last, created.date())))
+        person_rules = [r for r in rules if r.target == "person"]
+        for pid, (hid, name, categories, since) in people.items():
+            last = _latest(direct.get(("person", pid)), direct.get(("household", hid)))
+            covering = [r for r in person_rules if r.covers_person(categories)]
+            found.append(("person", pid, hid, name, last, due_rules.earliest(covering, last, since)))
+        due = []
+        for kind, tid, hid, title, last, pick in found:
+            if pick is not None and pick[1] <= horizon:
+                _, _, _, address, gid, gname = homes[hid]
+                due.append(DueVisit(kind, tid, hid, title, address, gid, gname, pick[0].code, pick[0].label, last,
+                                    pick[1], (today - pick[1]).days))
+        return sorted(due, key=lambda d: (d.due_date, d.title, d.target_id))
+
+    # -- the home page ---------------------------------------------------------------------------------------------
+
+    def work_counts(self, scope_id: str | None = None, now: datetime | None = None) -> WorkCounts:
+        """To-do counts for the home page: open and overdue cases, due and overdue visits."""
+        now = now or now_of(self.ws)
+        counts = self.case_counts(CaseFilter(scope_id=scope_id), now)
+        due = self.due_visits(scope_id, now.date())
+        return WorkCounts(sum(counts.by_step[step] for step in RUNNING), counts.overdue, len(due),
+                          sum(1 for d in due if d.overdue_days > 0))
+
+
+# -- helpers ---------------------------------------------------------------------------------------------------------
+
+def _overdue(now: datetime) -> ColumnElement[bool]:
+    return and_(Case.step.in_(sorted(RUNNING)), Case.deadline < now)
+
+
+def _filtered(s: Session, q: Select, flt: CaseFilter, now: datetime, joined: bool = False) -> Select:
+    q = q.where(~Case.deleted)
+    if flt.scope_id:
+        if not joined:
+            q = q.join(GridNode, GridNode.id == Case.grid_id)
+        q = q.where(in_subtree(GridNode.path, live_node(s, flt.scope_id).path))
+    unknown = set(flt.steps) - set(workflow.STEPS)
+    if unknown:
+        raise RuleViolation(f"事件状态“{'、'.join(sorted(unknown))}”无效，应为：{'、'.join(workflow.STEPS)}。")
+    if flt.steps:
+        q = q.where(Case.step.in_(flt.steps))
+    for column, table, value in ((Case.category, "case_category", flt.category),
+                                 (Case.urgency, "case_urgency", flt.urgency)):
+        if value:
+            item = codes.match(table, value)
+            q = q.where(column == (item.label if item else value))
+    if flt.subtype:
+        q = q.where(Case.subtype == flt.subtype)
+    if flt.overdue:
+        q = q.where(_overdue(now))
+    if flt.accepted_from:
+        q = q.where(Case.accepted_at >= datetime.combine(flt.accepted_from, time.min))
+    if flt.accepted_to:
+        q = q.where(Case.accepted_at < datetime.combine(flt.accepted_to + timedelta(days=1), time.min))
+    if flt.text.strip():
+        text = flt.text.strip()
+        q = q.where(or_(Case.number.contains(text, autoescape=True), Case.title.contains(text, autoescape=True)))
+    return q
+
+
+def _row(c: Case, grid_name: str, now: datetime) -> CaseRow:
+    return CaseRow(c.id, c.number, c.title, c.category, c.subtype, c.source, c.urgency, c.step, c.grid_id,
+                   grid_name, c.accepted_at, c.deadline, c.resolved_at, c.handling_level, c.department,
+                   c.satisfaction, c.supervisions, c.reopened, is_overdue(c.step, c.deadline, now),
+                   timeliness(c.step, c.deadline, c.resolved_at, now))
+
+
+def _titles(s: Session, targets: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """How a household (head and address), person, place or grid is named in a list, fetched per kind."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for kind, tid in targets:
+        wanted[kind].add(tid)
+    head = aliased(Person)
+    queries = {
+        "household": select(Household.id, func.trim(func.coalesce(head.name, "") + " " + Household.address))
+        .outerjoin(head, and_(head.household_id == Household.id, head.relation == HEAD, ~head.deleted)),
+        "person": select(Person.id, Person.name),
+        "place": select(Place.id, Place.name),
+        "grid": select(GridNode.id, GridNode.name),
+    }
+    titles = {}
+    for kind, ids in wanted.items():
+        q = queries[kind]
+        for tid, title in s.execute(q.where(q.selected_columns[0].in_(sorted(ids)))):
+            titles[(kind, tid)] = title
+    return titles
+
+
+def _worker_scope(s: Session, scope_id: str | None, worker_id: str | None) -> ColumnElement[bool] | None:
+    """The grid-path condition for a subtree and/or a worker's assigned grids; None when they do not meet."""
+    scope = live_node(s, scope_id).path if scope_id else "/"
+    if not worker_id:
+        return in_subtree(GridNode.path, scope)
+    mine = s.scalars(select(GridNode.path).join(GridAssignment, GridAssignment.grid_id == GridNode.id)
+                     .where(GridAssignment.worker_id == worker_id, ~GridAssignment.deleted, ~GridNode.deleted)).all()
+    paths = [p for p in mine if p.startswith(scope)] + ([scope] if any(scope.startswith(p) for p in mine) else [])
+    return or_(*(in_subtree(GridNode.path, p) for p in paths)) if paths else None
+
+
+def _tagged_people(s: Session, in_scope: Select, rules: Iterable[due_rules.VisitRule],
+                   today: date) -> dict[str, tuple[str, str, set[str], date]]:
+    """Registered members of the households in scope with a current special-group tag the person rules ask
+    about: person id -> (household id, name, tag categories, date the earliest tag was recorded)."""
+    person_rules = [r for r in rules if r.target == "person"]
+    if not person_rules:
+        return {}
+    wanted = None if any(r.categories is None for r in person_rules) else set().union(
+        *(r.categories or () for r in person_rules))
+    # Categories are filtered here, not in SQL: an IN on the category would lead SQLite to scan the county's tags.
+    q = (select(Person.id, Person.household_id, Person.name, PersonTag.category, PersonTag.created_at)
+         .join(PersonTag, PersonTag.person_id == Person.id)
+         .where(~PersonTag.deleted, *LIVE_PERSON, Person.household_id.in_(in_scope),
+                or_(PersonTag.until.is_(None), PersonTag.until >= today)))
+    people: dict[str, tuple[str, str, set[str], date]] = {}
+    for pid, hid, name, category, created in s.execute(q):
+        if wanted is not None and category not in wanted:
+            continue
+        _, _, categories, since = people.setdefault(pid, (hid, name, set(), created.date()))
+        categories.add(category)
+        if created.date() < since:
+            people[pid] = (hid, name, categories, created.date())
+    return people
+
+
+def _last_visits(s: Session, grids: ColumnElement[bool], today: date) -> tuple[dict[tuple[str, str], date],
+                                                                                 dict[str, date]]:
+    """The last visit of every household and person in scope up to ``today`` (one grouped query over an index),
+    and per household the last visit to any of its members: a visit to a member counts for the household and
+    the other way round."""
+    rows = s.execute(
+        select(Visit.target_kind, Visit.target_id, func.max(Visit.household_id), func.max(Visit.visited_on))
+        .join(GridNode, GridNode.id == Visit.grid_id)
+        .where(~Visit.deleted, Visit.target_kind.in_(("household", "person")), Visit.visited_on <= today, grids)
+        .group_by(Visit.target_kind, Visit.target_id)
+    ).all()
+    direct: dict[tuple[str, str], date] = {}
+    members: dict[str, date] = {}
+    for kind, tid, household_id, last in rows:
+        direct[(kind, tid)] = last
+        if kind == "person" and household_id:
+            members[household_id] = _latest(members.get(household_id), last)
+    return direct, members
+
+
+def _latest(*days: date | None) -> Any:
+    return max((d for d in days if d is not None), default=None)

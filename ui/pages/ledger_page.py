@@ -1,0 +1,253 @@
+"""台账: choose a ledger and a grid node, generate it in the background, preview it here, print it through
+the system's print dialog, or save it as PDF or Excel."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridapp import ledgers
+from gridapp.errors import UserError
+from gridapp.excel.ledger_export import export_xlsx
+from ui import messages
+from ui.context import AppContext
+from ui.grid_tree_model import GridTreeModel
+from ui.tasks import Task
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, pattern: str) -> str:
+    """The file the user wants to write (empty when cancelled); tests replace this."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+    return path
+
+
+class LedgerPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.folder = Path(tempfile.mkdtemp(prefix="gridapp-ledger-"))
+        self.pdf_path: Path | None = None
+        self.task: Task | None = None
+
+        self.kinds = QListWidget()
+        for kind in ledgers.ledger_kinds():
+            item = QListWidgetItem(kind.title)
+            item.setData(KIND_ROLE, kind.key)
+            item.setToolTip(kind.description)
+            self.kinds.addItem(item)
+        self.kinds.setCurrentRow(0)
+        self.tree_model = GridTreeModel(ctx.ws, self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setCurrentIndex(self.tree_model.index(0, 0))
+        self.mask = QCheckBox(self.tr("隐藏身份证号和电话的中间几位"))
+
+        self.generate_button = QPushButton(self.tr("生成预览"))
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.pdf_button = QPushButton(self.tr("另存为PDF…"))
+        self.excel_button = QPushButton(self.tr("导出Excel…"))
+        self.progress = QProgressBar()
+        self.status = QLabel(self.tr("请选择台账和范围，然后点“生成预览”。"))
+        self.status.setWordWrap(True)
+        self.generate_button.clicked.connect(self.generate)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.print_button.clicked.connect(self.print_preview)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.excel_button.clicked.connect(self.save_excel)
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("台账：")))
+        column.addWidget(self.kinds, 2)
+        column.addWidget(QLabel(self.tr("范围：")))
+        column.addWidget(self.tree, 3)
+        column.addWidget(self.mask)
+        column.addWidget(self.generate_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.cancel_button)
+        for button in (self.print_button, self.pdf_button, self.excel_button):
+            buttons.addWidget(button)
+        right = QWidget()
+        preview = QVBoxLayout(right)
+        preview.setContentsMargins(0, 0, 0, 0)
+        preview.addWidget(self.view, 1)
+        preview.addWidget(self.status)
+        preview.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([320, 960])
+        QVBoxLayout(self).addWidget(splitter)
+        self.kinds.currentRowChanged.connect(lambda _row: self._forget_preview())
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._forget_preview())
+        self.mask.toggled.connect(lambda _on: self._forget_preview())
+        self._set_busy(False)
+
+    # -- what is chosen -----------------------------------------------------------------------------------------
+
+    def kind(self) -> str:
+        return self.kinds.currentItem().data(KIND_ROLE)
+
+    def scope_id(self) -> str | None:
+        node = self.tree_model.node(self.tree.currentIndex())
+        return node.id if node else None
+
+    def select_scope(self, index: QModelIndex) -> None:
+        self.tree.setCurrentIndex(index)
+
+    def _file_stem(self) -> str:
+        node = self.tree_model.node(self.tree.currentIndex())
+        return f"{self.kinds.currentItem().text()}-{node.name if node else ''}-{self.ctx.ws.today():%Y%m%d}"
+
+    # -- generating in the background -------------------------------------------------------------------------
+
+    def generate(self) -> None:
+        scope = self.scope_id()
+        if scope is None:
+            messages.error(self, self.tr("请先在“范围”里选择一个网格。"))
+            return
+        self._forget_preview()
+        target = self.folder / f"{self.kind()}-{id(self)}-{self.ctx.ws.generation}.pdf"
+        kind, mask, ws = self.kind(), self.mask.isChecked(), self.ctx.ws
+        self._set_busy(True)
+        self.status.setText(self.tr("正在生成，请稍候…"))
+        self.task = self.ctx.tasks.start(
+            lambda progress: ledgers.render_pdf(ws, kind, scope, target, mask=mask, progress=progress),
+            on_done=lambda pages: self._generated(target, pages),
+            on_error=self._failed,
+            on_progress=self._progress,
+        )
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _generated(self, path: Path, pages: int) -> None:
+        self.task = None
+        self.pdf_path = path
+        self._set_busy(False)
+        self.document.load(str(path))
+        self.status.setText(self.tr("已生成，共 {pages} 页。可以打印或另存。").format(pages=pages))
+
+    def _failed(self, exc: Exception) -> None:
+        self.task = None
+        self._set_busy(False)
+        if isinstance(exc, ledgers.Cancelled):
+            self.status.setText(self.tr("已取消。"))
+        elif isinstance(exc, UserError):
+            self.status.setText(str(exc))
+            messages.error(self, str(exc))
+        else:
+            self.status.setText(self.tr("生成失败：{error}").format(error=exc))
+            messages.error(self, self.tr("生成台账时出错：{error}").format(error=exc))
+
+    def _forget_preview(self) -> None:
+        self.pdf_path = None
+        self.document.close()
+        self._set_busy(self.task is not None)
+
+    def _set_busy(self, busy: bool) -> None:
+        ready = self.pdf_path is not None and not busy
+        self.generate_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.progress.setVisible(busy)
+        self.print_button.setEnabled(ready)
+        self.pdf_button.setEnabled(ready)
+        self.excel_button.setEnabled(not busy)
+
+    # -- output -------------------------------------------------------------------------------------------------
+
+    def save_pdf(self) -> None:
+        path = ask_save_path(self, self.tr("另存为PDF"), f"{self._file_stem()}.pdf", "PDF (*.pdf)")
+        if path and self.pdf_path is not None:
+            try:
+                shutil.copyfile(self.pdf_path, path)
+            except OSError as exc:
+                messages.error(self, self.tr("无法保存到 {path}：{error}。请换一个位置，或检查U盘是否写保护。")
+                               .format(path=path, error=exc.strerror or exc))
+                return
+            self.status.setText(self.tr("已保存：{path}").format(path=path))
+
+    def save_excel(self) -> None:
+        scope = self.scope_id()
+        if scope is None:
+            messages.error(self, self.tr("请先在“范围”里选择一个网格。"))
+            return
+        path = ask_save_path(self, self.tr("导出Excel"), f"{self._file_stem()}.xlsx", "Excel (*.xlsx)")
+        if not path:
+            return
+        kind, mask, ws = self.kind(), self.mask.isChecked(), self.ctx.ws
+        self._set_busy(True)
+        self.status.setText(self.tr("正在导出，请稍候…"))
+        self.task = self.ctx.tasks.start(
+            lambda _progress: export_xlsx(ledgers.build_ledger(ws, kind, scope, mask=mask), path),
+            on_done=lambda _result: self._exported(path),
+            on_error=self._failed,
+        )
+
+    def _exported(self, path: str) -> None:
+        self.task = None
+        self._set_busy(False)
+        self.status.setText(self.tr("已导出：{path}").format(path=path))
+
+    def print_preview(self) -> None:
+        if self.document.pageCount() == 0:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Render each page as an image at the printer's resolution, scaled to fit the paper."""
+        painter = QPainter(printer)
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                area = QRectF(painter.viewport())
+                size = self.document.pagePointSize(page)
+                scale = min(area.width() / size.width(), area.height() / size.height())
+                target = QSizeF(size.width() * scale, size.height() * scale)
+                image = self.document.render(page, target.toSize())
+                painter.drawImage(QRectF(QPointF(0, 0), target), image)
+        finally:
+            painter.end()
