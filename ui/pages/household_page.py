@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +21,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel
 from ui.household_table_model import HouseholdTableModel
+from ui.widgets.scoped_list import scoped_list_layout
 
 # The widest usual content of each column: widths follow the font, so large-font mode cuts nothing off.
 COLUMN_SAMPLES = ("0000号", "欧阳小明", "11010519491231002X", "人数", "幸福村12组123号附1", "13800001234",
@@ -73,24 +72,8 @@ class HouseholdPage(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
             filter_row.addWidget(combo)
         filter_row.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
-        for button in (self.new_button, self.open_button, self.delete_button):
-            buttons.addWidget(button)
-
-        right = QWidget()
-        layout = QVBoxLayout(right)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filter_row)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([320, 960])
-        outer = QVBoxLayout(self)
-        outer.addWidget(splitter)
+        scoped_list_layout(self, self.tree, filter_row, self.table, self.count_label,
+                           (self.new_button, self.open_button, self.delete_button))
         ctx.bus.changed.connect(self.on_changes)
         self._select_first_node()
 

@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +27,7 @@ from ui.forms.house_form import HouseForm
 from ui.forms.place_form import PlaceForm, RecordForm
 from ui.grid_tree_model import GridTreeModel
 from ui.premises_table_model import Column, RecordTableModel
+from ui.widgets.scoped_list import scoped_list_layout
 
 
 @dataclass(frozen=True)
@@ -87,22 +86,8 @@ class PremisesPage(QWidget):
         self.new_button.clicked.connect(self.new_record)
         self.open_button.clicked.connect(lambda: self.open_record(self.table.currentIndex().row()))
         self.delete_button.clicked.connect(self.delete_record)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
-        for button in (self.new_button, self.open_button, self.delete_button):
-            buttons.addWidget(button)
-
-        right = QWidget()
-        layout = QVBoxLayout(right)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filter_row)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
-        QVBoxLayout(self).addWidget(splitter)
+        scoped_list_layout(self, self.tree, filter_row, self.table, self.count_label,
+                           (self.new_button, self.open_button, self.delete_button))
         ctx.bus.changed.connect(self.on_changes)
         self._select_first_node()
         self.table.resizeColumnsToContents()
