@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
+import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -105,7 +106,7 @@ def test_two_offices_registering_in_the_same_grid_never_share_a_number(ws: Works
     other_file = tmp_path / "town.sqlite3"
     shutil.copy(ws.db_file, other_file)
     with sqlite3.connect(other_file) as conn:
-        conn.execute("UPDATE offices SET id = 'f' || substr(id, 2), name = '清河镇' WHERE is_local = 1")
+        conn.execute("UPDATE offices SET id = ?, name = '清河镇' WHERE is_local = 1", (uuid.uuid4().hex,))
     other = Workspace.open(other_file)
     try:
         mine = {ws.query.case_rows([ws.cases.register(WORKER, case_input(tree.grid1), NOW).id])[0].number
