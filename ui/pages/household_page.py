@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
-    QTreeView,
     QWidget,
 )
 
@@ -21,7 +18,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel
 from ui.household_table_model import HouseholdTableModel
-from ui.widgets.scoped_list import scoped_list_layout
+from ui.widgets.scoped_list import record_table, scope_tree, scoped_list_layout
 
 # The widest usual content of each column: widths follow the font, so large-font mode cuts nothing off.
 COLUMN_SAMPLES = ("0000号", "欧阳小明", "11010519491231002X", "人数", "幸福村12组123号附1", "13800001234",
@@ -33,21 +30,11 @@ class HouseholdPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.tree_model = GridTreeModel(ctx.ws, self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.tree_model)
-        self.tree.setUniformRowHeights(True)
+        self.tree = scope_tree(self.tree_model)
         self.tree.selectionModel().currentChanged.connect(self._node_selected)
 
         self.model = HouseholdTableModel(ctx.ws, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model)
         self.table.doubleClicked.connect(lambda index: self.open_household(index.row()))
         self._fit_columns()
 

@@ -6,15 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
-    QTreeView,
     QWidget,
 )
 
@@ -27,7 +24,7 @@ from ui.forms.house_form import HouseForm
 from ui.forms.place_form import PlaceForm, RecordForm
 from ui.grid_tree_model import GridTreeModel
 from ui.premises_table_model import Column, RecordTableModel
-from ui.widgets.scoped_list import scoped_list_layout
+from ui.widgets.scoped_list import record_table, scope_tree, scoped_list_layout
 
 
 @dataclass(frozen=True)
@@ -49,21 +46,11 @@ class PremisesPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.tree_model = GridTreeModel(ctx.ws, self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.tree_model)
-        self.tree.setUniformRowHeights(True)
+        self.tree = scope_tree(self.tree_model)
         self.tree.selectionModel().currentChanged.connect(self._node_selected)
 
         self.model = RecordTableModel(self._columns(), self._alert, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model)
         self.table.doubleClicked.connect(lambda index: self.open_record(index.row()))
 
         self.filters: dict[str, QComboBox] = {}

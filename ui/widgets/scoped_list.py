@@ -3,8 +3,19 @@ buttons on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def scoped_list_layout(page: QWidget, tree: QWidget, filters: QLayout, table: QWidget, count: QLabel,
@@ -26,3 +37,24 @@ def scoped_list_layout(page: QWidget, tree: QWidget, filters: QLayout, table: QW
     splitter.setSizes([320, 960])
     QVBoxLayout(page).addWidget(splitter)
     return splitter
+
+
+def scope_tree(model: QAbstractItemModel) -> QTreeView:
+    tree = QTreeView()
+    tree.setModel(model)
+    tree.setUniformRowHeights(True)
+    return tree
+
+
+def record_table(model: QAbstractItemModel) -> QTableView:
+    """A sortable, single-row-selection list of records, as every list page shows them."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
