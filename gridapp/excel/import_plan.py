@@ -158,7 +158,8 @@ def decide(s: Session, households: list[FileHousehold], policy: str) -> list[Hou
     registered = {p.id_number: p for p in _in_chunks(s, Person, Person.id_number, numbers, _live_people)}
     homes = _find_homes(s, households, registered)
     members: dict[str, list[Person]] = {}
-    for person in _in_chunks(s, Person, Person.household_id, {h.id for h in homes.values()}, _live_people):
+    for person in _in_chunks(s, Person, Person.household_id, _needing_members(households, homes, registered),
+                             _live_people):
         members.setdefault(person.household_id, []).append(person)
     grids = _in_chunks(s, GridNode, GridNode.id, {h.grid_id for h in households if h.grid_id})
     decider = _Decider(s, registered, policy, grids)
@@ -292,6 +293,19 @@ def _find_homes(s: Session, households: list[FileHousehold], registered: dict[st
             home_ids[i] = candidates.pop()
     loaded = {hh.id: hh for hh in _in_chunks(s, Household, Household.id, set(home_ids.values()))}
     return {i: loaded[hid] for i, hid in home_ids.items() if hid in loaded}
+
+
+def _needing_members(households: list[FileHousehold], homes: dict[int, Household],
+                     registered: dict[str, Person]) -> set[str]:
+    """Existing households whose other members matter: someone is matched by name, added, or changes relation.
+
+    When everyone in the sheet is found by ID number as they are (a re-import), loading the members is skipped.
+    """
+    def plain(row: ParsedRow, home: Household) -> bool:
+        found = registered.get(row.values["id_number"])
+        return found is not None and found.household_id == home.id and found.relation == row.values["relation"]
+
+    return {home.id for i, home in homes.items() if not all(plain(r, home) for r in households[i].valid_rows)}
 
 
 def _heads(s: Session, household_ids: set[str], grid_names: set[tuple[str, str]]) -> list[tuple[Household, Person]]:

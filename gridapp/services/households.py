@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import JSON, insert, literal, select
 from sqlalchemy.orm import Session
 
 from gridapp import codes
@@ -184,17 +184,17 @@ def insert_registered(tx: Tx, model: type[Household] | type[Person], rows: list[
     if not rows:
         return
     stamp, now = tx.stamp, utcnow()
-    table = model.__tablename__
-    audit = []
     for row in rows:
         row.setdefault("id", new_id())
         row.update(created_at=now, updated_at=now, hlc=stamp.clock.now(), office_id=stamp.office_id, deleted=False)
-        audit.append({"at": now, "user_name": stamp.actor_name, "action": "create", "table_name": table,
-                      "record_id": row["id"], "detail": detail})
-        stamp.ids.add(row["id"])
-    stamp.tables.add(table)
+    ids = [row["id"] for row in rows]
+    stamp.ids.update(ids)
+    stamp.tables.add(model.__tablename__)
     tx.session.execute(insert(model.__table__), rows)
-    tx.session.execute(insert(AuditEntry.__table__), audit)
+    audit = select(literal(now), literal(stamp.actor_name), literal("create"), literal(model.__tablename__),
+                   model.id, literal(detail, JSON)).where(model.id.in_(ids))
+    tx.session.execute(insert(AuditEntry.__table__).from_select(
+        ["at", "user_name", "action", "table_name", "record_id", "detail"], audit))
 
 
 def _save_tags(s: Session, person: Person, tags: list[TagInput]) -> None:
