@@ -222,7 +222,6 @@ class _Builder:
         self.root_id = ""
         self.used_ids: set[str] = set()
         self.used_phones: set[str] = set()
-        self.initials: dict[str, str] = {}
         self.surnames = _weighted(names.SURNAMES)
         self.minorities = _weighted(MINORITIES)
         self.education = [(year, _weighted(pairs)) for year, pairs in EDUCATION_BY_BIRTH_YEAR]
@@ -669,9 +668,7 @@ class _Builder:
                 break
             name = self.full_name(surname, spec.sex, birth.year)
         taken.add(name)
-        initials = self.initials.get(name)
-        if initials is None:
-            initials = self.initials[name] = pinyin.initials(name)
+        initials = pinyin.initials(name)
         age = spec.age
         phone_share = 0.5 if age < 18 else 0.95 if age < 70 else 0.7 if age < 80 else 0.4
         has_phone = age >= 16 and rng.random() < phone_share

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 
 from gridapp import codes
@@ -54,8 +54,11 @@ def _syllables(name: str) -> list[str]:
     return result
 
 
+@lru_cache(maxsize=1 << 16)
 def initials(name: str) -> str:
-    """Pinyin initials, e.g. 曾小明 -> "zxm"; Latin letters and digits are kept lower-case."""
+    """Pinyin initials, e.g. 曾小明 -> "zxm"; Latin letters and digits are kept lower-case.
+
+    Cached: names repeat a lot, and imports and the demo generator ask for every person's initials."""
     return "".join(s[0] for s in _syllables(name))
 
 
