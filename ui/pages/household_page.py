@@ -18,7 +18,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel
 from ui.household_table_model import HouseholdTableModel
-from ui.widgets.scoped_list import record_table, scope_tree, scoped_list_layout
+from ui.widgets.scoped_list import record_table, scope_tree, scoped_list_layout, select_first_node
 
 # The widest usual content of each column: widths follow the font, so large-font mode cuts nothing off.
 COLUMN_SAMPLES = ("0000号", "欧阳小明", "11010519491231002X", "人数", "幸福村12组123号附1", "13800001234",
@@ -62,7 +62,7 @@ class HouseholdPage(QWidget):
         scoped_list_layout(self, self.tree, filter_row, self.table, self.count_label,
                            (self.new_button, self.open_button, self.delete_button))
         ctx.bus.changed.connect(self.on_changes)
-        self._select_first_node()
+        select_first_node(self.tree, self.refresh)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -127,14 +127,6 @@ class HouseholdPage(QWidget):
         label = f"{self.model.index(row, 0).data()} {self.model.index(row, 1).data()}"
         if messages.confirm(self, self.tr("把住户“{label}”及其成员移到回收站？可在回收站恢复。").format(label=label)):
             self.ctx.apply(self, lambda: self.ctx.ws.recycle.delete(self.ctx.actor, "household", hid))
-
-    def _select_first_node(self) -> None:
-        first = self.tree_model.index(0, 0)
-        if first.isValid():
-            self.tree.setCurrentIndex(first)
-            self.tree.expand(first)
-        else:
-            self.refresh()
 
     def _node_selected(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self.refresh()

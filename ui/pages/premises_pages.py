@@ -24,7 +24,7 @@ from ui.forms.house_form import HouseForm
 from ui.forms.place_form import PlaceForm, RecordForm
 from ui.grid_tree_model import GridTreeModel
 from ui.premises_table_model import Column, RecordTableModel
-from ui.widgets.scoped_list import record_table, scope_tree, scoped_list_layout
+from ui.widgets.scoped_list import record_table, scope_tree, scoped_list_layout, select_first_node
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class PremisesPage(QWidget):
         scoped_list_layout(self, self.tree, filter_row, self.table, self.count_label,
                            (self.new_button, self.open_button, self.delete_button))
         ctx.bus.changed.connect(self.on_changes)
-        self._select_first_node()
+        select_first_node(self.tree, self.refresh)
         self.table.resizeColumnsToContents()
 
     # -- what subclasses provide ------------------------------------------------------------------------------
@@ -168,14 +168,6 @@ class PremisesPage(QWidget):
         form.show()
         form.activateWindow()  # typing and Ctrl+S go to the new window straight away
         return form
-
-    def _select_first_node(self) -> None:
-        first = self.tree_model.index(0, 0)
-        if first.isValid():
-            self.tree.setCurrentIndex(first)
-            self.tree.expand(first)
-        else:
-            self.refresh()
 
     def _node_selected(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self.refresh()

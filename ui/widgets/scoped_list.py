@@ -3,6 +3,8 @@ buttons on the right."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -58,3 +60,13 @@ def record_table(model: QAbstractItemModel) -> QTableView:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def select_first_node(tree: QTreeView, refresh: Callable[[], None]) -> None:
+    """Start a list page on the top node, opened one level; with no tree yet, show the (empty) list."""
+    first = tree.model().index(0, 0)
+    if first.isValid():
+        tree.setCurrentIndex(first)
+        tree.expand(first)
+    else:
+        refresh()
