@@ -33,6 +33,7 @@ from gridapp.dto import (
     VisitRow,
     VisitView,
     WorkCounts,
+    WorkerView,
 )
 from gridapp.errors import RuleViolation
 from gridapp.models import (
@@ -42,6 +43,7 @@ from gridapp.models import (
     CaseStep,
     GridAssignment,
     GridNode,
+    GridWorker,
     Household,
     Person,
     PersonTag,
@@ -153,6 +155,17 @@ class CaseQueries(QueryBase):
             if flt.date_to:
                 q = q.where(Visit.visited_on <= flt.date_to)
             return list(s.scalars(q.order_by(Visit.visited_on.desc(), Visit.id)))
+
+    def visit_workers(self, scope_id: str | None) -> list[WorkerView]:
+        """The grid workers assigned anywhere in a subtree, once each by name (the visit pages' worker filter)."""
+        with self.ws.read() as s:
+            q = (select(GridWorker).join(GridAssignment, GridAssignment.worker_id == GridWorker.id)
+                 .join(GridNode, GridNode.id == GridAssignment.grid_id)
+                 .where(~GridAssignment.deleted, ~GridWorker.deleted, ~GridNode.deleted).distinct())
+            if scope_id:
+                q = q.where(in_subtree(GridNode.path, live_node(s, scope_id).path))
+            workers = s.scalars(q.order_by(GridWorker.name, GridWorker.id)).all()
+            return [WorkerView(w.id, w.name, "", w.kind, w.phone, w.department, w.party_member) for w in workers]
 
     def visit_rows(self, ids: list[str]) -> list[VisitRow]:
         if not ids:
