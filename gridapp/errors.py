@@ -26,3 +26,25 @@ class DuplicateIdNumber(RuleViolation):
 
 class StorageError(UserError):
     """The database file cannot be read or written (locked, full disk, damaged, too new)."""
+
+
+class SyncRefused(UserError):
+    """A sync package that cannot be imported; the database has not been touched."""
+
+
+class WrongPassphrase(SyncRefused):
+    pass
+
+
+class DamagedPackage(SyncRefused):
+    """The file is truncated, not a sync package, or its bytes were altered (a failed authentication tag)."""
+
+
+class ForeignPackage(SyncRefused):
+    """A package from another county, from this office itself, or written by a newer program."""
+
+
+class AlreadyImported(SyncRefused):
+    """Harmless: the package was imported before and importing it again would change nothing."""
+
+    harmless = True

@@ -132,6 +132,7 @@ class Workspace:
         from gridapp.services.recycle import RecycleBin
         from gridapp.services.search import SearchService
         from gridapp.services.visits import VisitService
+        from gridapp.sync.service import SyncService
 
         self.grid = GridService(self)
         self.households = HouseholdService(self)
@@ -141,6 +142,7 @@ class Workspace:
         self.search = SearchService(self)
         self.cases = CaseService(self)
         self.visits = VisitService(self)
+        self.sync = SyncService(self)
         self.query = Queries(self)
 
     def _max_hlc(self) -> str:

@@ -4,6 +4,7 @@ from gridapp.models.base import Base, Synced, new_id
 from gridapp.models.cases import Attachment, Case, CaseLink, CaseStep, Visit
 from gridapp.models.grid import GridAssignment, GridNode, GridWorker, PartyCenter, PartyCenterLink
 from gridapp.models.people import House, Household, Person, PersonMove, PersonTag, Place
+from gridapp.models.sync import SyncArrival, SyncConflict, SyncDuplicate, SyncHistory, SyncPeer
 from gridapp.models.system import AuditEntry, Office, Setting, User
 
 __all__ = [
@@ -26,6 +27,11 @@ __all__ = [
     "PersonTag",
     "Place",
     "Setting",
+    "SyncArrival",
+    "SyncConflict",
+    "SyncDuplicate",
+    "SyncHistory",
+    "SyncPeer",
     "Synced",
     "User",
     "Visit",

@@ -1,0 +1,1 @@
+"""USB sync between offices: encrypted package files, a deterministic merge, conflicts kept for review."""

@@ -1,0 +1,67 @@
+"""The synced tables in the order they are applied, their Chinese labels, and how a row travels as JSON.
+
+Every table whose model uses the ``Synced`` mixin travels; local bookkeeping (users, audit, settings, sync_*)
+never does.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Table
+
+from gridapp.models import Base, Synced
+
+LABELS = {
+    "grid_nodes": "网格", "grid_workers": "网格员", "grid_assignments": "网格员分工", "houses": "实有房屋",
+    "households": "住户", "persons": "人员", "person_tags": "特殊人群标签", "person_moves": "迁移记录",
+    "places": "场所", "party_centers": "党员中心户", "party_center_links": "联系户", "visits": "走访记录",
+    "cases": "事件", "case_steps": "事件流程", "case_links": "事件关联", "attachments": "附件",
+}
+# Columns whose value is bookkeeping, not content: two versions differing only here are the same edit.
+STAMP_COLUMNS = ("hlc", "office_id", "updated_at", "created_at")
+
+
+def synced_tables() -> list[Table]:
+    """Parents before children (the metadata's dependency order)."""
+    names = {m.local_table.name for m in Base.registry.mappers if issubclass(m.class_, Synced)}
+    return [t for t in Base.metadata.sorted_tables if t.name in names]
+
+
+def table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def label(name: str) -> str:
+    return LABELS.get(name, name)
+
+
+def encode_value(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def encode_row(row: Any) -> list[Any]:
+    return [encode_value(v) for v in row]
+
+
+def decode_value(tbl: Table, column: str, value: Any) -> Any:
+    if value is None:
+        return None
+    kind = tbl.c[column].type
+    if isinstance(kind, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(kind, Date):
+        return date.fromisoformat(value)
+    return value
+
+
+def decode_row(tbl: Table, columns: list[str], values: list[Any]) -> dict[str, Any]:
+    """A row as it travels (ISO dates) back to Python values; columns this schema lacks are dropped."""
+    return {c: decode_value(tbl, c, v) for c, v in zip(columns, values, strict=True) if c in tbl.c}
+
+
+def content(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in STAMP_COLUMNS}
