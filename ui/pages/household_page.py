@@ -50,6 +50,8 @@ class HouseholdPage(QWidget):
         self.new_button = QPushButton(self.tr("新建住户"))
         self.open_button = QPushButton(self.tr("打开"))
         self.delete_button = QPushButton(self.tr("删除"))
+        self.import_button = QPushButton(self.tr("从Excel导入…"))
+        self.import_button.clicked.connect(self.import_excel)
         self.new_button.clicked.connect(self.new_household)
         self.open_button.clicked.connect(lambda: self.open_household(self.table.currentIndex().row()))
         self.delete_button.clicked.connect(self.delete_household)
@@ -60,7 +62,7 @@ class HouseholdPage(QWidget):
             filter_row.addWidget(combo)
         filter_row.addStretch(1)
         scoped_list_layout(self, self.tree, filter_row, self.table, self.count_label,
-                           (self.new_button, self.open_button, self.delete_button))
+                           (self.new_button, self.open_button, self.delete_button, self.import_button))
         ctx.bus.changed.connect(self.on_changes)
         select_first_node(self.tree, self.refresh)
 
@@ -118,6 +120,12 @@ class HouseholdPage(QWidget):
             messages.error(self, self.tr("请先在左边选择一个网格。"))
             return
         HouseholdForm(self.ctx, grid_id=scope, parent=self).show()
+
+    def import_excel(self) -> None:
+        from ui.dialogs.import_wizard import ImportWizard
+
+        self.wizard = ImportWizard(self.ctx, grid_id=self.scope_id(), parent=self)
+        self.wizard.show()
 
     def delete_household(self) -> None:
         row = self.table.currentIndex().row()

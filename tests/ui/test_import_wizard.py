@@ -1,0 +1,174 @@
+"""The 从Excel导入 wizard, driven through its real pages: file → sheet and header → columns → check → import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from factories import valid_id
+from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from ui import file_dialogs, messages
+from ui.dialogs.import_wizard import ImportWizard
+from ui.pages.household_page import HouseholdPage
+
+HEAD = valid_id("65010219650302101")
+WIFE = valid_id("65010219670405102")
+SON = valid_id("65010219900101101")
+BAD = HEAD[:-1] + ("0" if HEAD[-1] != "0" else "1")  # a wrong check digit
+
+
+def roster(path: Path) -> Path:
+    """A sheet as villages keep them: a title, a header with a column the synonyms do not know, a bad ID,
+    a 合计 row."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append(["天山村人口花名册"])
+    sheet.append(["户号", "姓名", "关系", "身份证号", "民族", "联络方式"])
+    sheet.append(["T01", "阿依古丽", "户主", HEAD, "维吾尔", "13800001234"])
+    sheet.append(["T01", "买买提", "妻", WIFE, "维吾尔族", None])
+    sheet.append(["T01", "小明", "子", SON, "汉", None])
+    sheet.append(["T02", "错号人", "户主", BAD, "汉族", None])
+    sheet.append(["合计", "4人"])
+    sheet.merge_cells("A1:F1")
+    book.save(path)
+    return path
+
+
+def first_grid(ctx: Any) -> str:
+    node = ctx.ws.query.grid_children(None)[0]
+    while node.child_count:
+        node = ctx.ws.query.grid_children(node.id)[0]
+    return node.id
+
+
+def click_next(qtbot: Any, wizard: ImportWizard, button: QWizard.WizardButton = QWizard.WizardButton.NextButton) -> None:
+    target = wizard.button(button)
+    qtbot.waitUntil(target.isEnabled, timeout=60_000)
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+
+
+def test_the_wizard_walks_a_real_sheet_from_file_to_report(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:
+    grid = first_grid(ctx)
+    path = roster(tmp_path / "花名册.xlsx")
+    monkeypatch.setattr(file_dialogs, "ask_open_path", lambda *_a: str(path))
+    infos: list[str] = []
+    monkeypatch.setattr(messages, "info", lambda _p, text, *_a: infos.append(text))
+    published: list[Any] = []
+    ctx.bus.changed.connect(published.append)
+
+    wizard = ImportWizard(ctx, grid_id=grid)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    qtbot.mouseClick(wizard.file_page.browse_button, Qt.MouseButton.LeftButton)
+    assert wizard.file_page.path_edit.text() == str(path)
+    click_next(qtbot, wizard)
+
+    # The header below the merged title row is found and shown in bold; the 合计 row is not a person.
+    page = wizard.sheet_page
+    qtbot.waitUntil(lambda: wizard.sheet is not None, timeout=60_000)
+    assert page.sheet_combo.currentData() == "花名册"
+    assert page.header_spin.value() == 2
+    assert page.table.item(1, 1).text() == "姓名" and page.table.item(1, 1).font().bold()
+    assert "共 4 行有人员数据" in page.work.status.text()
+    click_next(qtbot, wizard)
+
+    # 联络方式 is not a known header: the user maps it to 联系电话 by hand.
+    mapping = wizard.mapping_page
+    assert mapping.combos[3].currentData() == "id_number"
+    assert mapping.combos[5].currentData() is None
+    mapping.combos[5].setCurrentIndex(mapping.combos[5].findData("phone"))
+    assert wizard.mapping.column_of("phone") == 5
+    # Taking the required 姓名 away blocks the way on, with the reason in words.
+    mapping.combos[1].setCurrentIndex(0)
+    assert "姓名" in mapping.status.text() and not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    mapping.combos[1].setCurrentIndex(mapping.combos[1].findData("name"))
+    click_next(qtbot, wizard)
+
+    # The dry run: one household of three people can come in, the bad ID is refused with its row and reason.
+    check = wizard.check_page
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=60_000)
+    assert check.counts.item(0, 0).text() == "1" and check.counts.item(1, 0).text() == "3"
+    assert check.counts.item(1, 5).text() == "1"
+    rows = {check.problems.item(r, 0).text(): check.problems.item(r, 2).text() for r in range(check.problems.rowCount())}
+    assert "校验码" in rows["6"]
+    assert "合计" in rows["7"]
+    assert not _registered(ctx, HEAD)  # nothing is written before the last step
+
+    report = tmp_path / "问题清单.xlsx"
+    monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *_a: str(report))
+    qtbot.mouseClick(check.report_button, Qt.MouseButton.LeftButton)
+    reported = list(load_workbook(report).active.iter_rows(values_only=True))
+    assert any(BAD in [str(v) for v in row] for row in reported)
+
+    click_next(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    applied = wizard.apply_page
+    qtbot.waitUntil(lambda: applied.done, timeout=60_000)
+    assert "导入完成：新增 1 户、3 人" in applied.work.status.text()
+    assert "已备份到" in applied.work.status.text() and Path(wizard.result.backup).exists()
+    assert _registered(ctx, HEAD) and _registered(ctx, SON)
+    assert any(c.touches("households") for c in published)
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+
+def test_the_same_layout_again_remembers_the_columns_and_imports_nothing_twice(ctx, qtbot, tmp_path: Path,
+                                                                               monkeypatch) -> None:
+    path = roster(tmp_path / "花名册.xlsx")
+    grid = first_grid(ctx)
+    for attempt in range(2):
+        wizard = ImportWizard(ctx, grid_id=grid)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.file_page.path_edit.setText(str(path))
+        click_next(qtbot, wizard)
+        click_next(qtbot, wizard)
+        combos = wizard.mapping_page.combos
+        if attempt == 0:
+            combos[5].setCurrentIndex(combos[5].findData("phone"))
+            click_next(qtbot, wizard)
+            click_next(qtbot, wizard, QWizard.WizardButton.CommitButton)
+            qtbot.waitUntil(lambda w=wizard: w.apply_page.done, timeout=60_000)
+        else:
+            assert combos[5].currentData() == "phone"
+            assert "沿用上次" in wizard.mapping_page.status.text()
+            click_next(qtbot, wizard)
+            qtbot.waitUntil(lambda w=wizard: w.plan is not None, timeout=60_000)
+            assert wizard.check_page.counts.item(1, 2).text() == "3"  # already registered, the same
+            assert "没有需要导入的新内容" in wizard.check_page.work.status.text()
+            assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+
+
+def test_a_file_that_is_not_a_workbook_is_refused_on_the_first_page(ctx, qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "名单.xlsx"
+    path.write_text("姓名,身份证号\n张三,1\n", encoding="utf-8")
+    wizard = ImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(path))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.file_page
+    assert "xlsx" in wizard.file_page.error.text() or "Excel" in wizard.file_page.error.text()
+
+
+def test_the_household_page_opens_the_wizard_on_its_grid_and_saves_a_template(ctx, qtbot, tmp_path: Path,
+                                                                              monkeypatch) -> None:
+    page = HouseholdPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    wizard = page.wizard
+    assert wizard.isVisible() and wizard.grid_id == page.scope_id()
+    template = tmp_path / "模板.xlsx"
+    monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *_a: str(template))
+    monkeypatch.setattr(messages, "info", lambda *_a: None)
+    qtbot.mouseClick(wizard.file_page.template_button, Qt.MouseButton.LeftButton)
+    top = {value for row in load_workbook(template).active.iter_rows(max_row=3, values_only=True) for value in row}
+    assert {"公民身份号码", "姓名*", "与户主关系*"} <= top
+    wizard.reject()
+
+
+def _registered(ctx: Any, id_number: str) -> bool:
+    return any(hit.id_number == id_number for hit in ctx.ws.search(id_number))

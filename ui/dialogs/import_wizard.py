@@ -1,0 +1,636 @@
+"""从Excel导入: the wizard that walks an office through file → sheet and header → columns → check → import.
+
+Each step calls one function of gridapp.excel.importer; reading, checking and importing run on the task runner
+with a progress bar and a cancel button, so a county-size sheet never freezes the window. Nothing is written
+before the last step, and the last step is one transaction after a backup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from gridapp.changes import Changes
+from gridapp.errors import UserError
+from gridapp.excel import importer
+from ui import file_dialogs, messages
+from ui.context import AppContext
+from ui.dialogs.choose_node_dialog import ChooseNodeDialog
+from ui.tasks import Task
+
+PREVIEW_ROWS = 30  # rows of the sheet shown while choosing the header
+SAMPLES = 3  # example values shown next to each column
+XLSX_PATTERN = "Excel 工作簿 (*.xlsx)"
+IMPORTED_TABLES = frozenset({"households", "persons"})
+
+
+class ImportWizard(QWizard):
+    def __init__(self, ctx: AppContext, grid_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.grid_id = grid_id
+        self.path: Path | None = None
+        self.sheets: list[importer.SheetInfo] = []
+        self.sheet: importer.Sheet | None = None
+        self.mapping: importer.ColumnMapping | None = None
+        self.plan: importer.ImportPlan | None = None
+        self.result: importer.ImportResult | None = None
+        self.setWindowTitle(self.tr("从Excel导入人口信息"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
+        for button, text in ((QWizard.WizardButton.BackButton, self.tr("< 上一步")),
+                             (QWizard.WizardButton.NextButton, self.tr("下一步 >")),
+                             (QWizard.WizardButton.CommitButton, self.tr("开始导入")),
+                             (QWizard.WizardButton.FinishButton, self.tr("完成")),
+                             (QWizard.WizardButton.CancelButton, self.tr("取消"))):
+            self.setButtonText(button, text)
+        self.file_page = FilePage(self)
+        self.sheet_page = SheetPage(self)
+        self.mapping_page = MappingPage(self)
+        self.check_page = CheckPage(self)
+        self.apply_page = ApplyPage(self)
+        for page in (self.file_page, self.sheet_page, self.mapping_page, self.check_page, self.apply_page):
+            self.addPage(page)
+        metrics = self.fontMetrics()  # sized in text units, so large-font mode gets a larger window
+        self.resize(metrics.averageCharWidth() * 120, metrics.height() * 36)
+
+    def reject(self) -> None:
+        for page in (self.sheet_page, self.check_page, self.apply_page):
+            page.work.cancel()
+        super().reject()
+
+    def save_error_report(self, result: importer.ImportResult) -> None:
+        stem = Path(result.file).stem
+        path = file_dialogs.ask_save_path(self, self.tr("保存问题清单"), f"{stem}-问题清单.xlsx", XLSX_PATTERN)
+        if not path:
+            return
+        try:
+            importer.write_error_report(result, path)
+        except (UserError, OSError) as exc:
+            messages.error(self, self.tr("问题清单没有保存：{error}").format(error=exc))
+            return
+        messages.info(self, self.tr("问题清单已保存到 {path}。\n改正表中标出的行后，可以再次导入同一个文件。")
+                      .format(path=path))
+
+
+class Work(QWidget):
+    """A progress bar, a cancel button and a status line for one background step of a wizard page."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task: Task | None = None
+        self.progress = QProgressBar()
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(self.progress, 1)
+        bar.addWidget(self.cancel_button)
+        layout.addLayout(bar)
+        layout.addWidget(self.status)
+        self._show_busy(False)
+
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def run(self, text: str, fn: Callable[[importer.Progress], Any], on_done: Callable[[Any], None],
+            on_failed: Callable[[str], None]) -> None:
+        """Start ``fn(progress)``; a newer run makes the older one's answer irrelevant."""
+        self.cancel()
+        self.status.setText(text)
+        self._show_busy(True)
+
+        def done(result: Any) -> None:
+            if self.task is task:
+                self._finish("")
+                on_done(result)
+
+        def failed(exc: Exception) -> None:
+            if self.task is task:
+                message = str(exc) if isinstance(exc, UserError) else self.tr("出错了：{error}").format(error=exc)
+                self._finish(message)
+                on_failed(message)
+
+        task = self.ctx.tasks.start(fn, done, failed, self._progress)
+        self.task = task
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+            self._show_busy(False)
+
+    def _finish(self, message: str) -> None:
+        self.task = None
+        self.status.setText(message)
+        self._show_busy(False)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setValue(0)
+
+
+class FilePage(QWizardPage):
+    """Step 1: the .xlsx file, and the blank template an office can hand out."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("第1步：选择Excel文件"))
+        self.setSubTitle(self.tr("选择村里现有的人口登记表（.xlsx）。导入前会先检查，确认后才写入数据库。"))
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText(self.tr("点“浏览…”选择文件"))
+        self.path_edit.textChanged.connect(self._path_changed)
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self.browse)
+        self.browse_button = browse
+        self.template_button = QPushButton(self.tr("保存空白模板…"))
+        self.template_button.clicked.connect(self.save_template)
+        self.error = QLabel()
+        self.error.setObjectName("inlineError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        hint = QLabel(self.tr("还没有表格？可以先保存一份空白模板，发给各网格员按模板填写。"
+                              "旧版 .xls 文件请先在Excel或WPS中“另存为 .xlsx”。"))
+        hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(hint)
+        layout.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def browse(self) -> None:
+        path = file_dialogs.ask_open_path(self, self.tr("选择要导入的Excel文件"), XLSX_PATTERN)
+        if path:
+            self.path_edit.setText(path)
+
+    def save_template(self) -> None:
+        path = file_dialogs.ask_save_path(self, self.tr("保存空白模板"), self.tr("人口信息导入模板.xlsx"),
+                                          XLSX_PATTERN)
+        if not path:
+            return
+        try:
+            importer.write_template(path)
+        except OSError as exc:
+            messages.error(self, self.tr("模板没有保存：{error}").format(error=exc))
+            return
+        messages.info(self, self.tr("空白模板已保存到 {path}。").format(path=path))
+
+    def isComplete(self) -> bool:
+        return bool(self.path_edit.text().strip())
+
+    def validatePage(self) -> bool:
+        path = Path(self.path_edit.text().strip())
+        try:
+            self.wiz.sheets = importer.list_sheets(path)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return False
+        self.wiz.path = path
+        return True
+
+    def _path_changed(self) -> None:
+        self.error.clear()
+        self.completeChanged.emit()
+
+
+class SheetPage(QWizardPage):
+    """Step 2: which worksheet, and which row is the header (found automatically, correctable)."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("第2步：工作表和表头"))
+        self.setSubTitle(self.tr("程序已自动找到表头所在的行（加粗显示）。如果不对，请改“表头在第几行”。"))
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.currentIndexChanged.connect(self.load)
+        self.header_spin = QSpinBox()
+        self.header_spin.setMinimum(1)
+        self.header_spin.valueChanged.connect(self._header_changed)
+        self.table = _table()
+        self.work = Work(wizard.ctx)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        form = QHBoxLayout()
+        form.addWidget(QLabel(self.tr("工作表：")))
+        form.addWidget(self.sheet_combo, 1)
+        form.addSpacing(20)
+        form.addWidget(QLabel(self.tr("表头在第")))
+        form.addWidget(self.header_spin)
+        form.addWidget(QLabel(self.tr("行")))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.work)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+
+    def initializePage(self) -> None:
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        for info in self.wiz.sheets:
+            rows = self.tr("约 {n} 行").format(n=info.rows) if info.rows else self.tr("行数未知")
+            self.sheet_combo.addItem(f"{info.name}（{rows}）", info.name)
+        best = max(range(len(self.wiz.sheets)), key=lambda i: self.wiz.sheets[i].header_score, default=0)
+        self.sheet_combo.setCurrentIndex(best)
+        self.sheet_combo.blockSignals(False)
+        self.load()
+
+    def load(self) -> None:
+        name, path = self.sheet_combo.currentData(), self.wiz.path
+        self.wiz.sheet = None
+        self.error.clear()
+        self.table.clear()
+        self.completeChanged.emit()
+        self.work.run(self.tr("正在读取工作表…"), lambda progress: importer.read_sheet(path, name, progress),
+                      self._loaded, self.error.setText)
+
+    def _loaded(self, sheet: importer.Sheet) -> None:
+        self.wiz.sheet = sheet
+        self.header_spin.blockSignals(True)
+        self.header_spin.setMaximum(sheet.rows[-1].number)
+        self.header_spin.setValue(sheet.header_row)
+        self.header_spin.blockSignals(False)
+        self.work.status.setText(self.tr("共 {n} 行有人员数据。").format(n=len(sheet.data_rows)))
+        self._show_rows()
+        self.completeChanged.emit()
+
+    def _header_changed(self, row: int) -> None:
+        if self.wiz.sheet is None:
+            return
+        try:
+            self.wiz.sheet = self.wiz.sheet.with_header(row)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.completeChanged.emit()
+            return
+        self.error.clear()
+        self.work.status.setText(self.tr("共 {n} 行有人员数据。").format(n=len(self.wiz.sheet.data_rows)))
+        self._show_rows()
+        self.completeChanged.emit()
+
+    def _show_rows(self) -> None:
+        sheet = self.wiz.sheet
+        assert sheet is not None
+        rows = sheet.rows[:PREVIEW_ROWS]
+        self.table.clear()
+        self.table.setRowCount(len(rows))
+        self.table.setColumnCount(max((len(r.values) for r in rows), default=0))
+        self.table.setHorizontalHeaderLabels([_column_letter(i) for i in range(self.table.columnCount())])
+        self.table.setVerticalHeaderLabels([str(r.number) for r in rows])
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for i, row in enumerate(rows):
+            for j, value in enumerate(row.values):
+                item = QTableWidgetItem(_text(value))
+                if row.number == sheet.header_row:
+                    item.setFont(bold)
+                self.table.setItem(i, j, item)
+        self.table.resizeColumnsToContents()
+        widest = self.table.fontMetrics().horizontalAdvance("0" * 22)  # an ID number shows whole, a title not
+        for column in range(self.table.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+
+    def isComplete(self) -> bool:
+        return self.wiz.sheet is not None and not self.error.text()
+
+
+class MappingPage(QWizardPage):
+    """Step 3: which column is which (proposed from the headers or from the last file of the same layout)."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("第3步：核对各列对应的内容"))
+        self.setSubTitle(self.tr("每一列导入为哪一项，程序已按表头自动对应。不对的请在右边改；不需要的列选“不导入”。"))
+        self.fields = importer.fields()
+        self.table = _table()
+        self.table.setColumnCount(4)
+        self.table.setHorizontalHeaderLabels([self.tr("列"), self.tr("表头"), self.tr("示例"), self.tr("导入为")])
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.combos: list[QComboBox] = []
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+
+    def initializePage(self) -> None:
+        sheet = self.wiz.sheet
+        assert sheet is not None
+        mapping = importer.propose_mapping(self.wiz.ctx.ws, sheet.headers)
+        self.wiz.mapping = mapping
+        self.table.setRowCount(len(sheet.headers))
+        self.combos = []
+        for column, header in enumerate(sheet.headers):
+            samples = [_text(r.values[column]) for r in sheet.data_rows[:20] if column < len(r.values)]
+            samples = [s for s in samples if s][:SAMPLES]
+            for j, text in enumerate((_column_letter(column), header, "、".join(samples))):
+                self.table.setItem(column, j, QTableWidgetItem(text))
+            combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.addItem(self.tr("不导入"), None)
+            for field in self.fields:
+                combo.addItem(self.tr("{title}（必填）").format(title=field.title) if field.required else field.title,
+                              field.key)
+            combo.currentIndexChanged.connect(lambda _i, c=column, box=combo: self._changed(c, box.currentData()))
+            self.table.setCellWidget(column, 3, combo)
+            self.combos.append(combo)
+        for column in (0, 1, 3):
+            self.table.resizeColumnToContents(column)
+        self._show_mapping()
+
+    def _changed(self, column: int, key: str | None) -> None:
+        assert self.wiz.mapping is not None
+        self.wiz.mapping.set(column, key)
+        self._show_mapping()
+
+    def _show_mapping(self) -> None:
+        mapping = self.wiz.mapping
+        assert mapping is not None
+        for column, combo in enumerate(self.combos):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(mapping.columns.get(column)), 0))
+            combo.blockSignals(False)
+        missing = mapping.missing()
+        if missing:
+            self.status.setText(self.tr("还缺少必填的列：{names}。请在右边指定哪一列是它们。")
+                                .format(names="、".join(missing)))
+            self.status.setStyleSheet("color: #b00020;")
+        else:
+            note = self.tr("已沿用上次导入同样格式的表时的对应。") if mapping.remembered else ""
+            self.status.setText(note + self.tr("共 {n} 列将导入。").format(n=len(mapping.columns)))
+            self.status.setStyleSheet("")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.wiz.mapping is not None and not self.wiz.mapping.missing()
+
+
+class CheckPage(QWizardPage):
+    """Step 4: the dry run — what would be created, updated, skipped and refused, and why."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("第4步：检查"))
+        self.setSubTitle(self.tr("下面是导入后会发生的变化，数据库现在还没有任何改动。"
+                                 "有问题的行可以保存成问题清单，改好后再导入。"))
+        self.setCommitPage(True)
+        self.grid_id = wizard.grid_id
+        self.grid_label = QLabel()
+        self.grid_button = QPushButton(self.tr("选择网格…"))
+        self.grid_button.clicked.connect(self.choose_grid)
+        self.policy_group = QButtonGroup(self)
+        self.policy_buttons: dict[str, QRadioButton] = {}
+        policy_box = QVBoxLayout()
+        choices = (("ask", self.tr("列出来，由我逐个处理（不改动已登记的人）")),
+                   ("update", self.tr("按表中内容更新已登记的人")),
+                   ("skip", self.tr("跳过，保留已登记的内容")))
+        for key, label in choices:
+            button = QRadioButton(label)
+            self.policy_group.addButton(button)
+            self.policy_buttons[key] = button
+            policy_box.addWidget(button)
+        self.policy_buttons["ask"].setChecked(True)
+        self.policy_group.buttonToggled.connect(lambda _b, on: on and self.check())
+        self.work = Work(wizard.ctx)
+        self.counts = _counts_table()
+        self.problems = _problems_table()
+        self.report_button = QPushButton(self.tr("保存问题清单…"))
+        self.report_button.clicked.connect(lambda: self.wiz.plan and self.wiz.save_error_report(self.wiz.plan.result))
+        options = QGridLayout()
+        options.addWidget(QLabel(self.tr("导入到网格：")), 0, 0)
+        options.addWidget(self.grid_label, 0, 1)
+        options.addWidget(self.grid_button, 0, 2)
+        options.addWidget(QLabel(self.tr("已登记过的人：")), 1, 0, Qt.AlignmentFlag.AlignTop)
+        options.addLayout(policy_box, 1, 1, 1, 2)
+        options.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(options)
+        layout.addWidget(self.work)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def policy(self) -> str:
+        return next(key for key, button in self.policy_buttons.items() if button.isChecked())
+
+    def initializePage(self) -> None:
+        self._show_grid()
+        self.check()
+
+    def choose_grid(self) -> None:
+        dialog = ChooseNodeDialog(self.wiz.ctx.ws, self.tr("导入到网格"),
+                                  self.tr("表中没有填写“所属网格”的人，导入到哪个网格？"), start_id=self.grid_id,
+                                  parent=self)
+        if dialog.exec() and dialog.chosen() is not None:
+            self.grid_id = dialog.chosen().id
+            self._show_grid()
+            self.check()
+
+    def _show_grid(self) -> None:
+        mapping = self.wiz.mapping
+        has_column = mapping is not None and mapping.column_of("grid") is not None
+        name = " / ".join(self.wiz.ctx.ws.query.grid_node(self.grid_id).path_names) if self.grid_id else self.tr("（未选择）")
+        prefix = self.tr("按表中“所属网格”列；没填的导入到 ") if has_column else ""
+        self.grid_label.setText(prefix + name)
+
+    def check(self) -> None:
+        wiz = self.wiz
+        sheet, mapping = wiz.sheet, wiz.mapping
+        options = importer.ImportOptions(self.grid_id, self.policy())
+        wiz.plan = None
+        self.report_button.setEnabled(False)
+        self.completeChanged.emit()
+        self.work.run(self.tr("正在检查每一行…"),
+                      lambda progress: importer.dry_run(wiz.ctx.ws, sheet, mapping, options, progress),
+                      self._checked, lambda _message: None)
+
+    def _checked(self, plan: importer.ImportPlan) -> None:
+        self.wiz.plan = plan
+        result = plan.result
+        _fill_counts(self.counts, result)
+        _fill_problems(self.problems, result)
+        self.report_button.setEnabled(bool(result.refused or result.needs_decision or result.skipped))
+        self.work.status.setText(_summary(self, result, applied=False))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.wiz.plan is not None and self.wiz.plan.result.changes_anything
+
+
+class ApplyPage(QWizardPage):
+    """Step 5: the import itself — a backup, then one transaction — and its report."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("第5步：导入"))
+        self.work = Work(wizard.ctx)
+        self.counts = _counts_table()
+        self.problems = _problems_table()
+        self.report_button = QPushButton(self.tr("保存问题清单…"))
+        self.report_button.clicked.connect(lambda: self.wiz.result and self.wiz.save_error_report(self.wiz.result))
+        self.done = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.work)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def initializePage(self) -> None:
+        wiz = self.wiz
+        plan, ws, actor = wiz.plan, wiz.ctx.ws, wiz.ctx.actor
+        self.done = False
+        self.report_button.setEnabled(False)
+        self.work.run(self.tr("正在备份数据库并导入，请稍候…"),
+                      lambda progress: importer.apply(ws, plan, actor, progress), self._applied, self._failed)
+
+    def _applied(self, result: importer.ImportResult) -> None:
+        self.wiz.result = result
+        self.done = True
+        _fill_counts(self.counts, result)
+        _fill_problems(self.problems, result)
+        self.report_button.setEnabled(bool(result.refused or result.needs_decision or result.skipped))
+        text = _summary(self, result, applied=True)
+        if result.backup:
+            text += "\n" + self.tr("导入前的数据已备份到：{path}").format(path=result.backup)
+        self.work.status.setText(text)
+        self.wiz.ctx.bus.publish(Changes(IMPORTED_TABLES))
+        self.completeChanged.emit()
+
+    def _failed(self, message: str) -> None:
+        self.done = True
+        self.work.status.setText(message)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.done
+
+
+COUNT_KEYS = ("created", "updated", "unchanged", "skipped", "needs_decision", "refused")
+
+
+def _counts_table() -> QTableWidget:
+    table = _table()
+    table.setRowCount(2)
+    table.setColumnCount(len(COUNT_KEYS))
+    table.setHorizontalHeaderLabels([table.tr("新增"), table.tr("更新"), table.tr("已登记且相同"), table.tr("跳过"),
+                                     table.tr("待处理"), table.tr("不能导入")])
+    table.setVerticalHeaderLabels([table.tr("住户"), table.tr("人员")])
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.resizeRowsToContents()
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    table.setFixedHeight(height + sum(table.rowHeight(row) for row in range(table.rowCount())))
+    return table
+
+
+def _problems_table() -> QTableWidget:
+    table = _table()
+    table.setColumnCount(3)
+    table.setHorizontalHeaderLabels([table.tr("行号"), table.tr("情况"), table.tr("原因")])
+    table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().hide()
+    return table
+
+
+def _fill_counts(table: QTableWidget, result: importer.ImportResult) -> None:
+    for row, counts in enumerate((result.households, result.persons)):
+        for column, key in enumerate(COUNT_KEYS):
+            item = QTableWidgetItem(str(getattr(counts, key)))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            table.setItem(row, column, item)
+
+
+def _fill_problems(table: QTableWidget, result: importer.ImportResult) -> None:
+    groups = ((table.tr("不能导入"), result.refused), (table.tr("待处理"), result.needs_decision),
+              (table.tr("跳过"), result.skipped))
+    rows = sorted(((report.row, label, report.reason) for label, reports in groups for report in reports))
+    rows += [(number, table.tr("未导入"), reason) for number, reason in result.ignored_rows]
+    table.setRowCount(len(rows))
+    for i, values in enumerate(rows):
+        for j, value in enumerate(values):
+            table.setItem(i, j, QTableWidgetItem(str(value)))
+    table.resizeColumnToContents(0)
+    table.resizeColumnToContents(1)
+
+
+def _summary(page: QWizardPage, result: importer.ImportResult, *, applied: bool) -> str:
+    people = result.persons
+    if applied:
+        text = page.tr("导入完成：新增 {h} 户、{p} 人，更新 {u} 人。").format(
+            h=result.households.created, p=people.created, u=people.updated)
+    elif result.changes_anything:
+        text = page.tr("检查完成：可以导入 {h} 户新住户、{p} 名新人员，更新 {u} 人。").format(
+            h=result.households.created, p=people.created, u=people.updated)
+    else:
+        text = page.tr("检查完成：这个表没有需要导入的新内容（表中的人都已登记且相同，或都有问题）。")
+    if people.refused:
+        text += page.tr("有 {n} 行不能导入，原因见下表。").format(n=people.refused)
+    return text
+
+
+def _table() -> QTableWidget:
+    table = QTableWidget()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
+    return table
+
+
+def _column_letter(index: int) -> str:
+    """Excel's column name (A, B, …, Z, AA …), as the user sees it in the spreadsheet."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
