@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QSettings
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from gridapp.changes import Outcome
 from gridapp.dto import Actor
 from gridapp.errors import UserError
+from gridapp.services.cases import now_of
 from gridapp.workspace import Workspace
 from ui import messages
 from ui.changes import ChangeBus
@@ -27,6 +29,12 @@ class AppContext:
     bus: ChangeBus = field(default_factory=ChangeBus)
     tasks: TaskRunner = field(default_factory=TaskRunner)
     open_household: Callable[[str, str | None], None] = lambda _hid, _pid=None: None
+    open_case: Callable[[str], None] = lambda _cid: None
+    clock: Callable[[], datetime] | None = None  # tests set it to move time past a deadline
+
+    def now(self) -> datetime:
+        """The one clock of the case and visit pages: ``clock`` if set, else the workspace's day at this time."""
+        return self.clock() if self.clock else now_of(self.ws)
 
     def apply(self, parent: QWidget | None, op: Callable[[], Outcome]) -> Outcome | None:
         """Run one service call; show its Chinese message if the rules refuse it; tell pages what changed."""

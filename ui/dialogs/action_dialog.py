@@ -1,0 +1,106 @@
+"""The small form of one case action (转办, 督办, 评价 …), built from the fields the workflow declares, so a
+new field in gridapp.cases.workflow shows up here without touching the GUI. It only collects the values."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridapp.cases.rules import default_rules
+from gridapp.cases.workflow import Action, Field
+from gridapp.dto import AttachmentInput
+from ui.dialogs import ok_cancel
+from ui.dialogs.register_case_dialog import add_photo, photo_inputs
+from ui.widgets.date_edit import DateEdit, checked
+
+DEADLINE_TIME = time(18, 0)  # a new 办结期限 typed as a day means the end of that working day
+
+
+class ActionDialog(QDialog):
+    def __init__(self, action: Action, case_title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.action = action
+        self.setWindowTitle(self.tr("{action}：{title}").format(action=action.label, title=case_title))
+        self.editors: dict[str, QWidget] = {}
+        form = QFormLayout()
+        for f in action.fields:
+            editor = self.editors[f.key] = self._editor(f)
+            label = f"{f.label}{'' if not f.required else ' *'}"
+            form.addRow(label, checked(editor) if isinstance(editor, DateEdit) else editor)
+            if f.hint:
+                hint = QLabel(f.hint)
+                hint.setWordWrap(True)
+                form.addRow("", hint)
+        level, department = self.editors.get("level"), self.editors.get("department")
+        if isinstance(level, QComboBox) and isinstance(department, QComboBox):
+            level.currentTextChanged.connect(lambda text: _fill(department, default_rules().departments_for(text)))
+            _fill(department, default_rules().departments_for(level.currentText()))
+        self.photos = QListWidget()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        if action.attachments:
+            self.photo_button = QPushButton(self.tr("添加照片…"))
+            self.photo_button.setAutoDefault(False)
+            self.photo_button.clicked.connect(lambda: add_photo(self, self.photos))
+            self.photos.setMaximumHeight(self.fontMetrics().height() * 4)
+            photos = QHBoxLayout()
+            photos.addWidget(self.photos, 1)
+            photos.addWidget(self.photo_button)
+            form.addRow(self.tr("照片"), photos)
+        layout.addWidget(ok_cancel(self, action.label))
+        self.resize(self.fontMetrics().averageCharWidth() * 64, self.sizeHint().height())
+
+    def _editor(self, f: Field) -> QWidget:
+        if f.kind == "choice":
+            combo = QComboBox()
+            combo.addItems([*([] if f.required else [""]), *f.options()])
+            return combo
+        if f.kind == "datetime":
+            return DateEdit()
+        edit = QPlainTextEdit()
+        if f.kind == "text":
+            edit.setMaximumHeight(edit.fontMetrics().height() * 3)
+        return edit
+
+    def set_value(self, key: str, value: str) -> None:
+        """Fill one field as a user would (tests, and re-asking after a refusal)."""
+        editor = self.editors[key]
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(editor.findText(value))
+        elif isinstance(editor, DateEdit):
+            editor.setText(value)
+        else:
+            editor.setPlainText(value)
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                out[key] = editor.currentText()
+            elif isinstance(editor, DateEdit):
+                day = editor.value()
+                out[key] = datetime.combine(day, DEADLINE_TIME) if day else None
+            else:
+                out[key] = editor.toPlainText()
+        return out
+
+    def attachments(self) -> list[AttachmentInput]:
+        return photo_inputs(self.photos)
+
+
+def _fill(combo: QComboBox, labels: tuple[str, ...]) -> None:
+    combo.clear()
+    combo.addItems(["", *labels])

@@ -1,0 +1,249 @@
+"""The case window: what was registered, who and what it concerns, its photos, the timeline of every step,
+and buttons for only the actions the acting user may take now (gridapp.cases.workflow.available_actions).
+Archived cases are read-only. 打印一事五单 writes the case's five sheets as a PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridapp.cases import workflow
+from gridapp.changes import Changes
+from gridapp.dto import CaseView, TimelineEntry
+from ui import file_dialogs, messages
+from ui.context import AppContext
+from ui.dialogs.action_dialog import ActionDialog
+from ui.paged_table_model import moment_text
+from ui.tasks import Task
+
+OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
+LINK_KINDS = {"household": "住户", "person": "人员", "place": "场所"}
+DATA_LABELS = {"urgency": "紧急程度", "deadline": "办结期限", "level": "承办层级", "department": "承办部门",
+               "rating": "满意度", "summary": "公示内容"}
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def show_case(ctx: AppContext, case_id: str, parent: QWidget | None = None) -> CaseWindow:
+    """One window per case: raise the one already open, or open it."""
+    for window in (parent.window().findChildren(CaseWindow) if parent else []):
+        if window.case_id == case_id and window.isVisible():
+            window.raise_()
+            window.activateWindow()
+            return window
+    window = CaseWindow(ctx, case_id, parent)
+    window.show()
+    window.activateWindow()
+    return window
+
+
+class CaseWindow(QWidget):
+    def __init__(self, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ctx = ctx
+        self.case_id = case_id
+        self.view: CaseView | None = None
+        self.task: Task | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("caseHeading")
+        heading_font = self.heading.font()
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.heading.setWordWrap(True)
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        self.details: dict[str, QLabel] = {}
+        details = QFormLayout()
+        for key, label in (("category", "类别"), ("source", "来源"), ("grid", "网格"), ("place", "地点"),
+                           ("occurred", "发生时间"), ("reporter", "反映人"), ("handler", "承办"),
+                           ("satisfaction", "满意度"), ("description", "情况描述"), ("summary", "公示内容")):
+            value = self.details[key] = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            details.addRow(self.tr(label), value)
+        self.links = QListWidget()
+        self.attachments = QListWidget()
+        self.attachments.itemDoubleClicked.connect(self._open_attachment)
+        self.timeline = QTreeWidget()
+        self.timeline.setHeaderLabels([self.tr("时间"), self.tr("环节"), self.tr("单"), self.tr("经办人"),
+                                       self.tr("说明")])
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setWordWrap(True)
+        self.timeline.setAlternatingRowColors(True)
+
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addLayout(details)
+        left_column.addWidget(_boxed(self.tr("关联住户、人员、场所"), self.links))
+        left_column.addWidget(_boxed(self.tr("照片和附件（双击打开）"), self.attachments))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(_boxed(self.tr("办理过程"), self.timeline))
+        splitter.setStretchFactor(1, 2)
+
+        self.action_row = QHBoxLayout()
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.status = QLabel()
+        self.print_button = QPushButton(self.tr("打印一事五单"))
+        self.print_button.clicked.connect(self.print_sheet)
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addLayout(self.action_row)
+        buttons.addStretch(1)
+        buttons.addWidget(self.status)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.state_label)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        ctx.bus.changed.connect(self.on_changes)
+        self.reload()
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 150, metrics.height() * 40)
+
+    # -- showing --------------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the case again at the context's clock: details, timeline and the buttons valid now."""
+        now = self.ctx.now()
+        view = self.view = self.ctx.ws.query.case(self.case_id, now)
+        row = view.row
+        self.setWindowTitle(self.tr("事件 {number}").format(number=row.number))
+        self.heading.setText(f"{row.number}  {row.title}")
+        state = self.tr("状态：{step}　紧急程度：{urgency}　受理：{accepted}　办理期限：{deadline}").format(
+            step=row.step, urgency=row.urgency, accepted=moment_text(row.accepted_at),
+            deadline=moment_text(row.deadline) or "—")
+        if row.overdue:
+            state += self.tr("　已超期")
+        if row.step == workflow.ARCHIVED:
+            state += self.tr("　（已归档销号，只能查看）")
+        self.state_label.setText(state)
+        self.state_label.setStyleSheet(OVERDUE_STYLE if row.overdue else "")
+        handler = " ".join(p for p in (row.handling_level, row.department) if p)
+        if row.supervisions:
+            handler += self.tr("（督办 {n} 次）").format(n=row.supervisions)
+        satisfaction = row.satisfaction + (self.tr("（退回重办 {n} 次）").format(n=row.reopened) if row.reopened else "")
+        reporter = " ".join(p for p in (view.reporter_name, view.reporter_phone) if p)
+        for key, text in (("category", " / ".join(p for p in (row.category, row.subtype) if p)),
+                          ("source", row.source), ("grid", " / ".join(view.grid_path)), ("place", view.place_text),
+                          ("occurred", moment_text(view.occurred_at)), ("reporter", reporter),
+                          ("handler", handler), ("satisfaction", satisfaction),
+                          ("description", view.description), ("summary", view.public_summary)):
+            self.details[key].setText(text or "—")
+        self.links.clear()
+        for link in view.links:
+            self.links.addItem(f"{LINK_KINDS.get(link.kind, link.kind)}：{link.title}")
+        self.attachments.clear()
+        self.timeline.clear()
+        for entry in view.timeline:
+            self.timeline.addTopLevelItem(self._entry_item(entry))
+            for file in entry.attachments:
+                item = QListWidgetItem(f"{entry.action}：{file.filename}")
+                item.setData(PATH_ROLE, file.path)
+                self.attachments.addItem(item)
+        for column in range(self.timeline.columnCount() - 1):
+            self.timeline.resizeColumnToContents(column)
+        self._show_actions(view, now)
+
+    def _entry_item(self, entry: TimelineEntry) -> QTreeWidgetItem:
+        action = workflow.ACTIONS.get(entry.action)
+        facts = [f"{DATA_LABELS[k]}：{v}" for k, v in entry.data.items() if k in DATA_LABELS and v]
+        if entry.data.get("reopened"):
+            facts.append(self.tr("退回重新办理"))
+        if entry.data.get("on_time") is False:
+            facts.append(self.tr("超时办结"))
+        note = "；".join([entry.note] * bool(entry.note) + facts)
+        item = QTreeWidgetItem([moment_text(entry.at), action.label if action else entry.action, entry.sheet,
+                                f"{entry.actor_name}（{entry.actor_role}）", note])
+        item.setToolTip(4, note)
+        return item
+
+    def _show_actions(self, view: CaseView, now) -> None:
+        for button in self.action_buttons.values():
+            self.action_row.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons.clear()
+        for action in workflow.available_actions(view.state, self.ctx.actor.role, now=now):
+            button = self.action_buttons[action.code] = QPushButton(action.label)
+            button.setToolTip(self.tr("填写{sheet}").format(sheet=action.sheet) if action.sheet else "")
+            button.clicked.connect(lambda _checked=False, a=action: self.take(a.code))
+            self.action_row.addWidget(button)
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.case_id in changes.ids or changes.touches("case_links", "attachments", "households", "places"):
+            self.reload()
+
+    # -- acting ---------------------------------------------------------------------------------------------
+
+    def take(self, code: str) -> bool:
+        """Ask the action's fields in its dialog and take it; a refusal is shown and the dialog asked again
+        with what was typed."""
+        action = workflow.ACTIONS[code]
+        dialog = ActionDialog(action, self.view.row.title if self.view else "", self)
+        ctx = self.ctx
+        while dialog.exec():
+            outcome = ctx.apply(self, lambda: ctx.ws.cases.act(ctx.actor, self.case_id, code, dialog.values(),
+                                                               dialog.attachments(), now=ctx.now()))
+            if outcome is not None:
+                self.reload()
+                return True
+        return False
+
+    def _open_attachment(self, item: QListWidgetItem) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(item.data(PATH_ROLE)))
+
+    # -- printing -------------------------------------------------------------------------------------------
+
+    def print_sheet(self) -> None:
+        """Ask where to save, then write the 一事五单 PDF off the UI thread."""
+        from gridapp.ledgers.catalog import render_case_sheet
+
+        number = self.view.row.number if self.view else "事件"
+        path = file_dialogs.ask_save_path(self, self.tr("打印一事五单"), f"{number}-一事五单.pdf", "PDF (*.pdf)")
+        if not path:
+            return
+        ws, case_id = self.ctx.ws, self.case_id
+        self.print_button.setEnabled(False)
+        self.status.setText(self.tr("正在生成，请稍候…"))
+        self.task = self.ctx.tasks.start(lambda _progress: render_case_sheet(ws, case_id, Path(path), mask=False),
+                                         on_done=lambda _result: self._printed(path), on_error=self._print_failed)
+
+    def _printed(self, path: str) -> None:
+        self.task = None
+        self.print_button.setEnabled(True)
+        self.status.setText(self.tr("已保存：{path}").format(path=path))
+
+    def _print_failed(self, exc: Exception) -> None:
+        self.task = None
+        self.print_button.setEnabled(True)
+        self.status.setText("")
+        messages.error(self, self.tr("一事五单没有生成：{error}").format(error=exc))
+
+
+def _boxed(title: str, widget: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    QVBoxLayout(box).addWidget(widget)
+    return box

@@ -1,0 +1,124 @@
+"""A sortable list over row ids that fetches row DTOs one page at a time, so a county's 20,000 cases or
+100,000 visits open as fast as a village's few hundred. The case list and the visit log are instances; what
+differs (the queries, the columns, which rows stand out) is passed in."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from gridapp.dates import format_date
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE = 200
+MAX_PAGES = 20
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ALERT_BACKGROUND = QColor("#f8d7da")
+ALERT_FOREGROUND = QColor("#842029")
+
+
+@dataclass(frozen=True)
+class PagedColumn:
+    """``sort`` is the query's sort key (None: not sortable); ``text`` turns the row attribute into text."""
+
+    header: str
+    attr: str
+    sort: str | None = None
+    text: Callable[[Any], str] | None = None
+
+
+def moment_text(value: Any) -> str:
+    """Dates as 2026-11-01 and times as 2026-11-01 09:30, so every list reads the same."""
+    if value is None:
+        return ""
+    if hasattr(value, "hour"):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return format_date(value)
+
+
+class PagedTableModel(QAbstractTableModel):
+    """``fetch_ids(sort, descending)`` lists the matching ids; ``fetch_rows(ids)`` returns their rows in order;
+    ``alert(row)`` says which rows to highlight (overdue cases)."""
+
+    def __init__(self, columns: Sequence[PagedColumn], fetch_ids: Callable[[str, bool], list[str]],
+                 fetch_rows: Callable[[list[str]], list[Any]], alert: Callable[[Any], bool] = lambda _row: False,
+                 sort: tuple[str, bool] = ("", True), parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = tuple(columns)
+        self.fetch_ids = fetch_ids
+        self.fetch_rows = fetch_rows
+        self.alert = alert
+        self._sort = sort
+        self._ids: list[str] = []
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._ids = self.fetch_ids(*self._sort)
+        self._pages.clear()
+        self.endResetModel()
+
+    def record_id(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, record_id: str) -> int:
+        """The row showing ``record_id``, or -1."""
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
+
+    def record(self, row: int) -> Any | None:
+        page = row // PAGE
+        if page not in self._pages:
+            self._pages[page] = self.fetch_rows(self._ids[page * PAGE:(page + 1) * PAGE])
+            if len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        rows = self._pages[page]
+        offset = row - page * PAGE
+        return rows[offset] if offset < len(rows) else None
+
+    # -- QAbstractTableModel ----------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        row = self.record(index.row())
+        if row is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            column = self.columns[index.column()]
+            value = getattr(row, column.attr)
+            return column.text(value) if column.text else value
+        if role == Qt.ItemDataRole.BackgroundRole and self.alert(row):
+            return ALERT_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole and self.alert(row):
+            return ALERT_FOREGROUND
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.columns[section].header if orientation == Qt.Orientation.Horizontal else section + 1
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.columns[column].sort
+        if key is None:
+            return
+        self._sort = (key, order == Qt.SortOrder.DescendingOrder)
+        self.refresh()
