@@ -17,7 +17,7 @@ from gridapp.excel.import_mapping import remember_mapping
 from gridapp.excel.import_plan import HouseholdPlan, ImportPlan, decide, summarize
 from gridapp.excel.import_reader import Progress, report
 from gridapp.excel.import_result import CREATED, UPDATED, ImportResult
-from gridapp.models import AuditEntry, Household, Person, new_id
+from gridapp.models import AuditEntry, Household, Person, PersonTag, new_id
 from gridapp.services.households import insert_registered
 
 BATCH = 2000
@@ -47,15 +47,16 @@ class _Writer:
         self.progress = progress
         self.households: list[dict[str, Any]] = []
         self.people: list[dict[str, Any]] = []
+        self.tags: list[dict[str, Any]] = []
         self.updates: list[tuple[Any, dict[str, Any]]] = []
 
     def write(self, plans: list[HouseholdPlan]) -> None:
         for plan in plans:
             self._collect(plan)
-        total = len(self.households) + len(self.people) + len(self.updates)
+        total = len(self.households) + len(self.people) + len(self.tags) + len(self.updates)
         done = 0
         report(self.progress, done, total)
-        for model, rows in ((Household, self.households), (Person, self.people)):
+        for model, rows in ((Household, self.households), (Person, self.people), (PersonTag, self.tags)):
             for start in range(0, len(rows), BATCH):
                 batch = rows[start:start + BATCH]
                 insert_registered(self.tx, model, batch, self.source)
@@ -83,7 +84,14 @@ class _Writer:
         order = plan.next_order
         for person in plan.people:
             if person.outcome == CREATED:
-                self.people.append({**person.row.values, "household_id": household_id, "sort_order": order})
+                person_id = new_id()
+                self.people.append({**person.row.values, "id": person_id, "household_id": household_id,
+                                    "sort_order": order})
                 order += 1
             elif person.outcome == UPDATED:
+                person_id = person.existing.id
                 self.updates.append((person.existing, person.changes))
+            else:
+                continue
+            self.tags += [{"person_id": person_id, "category": category, "details": {}}
+                          for category in person.new_tags]

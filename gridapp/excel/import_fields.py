@@ -23,7 +23,8 @@ _MARKS = re.compile(r"[\s*＊:：]+")
 
 @dataclass(frozen=True)
 class Field:
-    """One importable column: ``target`` is "person" or "household"; ``kind`` is text, id, date or code."""
+    """One importable column: ``target`` is "person" or "household"; ``kind`` is text, id, date, code or tags
+    (several special-group categories in one cell)."""
 
     key: str
     target: str
@@ -51,7 +52,7 @@ def fields() -> tuple[Field, ...]:
     for raw in _document()["fields"]:
         field = Field(raw["key"], raw["target"], raw["kind"], tuple(raw["synonyms"]), raw.get("table", ""),
                       raw.get("required", False), raw.get("note", ""))
-        if field.kind == "code":
+        if field.kind in ("code", "tags"):
             codes.items(field.table)  # a misspelt table name fails here, not in the middle of an import
         result.append(field)
     return tuple(result)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from gridapp import codes
 from gridapp.dto import PersonInput
 from gridapp.errors import DuplicateIdNumber, NotFound, RuleViolation
 from gridapp.excel.import_fields import by_key
@@ -39,7 +40,7 @@ from gridapp.excel.import_result import (
     RowReport,
 )
 from gridapp.excel.import_validate import ParsedRow, RowIssue, RowReader, cell_text
-from gridapp.models import GridNode, Household, Person
+from gridapp.models import GridNode, Household, Person, PersonTag
 from gridapp.services.households import household_columns, refuse_duplicate
 from gridapp.services.people_rules import check_members, is_head
 
@@ -52,6 +53,7 @@ PERSON_COLUMNS = {
     "name": ("name", "name_initials"),
     "id_number": ("id_number", "id_reversed", "sex", "birth_date"),
     "phone": ("phone", "phone_reversed"),
+    "tags": (),  # not a column: categories the person lacks are added (see _Decider.person), none removed
 }
 HOUSEHOLD_COLUMNS = {"household_number": "number", "household_address": "address", "household_phone": "phone",
                      "household_kind": "kind"}
@@ -72,6 +74,7 @@ class PersonPlan:
     existing: Person | None = None
     changes: dict[str, Any] = field(default_factory=dict)
     reason: str = ""
+    new_tags: tuple[str, ...] = ()  # special-group categories to add
 
 
 @dataclass
@@ -162,15 +165,19 @@ def decide(s: Session, households: list[FileHousehold], policy: str) -> list[Hou
                              _live_people):
         members.setdefault(person.household_id, []).append(person)
     grids = _in_chunks(s, GridNode, GridNode.id, {h.grid_id for h in households if h.grid_id})
-    decider = _Decider(s, registered, policy, grids)
+    tagged = any(r.person.tags for h in households for r in h.valid_rows)
+    people = {p.id for p in registered.values()} | {p.id for ps in members.values() for p in ps}
+    decider = _Decider(s, registered, policy, grids, _tags_of(s, people) if tagged else {})
     return [decider.household(h, homes.get(i), members) for i, h in enumerate(households)]
 
 
 class _Decider:
-    def __init__(self, s: Session, registered: dict[str, Person], policy: str, grids: list[GridNode]) -> None:
+    def __init__(self, s: Session, registered: dict[str, Person], policy: str, grids: list[GridNode],
+                 tags: dict[str, set[str]]) -> None:
         self.s = s
         self.registered = registered
         self.policy = policy
+        self.tags = tags
         # The session holds loaded objects weakly: keeping the grids referenced lets household_columns find
         # them in the identity map instead of querying once per household.
         self.grids = grids
@@ -208,15 +215,19 @@ class _Decider:
         if found is None and home is not None:
             found = next((m for m in unmatched if m.name == row.values["name"] and not (m.id_number and number)),
                          None)
+        wanted = tuple(t.category for t in row.person.tags)
         if found is None:
-            return PersonPlan(row, CREATED)
+            return PersonPlan(row, CREATED, new_tags=wanted)
         if found in unmatched:
             unmatched.remove(found)
         changes = _changed(found, row.values, _person_columns(row.provided))
-        if not changes:
+        have = self.tags.get(found.id, set())
+        new_tags = tuple(c for c in wanted if c not in have)
+        if not changes and not new_tags:
             return PersonPlan(row, UNCHANGED, found)
-        outcome, reason = self._differs(f"{found.name}已登记，表中有不同：{_describe(found, changes)}")
-        return PersonPlan(row, outcome, found, changes, reason)
+        described = "，".join(filter(None, (_describe(found, changes), _describe_tags(new_tags))))
+        outcome, reason = self._differs(f"{found.name}已登记，表中有不同：{described}")
+        return PersonPlan(row, outcome, found, changes, reason, new_tags)
 
     def _elsewhere(self, row: ParsedRow, number: str) -> PersonPlan:
         """Registered in another household: an import never moves people (that is 迁入, with its history)."""
@@ -353,6 +364,21 @@ def _describe(record: Any, changes: dict[str, Any]) -> str:
         titles = {key: f.title for key, f in by_key().items() if f.target == "person"}
     return "，".join(f"{titles[c]} {_shown(getattr(record, c))} → {_shown(v)}" for c, v in changes.items()
                     if c in titles)
+
+
+def _describe_tags(categories: tuple[str, ...]) -> str:
+    labels = "、".join(codes.special_group(c).label for c in categories)
+    return f"{by_key()['tags'].title} 增加 {labels}" if labels else ""
+
+
+def _tags_of(s: Session, person_ids: set[str]) -> dict[str, set[str]]:
+    """The special-group categories each registered person already has."""
+    found: dict[str, set[str]] = {}
+    for chunk in _chunks(sorted(person_ids)):
+        q = select(PersonTag.person_id, PersonTag.category).where(PersonTag.person_id.in_(chunk), ~PersonTag.deleted)
+        for person_id, category in s.execute(q):
+            found.setdefault(person_id, set()).add(category)
+    return found
 
 
 def _shown(value: Any) -> str:

@@ -8,6 +8,7 @@ whose names it mentions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,7 +16,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from gridapp import codes, dates, idnumber
-from gridapp.dto import PersonInput
+from gridapp.dto import PersonInput, TagInput
 from gridapp.errors import RuleViolation
 from gridapp.excel.import_fields import Field, by_key
 from gridapp.excel.import_mapping import ColumnMapping
@@ -25,6 +26,7 @@ from gridapp.services.people_rules import is_head, person_columns
 NUMERIC_ID = "该列被Excel当成了数字，后几位已丢失。请把这一列设置为文本格式后重新输入身份证号。"
 EXCEL_DIGITS = 15  # Excel keeps 15 significant digits: a 15-digit number survives, an 18-digit one does not
 LISTED_CHOICES = 15  # code tables up to this size are spelt out in the message
+TAG_SEPARATORS = re.compile(r"[、,，;；/／\s]+")
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,8 @@ def cell_text(value: Any) -> str:
 def _converter(spec: Field) -> Callable[[Any], Any]:
     if spec.kind == "code":
         return partial(_code, spec)
+    if spec.kind == "tags":
+        return partial(_tags, spec)
     return {"text": cell_text, "id": _id, "date": _date}[spec.kind]
 
 
@@ -189,6 +193,20 @@ def _code(spec: Field, value: Any) -> str:
         hint = f"可填：{'、'.join(labels)}" if len(labels) <= LISTED_CHOICES else "请按模板下拉列表中的写法填写"
         raise _CellError(f"“{text}”不是有效的{spec.title}，{hint}。")
     return label
+
+
+def _tags(spec: Field, value: Any) -> list[TagInput]:
+    """Several categories in one cell (低保、残疾人), each matched like a code value; the order kept, repeats gone."""
+    found: dict[str, TagInput] = {}
+    for text in TAG_SEPARATORS.split(cell_text(value)):
+        if not text:
+            continue
+        item = codes.match(spec.table, text)
+        if item is None:
+            raise _CellError(f"“{text}”不是有效的{spec.title}，可填：{'、'.join(codes.labels(spec.table))}；"
+                             "多项之间用顿号分隔。")
+        found.setdefault(item.code, TagInput(item.code))
+    return list(found.values())
 
 
 @lru_cache(maxsize=4096)

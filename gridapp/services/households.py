@@ -173,9 +173,9 @@ def household_columns(s: Session, data: HouseholdInput) -> dict[str, Any]:
     return values
 
 
-def insert_registered(tx: Tx, model: type[Household] | type[Person], rows: list[dict[str, Any]],
+def insert_registered(tx: Tx, model: type[Household] | type[Person] | type[PersonTag], rows: list[dict[str, Any]],
                       detail: dict[str, Any]) -> None:
-    """Bulk 入户登记 for imports: new households or persons in one Core statement per batch.
+    """Bulk 入户登记 for imports: new households, persons or their tags in one Core statement per batch.
 
     The unit of work costs several times more at county scale. The values must come from household_columns
     and person_columns (the members checked with check_members); the synced columns and one audit entry per

@@ -219,3 +219,36 @@ def test_a_corrected_mapping_is_remembered_for_the_same_layout(ws: Workspace, tr
     again = propose_mapping(ws, sheet.headers)
     assert again.remembered and again.columns == {0: "household_number", 1: "name", 2: "relation", 3: "id_number"}
     assert not propose_mapping(ws, ("姓名", "人名")).remembered
+
+
+def test_special_groups_in_one_cell_become_tags_and_are_added_never_removed(ws: Workspace, tree: Tree,
+                                                                          tmp_path: Path) -> None:
+    rows = [[*HEADERS, "特殊人群"], *[[*r, tags] for r, tags in zip(family_rows(), ("低保户、残疾", "", "留守儿童"),
+                                                                   strict=True)]]
+    result = import_rows(ws, tmp_path / "tags.xlsx", rows, tree.grid1)
+    assert result.persons.created == 3
+    assert tags_of(ws, HEAD_ID) == {"subsistence_allowance", "disabled"}
+    assert tags_of(ws, SON_ID) == {"left_behind_child"}
+
+    rows[1][-1] = "低保对象，五保户"  # one known, one new; 残疾 left out of the cell
+    asked = import_rows(ws, tmp_path / "tags2.xlsx", rows, tree.grid1)
+    assert asked.persons.needs_decision == 1 and "特殊人群 增加 特困人员" in asked.needs_decision[0].reason
+    updated = import_rows(ws, tmp_path / "tags2.xlsx", rows, tree.grid1, policy="update")
+    assert updated.persons.updated == 1 and updated.persons.unchanged == 2
+    assert tags_of(ws, HEAD_ID) == {"subsistence_allowance", "disabled", "extreme_poverty"}
+    again = import_rows(ws, tmp_path / "tags2.xlsx", rows, tree.grid1, policy="update")
+    assert not again.changes_anything
+
+
+def test_an_unknown_special_group_is_refused_with_the_choices(ws: Workspace, tree: Tree, tmp_path: Path) -> None:
+    rows = [[*HEADERS, "人群类别"], *[[*r, tags] for r, tags in zip(family_rows(), ("", "", "低保、外星人"),
+                                                                   strict=True)]]
+    result = import_rows(ws, tmp_path / "bad-tags.xlsx", rows, tree.grid1, preview=True)
+    [report] = result.refused
+    assert report.row == 4 and "“外星人”不是有效的特殊人群" in report.reason and "低保对象" in report.reason
+
+
+def tags_of(ws: Workspace, id_number: str) -> set[str]:
+    [hit] = [h for h in ws.search(id_number) if h.id_number == id_number]
+    [person] = [m for m in ws.query.household(hit.household_id).members if m.id == hit.person_id]
+    return {t.category for t in person.tags}
