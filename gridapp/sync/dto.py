@@ -26,9 +26,10 @@ class TableCounts:
     duplicates: int = 0
     out_of_scope: int = 0
     unchanged: int = 0
+    sent: int = 0  # exports: records written into the package
 
     def as_dict(self) -> dict[str, int]:
-        return {k: getattr(self, k) for k in OUTCOMES}
+        return {k: getattr(self, k) for k in (*OUTCOMES, "sent")}
 
     @property
     def changed(self) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 
 from gridapp.changes import Outcome
 from gridapp.dto import Actor
+from gridapp.sync import export, importer, resolve, review
 from gridapp.sync.dto import (
     ConflictView,
     DuplicateView,
@@ -18,6 +19,9 @@ from gridapp.sync.dto import (
     ImportSummary,
     SyncStatus,
 )
+from gridapp.sync.package import Package
+from gridapp.sync.passphrase import PassphraseStore
+from gridapp.sync.state import local_scope, set_local_scope
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -32,87 +36,59 @@ class SyncService:
                        passphrase: str, progress: Progress | None = None) -> ExportSummary:
         """Write a package into ``target`` (a folder, e.g. the USB stick, or a ``.gridsync`` file name):
         incremental for ``peer_office_id`` (what it has not acknowledged), or full when it is None."""
-        from gridapp.sync.export import export_package
+        return export.export_package(self.ws, actor, Path(target), peer_office_id, scope_grid_id, passphrase, progress)
 
-        return export_package(self.ws, actor, Path(target), peer_office_id, scope_grid_id, passphrase, progress)
-
-    def read_package(self, path: Path, passphrase: str) -> Any:
+    def read_package(self, path: Path, passphrase: str) -> Package:
         """Decrypt and verify a package file completely; raises a SyncRefused subclass (database untouched).
-        The returned object's ``info`` is a PackageInfo."""
-        from gridapp.sync.importer import read_package
+        Its ``info`` (a PackageInfo) is what the UI shows."""
+        return importer.read_package(self.ws, Path(path), passphrase)
 
-        return read_package(self.ws, Path(path), passphrase)
+    def preview(self, package: Package) -> ImportPreview:
+        return importer.preview(self.ws, package)
 
-    def preview(self, package: Any) -> ImportPreview:
-        from gridapp.sync.importer import preview
-
-        return preview(self.ws, package)
-
-    def apply(self, actor: Actor, package: Any, progress: Progress | None = None) -> ImportSummary:
+    def apply(self, actor: Actor, package: Package, progress: Progress | None = None) -> ImportSummary:
         """Back up, then merge the whole package in one transaction (all or nothing)."""
-        from gridapp.sync.importer import apply
-
-        return apply(self.ws, actor, package, progress)
+        return importer.apply(self.ws, actor, package, progress)
 
     # -- passphrase and scope ---------------------------------------------------------------------------------
 
-    def passphrase(self, key_file: Path) -> Any:
+    def passphrase(self, key_file: Path) -> PassphraseStore:
         """The county sync passphrase kept (encrypted) for this database; ``key_file`` is the machine-local
         key outside the database (the UI passes a file in its config folder)."""
-        from gridapp.sync.passphrase import PassphraseStore
-
         return PassphraseStore(self.ws, Path(key_file))
 
     def scope(self) -> str | None:
         """The grid node whose subtree this office keeps (None: everything, as a county does)."""
-        from gridapp.sync.state import local_scope
-
         with self.ws.read() as s:
             return local_scope(s)
 
     def set_scope(self, actor: Actor, grid_id: str | None) -> None:
-        from gridapp.sync.state import set_local_scope
-
         with self.ws.write(actor) as tx:
             set_local_scope(tx.session, grid_id)
 
     # -- review -----------------------------------------------------------------------------------------------
 
     def status(self) -> SyncStatus:
-        from gridapp.sync.review import status
-
-        return status(self.ws)
+        return review.status(self.ws)
 
     def history(self, limit: int = 500) -> list[HistoryEntry]:
-        from gridapp.sync.review import history
-
-        return history(self.ws, limit)
+        return review.history(self.ws, limit)
 
     def conflicts(self, status: str | None = "open") -> list[ConflictView]:
-        from gridapp.sync.review import conflicts
-
-        return conflicts(self.ws, status)
+        return review.conflicts(self.ws, status)
 
     def resolve_conflict(self, actor: Actor, conflict_id: int, values: dict[str, Any]) -> Outcome:
         """Close a conflict by writing ``values`` (field -> value, as in ConflictView) onto the record — a
         normal, stamped change that syncs; ``{}`` keeps the version in the database."""
-        from gridapp.sync.resolve import resolve_conflict
-
-        return resolve_conflict(self.ws, actor, conflict_id, values)
+        return resolve.resolve_conflict(self.ws, actor, conflict_id, values)
 
     def duplicates(self, status: str | None = "open") -> list[DuplicateView]:
-        from gridapp.sync.review import duplicates
-
-        return duplicates(self.ws, status)
+        return review.duplicates(self.ws, status)
 
     def dismiss_duplicate(self, actor: Actor, duplicate_id: int) -> Outcome:
         """Two different people after all (e.g. a mistyped ID number to be corrected by hand)."""
-        from gridapp.sync.resolve import dismiss_duplicate
-
-        return dismiss_duplicate(self.ws, actor, duplicate_id)
+        return resolve.dismiss_duplicate(self.ws, actor, duplicate_id)
 
     def merge_duplicate(self, actor: Actor, duplicate_id: int, keep_person_id: str) -> Outcome:
         """Keep ``keep_person_id``; the other record's tags move over and it goes to the recycle bin."""
-        from gridapp.sync.resolve import merge_duplicate
-
-        return merge_duplicate(self.ws, actor, duplicate_id, keep_person_id)
+        return resolve.merge_duplicate(self.ws, actor, duplicate_id, keep_person_id)

@@ -48,8 +48,8 @@ def encode_row(row: Any) -> list[Any]:
 
 
 def decode_value(tbl: Table, column: str, value: Any) -> Any:
-    if value is None:
-        return None
+    if not isinstance(value, str):
+        return value
     kind = tbl.c[column].type
     if isinstance(kind, DateTime):
         return datetime.fromisoformat(value)
@@ -61,6 +61,19 @@ def decode_value(tbl: Table, column: str, value: Any) -> Any:
 def decode_row(tbl: Table, columns: list[str], values: list[Any]) -> dict[str, Any]:
     """A row as it travels (ISO dates) back to Python values; columns this schema lacks are dropped."""
     return {c: decode_value(tbl, c, v) for c, v in zip(columns, values, strict=True) if c in tbl.c}
+
+
+def model(name: str) -> type[Synced]:
+    """The ORM class of a synced table (for the writes that must be stamped, e.g. resolving a conflict)."""
+    return next(m.class_ for m in Base.registry.mappers if m.local_table.name == name)
+
+
+def title(name: str, values: dict[str, Any]) -> str:
+    """A few words that let a person recognise a record in a list."""
+    for key in ("name", "title", "number", "address", "category", "filename", "content"):
+        if values.get(key):
+            return str(values[key])[:40]
+    return f"{label(name)} {values.get('id', '')[:8]}"
 
 
 def content(row: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,152 @@
+"""Write a package: the records of a scope that a peer has not acknowledged (or all of them), the attachment
+files they reference, and this office's watermarks — encrypted into one file, written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Table, or_, select
+
+from gridapp.dto import Actor, OfficeInfo
+from gridapp.errors import NotFound, RuleViolation, StorageError
+from gridapp.models import GridNode, Office, SyncArrival, SyncHistory, SyncPeer
+from gridapp.models.base import new_id, utcnow
+from gridapp.services.cases import attachment_store
+from gridapp.sync import container, package
+from gridapp.sync.dto import ExportSummary
+from gridapp.sync.scope import Scope, in_scope_clause, scope_of
+from gridapp.sync.state import latest_watermark, local_scope, next_seq, peer, received_watermarks
+from gridapp.sync.tables import encode_row, synced_tables
+
+SUFFIX = ".gridsync"
+
+
+def export_package(ws: Any, actor: Actor, target: Path, peer_office_id: str | None, scope_grid_id: str | None,
+                   passphrase: str, progress: Any = None) -> ExportSummary:
+    office = _office(ws)
+    if not passphrase:
+        raise RuleViolation("请先设置本县统一的同步口令（设置 → 同步口令）。")
+    with ws.read() as s:
+        conn = s.connection()
+        ws.clock.observe(latest_watermark(s))
+        watermark = ws.clock.now()  # everything this office holds up to here goes into the package
+        partner = s.get(Office, peer_office_id) if peer_office_id else None
+        if peer_office_id and partner is None:
+            raise NotFound("找不到接收同步包的单位。请先导入一次对方的同步包，或改为导出全部数据。")
+        state = s.get(SyncPeer, peer_office_id) if peer_office_id else None
+        since = state.acked_hlc if state is not None else ""
+        scope_id = scope_grid_id or (state.scope_grid_id if state is not None else None) or local_scope(s)
+        scope = scope_of(conn, scope_id)
+        if scope_id and scope is None:
+            raise NotFound("找不到要导出的网格范围，可能已被删除。")
+        tables = _records(conn, scope, since, progress)
+        files = _attachment_files(ws, tables.get("attachments"))
+        seq = next_seq(s)
+        manifest = {
+            "package_id": new_id(), "schema": _schema_version(conn), "created_at": utcnow().isoformat(),
+            "office": {"id": office.id, "name": office.name, "county_code": office.county_code},
+            "office_scope": local_scope(s), "seq": seq, "full": peer_office_id is None,
+            "to_office_id": peer_office_id, "scope": _scope_json(s, scope), "from_hlc": since,
+            "to_hlc": watermark, "received": received_watermarks(s),
+            "offices": [{"id": o.id, "name": o.name, "county_code": o.county_code} for o in s.scalars(select(Office))],
+        }
+    frames = package.pack(manifest, tables, files)
+    data = container.seal(frames, passphrase)
+    path = _write_atomically(_target_file(target, office.name, seq), data)
+    _record(ws, actor, manifest, path, tables, peer_office_id)
+    info = package.info(json.loads(frames[0].data), path, len(data))
+    return ExportSummary(path, info, sum(len(t.rows) for t in tables.values()), sum(map(len, files.values())))
+
+
+def _office(ws: Any) -> OfficeInfo:
+    if ws.office is None:
+        raise RuleViolation("本数据库尚未初始化本单位名称，不能导出同步包。")
+    return ws.office
+
+
+def _records(conn: Connection, scope: Scope | None, since: str, progress: Any) -> dict[str, package.TableData]:
+    tables = synced_tables()
+    out = {}
+    for done, tbl in enumerate(tables):
+        query = select(tbl).where(in_scope_clause(tbl.name, scope))
+        if since:
+            query = query.where(_changed_since(tbl, since))
+        rows = [encode_row(r) for r in conn.execute(query.order_by(tbl.c.hlc))]
+        if rows:
+            out[tbl.name] = package.TableData([c.name for c in tbl.c], rows)
+        if progress is not None:
+            progress(done + 1, len(tables) + 1)
+    return out
+
+
+def _changed_since(tbl: Table, since: str):
+    """Changed after the watermark, or arrived here (from a third office) after it with an older stamp."""
+    arrived = select(SyncArrival.record_id).where(SyncArrival.table_name == tbl.name, SyncArrival.local_hlc > since)
+    return or_(tbl.c.hlc > since, tbl.c.id.in_(arrived))
+
+
+def _attachment_files(ws: Any, data: package.TableData | None) -> dict[str, bytes]:
+    if data is None:
+        return {}
+    store = attachment_store(ws)
+    sha_at, deleted_at = data.columns.index("sha256"), data.columns.index("deleted")
+    files = {}
+    for row in data.rows:
+        path = store.path(row[sha_at])
+        if not row[deleted_at] and row[sha_at] not in files and path.exists():
+            files[row[sha_at]] = path.read_bytes()
+    return files
+
+
+def _schema_version(conn: Connection) -> str:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision() or ""
+
+
+def _scope_json(s: Any, scope: Scope | None) -> dict[str, Any]:
+    if scope is None:
+        return {"grid_id": None, "path": "", "name": "全部"}
+    return {"grid_id": scope.grid_id, "path": scope.path, "name": s.get(GridNode, scope.grid_id).name}
+
+
+def _target_file(target: Path, office_name: str, seq: int) -> Path:
+    if target.suffix == SUFFIX:
+        return target
+    day = datetime.now(UTC).astimezone().strftime("%Y%m%d")
+    safe = "".join(ch for ch in office_name if ch not in '<>:"/\\|?*').strip() or "office"
+    return target / f"{safe}-{day}-{seq:04d}{SUFFIX}"
+
+
+def _write_atomically(path: Path, data: bytes) -> Path:
+    """Temp file, fsync, rename: a stick pulled out mid-write leaves no half package under the real name."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise StorageError(f"同步包无法写入 {path.parent}：{exc.strerror or exc}。请检查U盘是否已插好、空间是否足够。") from exc
+    return path
+
+
+def _record(ws: Any, actor: Actor, manifest: dict[str, Any], path: Path, tables: dict[str, package.TableData],
+            peer_office_id: str | None) -> None:
+    with ws.write(actor) as tx:
+        s = tx.session
+        s.add(SyncHistory(package_id=manifest["package_id"], direction="export", user_name=actor.name,
+                          file_name=path.name, office_id=peer_office_id or "", seq=manifest["seq"],
+                          full=manifest["full"], counts={n: {"sent": len(t.rows)} for n, t in tables.items()}))
+        if peer_office_id:
+            state = peer(s, peer_office_id)
+            state.sent_hlc = manifest["to_hlc"]
+            state.last_sent_seq = manifest["seq"]
+            state.last_sent_at = utcnow()

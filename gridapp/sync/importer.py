@@ -1,0 +1,397 @@
+"""Import a package: verify everything first, preview without writing, then back up and apply it all in one
+transaction that keeps the remote stamps (Core statements: the ORM flush hook would re-stamp them)."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Table, bindparam, func, select, update
+from sqlalchemy.orm import Session
+
+from gridapp.db import _alembic_config, storage_errors
+from gridapp.dto import Actor
+from gridapp.errors import AlreadyImported, DamagedPackage, ForeignPackage, RuleViolation
+from gridapp.models import GridNode, Setting, SyncArrival, SyncConflict, SyncDuplicate, SyncHistory
+from gridapp.models.base import utcnow
+from gridapp.services.cases import attachment_store
+from gridapp.sync import container, package
+from gridapp.sync.dto import ImportPreview, ImportSummary, TableCounts
+from gridapp.sync.merge import Decision, decide
+from gridapp.sync.package import Package
+from gridapp.sync.scope import Scope, ScopeResolver, scope_of
+from gridapp.sync.state import (
+    SCOPE_KEY,
+    latest_watermark,
+    local_scope,
+    peer,
+    remember_office,
+    set_local_scope,
+)
+from gridapp.sync.tables import decode_row, encode_value, label, synced_tables, table
+
+CHUNK = 500
+PAUSE_ENV = "GRIDAPP_SYNC_APPLY_PAUSE"  # tests: a marker file written inside the open transaction, then a pause
+
+
+def read_package(ws: Any, path: Path, passphrase: str) -> Package:
+    """Decrypt and check the file and its fit with this database; raises a SyncRefused subclass."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DamagedPackage(f"无法读取同步包 {path.name}：{exc.strerror or exc}。请检查U盘是否已插好。") from exc
+    pkg = package.unpack(container.open_sealed(data, passphrase), path, len(data))
+    office, info = ws.office, pkg.info
+    if office is None:
+        raise RuleViolation("本数据库尚未初始化本单位名称，不能导入同步包。")
+    if info.office_id == office.id:
+        raise ForeignPackage("这是本单位自己导出的同步包，无需导入。请选择其他单位发来的同步包。")
+    if office.county_code and info.county_code and office.county_code != info.county_code:
+        raise ForeignPackage(f"这个同步包来自其他县（行政区划代码 {info.county_code}，本县为 {office.county_code}），"
+                             "不能导入。请确认文件来源。")
+    if info.schema_version not in _known_revisions():
+        raise ForeignPackage("这个同步包由更新版本的程序生成（数据结构更新），当前程序无法导入。请先升级本机程序。")
+    with ws.read() as s:
+        if s.scalar(select(SyncHistory.at).where(SyncHistory.package_id == info.package_id)) is not None:
+            raise AlreadyImported(f"同步包 {path.name}（{info.office_name} 第 {info.seq} 号）已经导入过，无需再次导入。")
+    return pkg
+
+
+def preview(ws: Any, pkg: Package) -> ImportPreview:
+    with storage_errors(), ws.engine.connect() as conn:
+        plan = _plan(conn, ws.office.id, pkg)
+    return ImportPreview(pkg.info, plan.table_counts(), plan.totals())
+
+
+def apply(ws: Any, actor: Actor, pkg: Package, progress: Any = None) -> ImportSummary:
+    info = pkg.info
+    backup = str(ws.backup("sync-import")) if ws.db_file is not None else ""
+    with ws.read() as s:
+        ws.clock.observe(latest_watermark(s))
+    ws.clock.observe(max([info.to_hlc, *_remote_hlcs(pkg)]))
+    arrived = ws.clock.now()  # later than every watermark this office has sent: see SyncArrival
+    with storage_errors(), ws.engine.connect() as conn:
+        _foreign_keys(conn, on=False)  # scoped copies may point at records of other scopes (docs: "Scope")
+        try:
+            with conn.begin():
+                had_tree = conn.scalar(select(func.count()).select_from(GridNode)) > 0
+                plan = _plan(conn, ws.office.id, pkg)
+                _write(conn, plan, arrived, progress)
+                stored = _store_attachments(ws, pkg, plan)
+                _bookkeeping(conn, ws, actor, pkg, plan, backup, had_tree)
+                _pause_for_tests()
+        finally:
+            _foreign_keys(conn, on=True)
+    ws.generation += 1
+    return ImportSummary(info, plan.table_counts(), plan.totals(), backup, stored)
+
+
+# -- the plan: what each incoming row does --------------------------------------------------------------------------
+
+@dataclass
+class Plan:
+    counts: dict[str, TableCounts] = field(default_factory=dict)
+    inserts: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    updates: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    seen: dict[tuple[str, str], str] = field(default_factory=dict)  # (table, id) -> newest remote hlc
+    known_arrivals: set[tuple[str, str]] = field(default_factory=set)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (id number, person a, person b)
+
+    def table_counts(self) -> tuple[TableCounts, ...]:
+        return tuple(self.counts.values())
+
+    def totals(self) -> TableCounts:
+        total = TableCounts("", "合计")
+        for c in self.counts.values():
+            for key, value in c.as_dict().items():
+                setattr(total, key, getattr(total, key) + value)
+        return total
+
+
+def _plan(conn: Connection, local_office: str, pkg: Package) -> Plan:
+    scope = scope_of(conn, _local_scope(conn))
+    incoming = _incoming(pkg)
+    resolver = ScopeResolver(conn, scope, incoming)
+    sender, received = pkg.info.office_id, pkg.manifest.get("received", {})
+    plan = Plan()
+    for tbl in synced_tables():
+        rows = incoming.get(tbl.name)
+        if not rows:
+            continue
+        counts = plan.counts[tbl.name] = TableCounts(tbl.name, label(tbl.name))
+        local = _load(conn, tbl, rows)
+        arrivals = _arrivals(conn, tbl.name, rows)
+        kept = _kept_conflicts(conn, tbl.name, rows)
+        for rid, row in rows.items():
+            if not resolver.holds(tbl.name, row):
+                counts.out_of_scope += 1
+                continue
+            old = local.get(rid)
+            seen = arrivals.get(rid, "")
+            decision = decide(old, row, seen, sender, received)
+            if decision.lost and (rid, *_lost_version(decision, old, row)) in kept:
+                decision = Decision("unchanged", decision.write)
+            setattr(counts, decision.outcome, getattr(counts, decision.outcome) + 1)
+            _note(plan, tbl.name, old, row, decision, pkg.info.package_id)
+            if rid in arrivals:
+                plan.known_arrivals.add((tbl.name, rid))
+            plan.seen[(tbl.name, rid)] = max(seen, row["hlc"])
+    if "persons" in plan.counts:
+        _find_duplicates(conn, plan, incoming["persons"])
+    return plan
+
+
+def _note(plan: Plan, name: str, old: dict[str, Any] | None, row: dict[str, Any], decision: Decision,
+          package_id: str) -> None:
+    if decision.write:
+        (plan.inserts if old is None else plan.updates)[name].append(row)
+    if decision.lost:
+        kept, lost = (row, old) if decision.lost == "local" else (old, row)
+        plan.conflicts.append({
+            "table_name": name, "record_id": row["id"], "kept_values": _json_row(kept), "kept_hlc": kept["hlc"],
+            "kept_office_id": kept["office_id"], "lost_values": _json_row(lost), "lost_hlc": lost["hlc"],
+            "lost_office_id": lost["office_id"], "lost_side": decision.lost, "package_id": package_id,
+            "detected_at": utcnow(), "status": "open", "resolution": "", "resolved_by": ""})
+
+
+def _lost_version(decision: Decision, old: dict[str, Any] | None, row: dict[str, Any]) -> tuple[str, str]:
+    lost = old if decision.lost == "local" else row
+    return lost["hlc"], lost["office_id"]
+
+
+def _find_duplicates(conn: Connection, plan: Plan, incoming: dict[str, dict[str, Any]]) -> None:
+    """The same ID number on two live person records is a duplicate to review, never an import failure."""
+    written = [r for r in [*plan.inserts["persons"], *plan.updates["persons"]] if r["id_number"] and not r["deleted"]]
+    numbers = sorted({r["id_number"] for r in written})
+    holders: dict[str, set[str]] = defaultdict(set)
+    persons = table("persons")
+    for chunk in _chunks(numbers):
+        for pid, number in conn.execute(select(persons.c.id, persons.c.id_number).where(
+                persons.c.id_number.in_(chunk), ~persons.c.deleted)):
+            if pid not in incoming or not incoming[pid]["deleted"]:
+                holders[number].add(pid)
+    for r in written:
+        holders[r["id_number"]].add(r["id"])
+    dup = SyncDuplicate.__table__
+    known = set(conn.execute(select(dup.c.person_a, dup.c.person_b).where(dup.c.id_number.in_(numbers))).tuples())
+    for number in numbers:
+        ids = sorted(holders[number])
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                if (a, b) not in known:
+                    known.add((a, b))
+                    plan.duplicates.append((number, a, b))
+    plan.counts["persons"].duplicates = len(plan.duplicates)
+
+
+# -- writing --------------------------------------------------------------------------------------------------------
+
+def _write(conn: Connection, plan: Plan, arrived: str, progress: Any) -> None:
+    tables = [t for t in synced_tables() if t.name in plan.counts]
+    for done, tbl in enumerate(tables):
+        inserts, updates = plan.inserts.get(tbl.name, []), plan.updates.get(tbl.name, [])
+        if tbl.name == "cases":
+            _settle_case_numbers(conn, inserts, updates)
+        for chunk in _chunks(inserts):
+            conn.execute(tbl.insert(), chunk)
+        for chunk in _chunks(updates):
+            conn.execute(update(tbl).where(tbl.c.id == bindparam("b_id")), [{**r, "b_id": r["id"]} for r in chunk])
+        if progress is not None:
+            progress(done + 1, len(tables) + 1)
+    _write_arrivals(conn, plan, arrived)
+    if plan.conflicts:
+        conn.execute(SyncConflict.__table__.insert(), plan.conflicts)
+    if plan.duplicates:
+        conn.execute(SyncDuplicate.__table__.insert(), [
+            {"id_number": n, "person_a": a, "person_b": b, "detected_at": utcnow(), "status": "open",
+             "resolved_by": ""} for n, a, b in plan.duplicates])
+    if plan.inserts.get("grid_nodes") or plan.updates.get("grid_nodes"):
+        _repair_tree_paths(conn)
+
+
+def _write_arrivals(conn: Connection, plan: Plan, arrived: str) -> None:
+    """Remember the newest remote version seen of every record, and when the applied ones arrived."""
+    written = {(name, r["id"]) for rows in (plan.inserts, plan.updates) for name, v in rows.items() for r in v}
+    arr = SyncArrival.__table__
+    fresh, known = [], []
+    for (name, rid), seen in plan.seen.items():
+        values = {"seen_hlc": seen}
+        if (name, rid) in written:
+            values["local_hlc"] = arrived
+        if (name, rid) in plan.known_arrivals:
+            known.append({**values, "t": name, "r": rid})
+        else:
+            fresh.append({"local_hlc": "", **values, "table_name": name, "record_id": rid})
+    for chunk in _chunks(fresh):
+        conn.execute(arr.insert(), chunk)
+    for with_arrival in (True, False):  # one statement shape per executemany
+        rows = [v for v in known if ("local_hlc" in v) == with_arrival]
+        stmt = update(arr).where((arr.c.table_name == bindparam("t")) & (arr.c.record_id == bindparam("r")))
+        for chunk in _chunks(rows):
+            conn.execute(stmt, chunk)
+
+
+def _settle_case_numbers(conn: Connection, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+    """Case numbers are unique. Two offices can (very rarely) issue the same one: then the case with the
+    smaller id keeps it and the others get ``-<first 4 of id>`` appended — the same outcome in every office."""
+    cases = table("cases")
+    if updates:  # free the numbers of the cases being rewritten, so the order of the updates cannot collide
+        for chunk in _chunks([r["id"] for r in updates]):
+            conn.execute(update(cases).where(cases.c.id.in_(chunk)).values(number=cases.c.id))
+    claimants: dict[str, list[tuple[str, dict[str, Any] | None]]] = defaultdict(list)
+    for row in [*inserts, *updates]:
+        claimants[row["number"]].append((row["id"], row))
+    for chunk in _chunks(sorted(claimants)):
+        for cid, number in conn.execute(select(cases.c.id, cases.c.number).where(cases.c.number.in_(chunk))):
+            claimants[number].append((cid, None))
+    for number, holders in claimants.items():
+        for cid, row in sorted(holders, key=lambda h: h[0])[1:]:
+            renamed = f"{number}-{cid[:4].upper()}"
+            if row is None:
+                conn.execute(update(cases).where(cases.c.id == cid).values(number=renamed))
+            else:
+                row["number"] = renamed
+
+
+def _repair_tree_paths(conn: Connection) -> None:
+    """``path`` and ``level`` derive from ``parent_id``: recompute them after a merge so that a node moved in
+    one office and its child edited in another still form one consistent tree (no new stamps: every office
+    derives the same values)."""
+    nodes = table("grid_nodes")
+    rows = {r.id: r for r in conn.execute(select(nodes.c.id, nodes.c.parent_id, nodes.c.path, nodes.c.level))}
+    fixed: dict[str, tuple[str, int]] = {}
+
+    def derive(node_id: str, depth: int = 0) -> tuple[str, int]:
+        if node_id not in fixed:
+            r = rows[node_id]
+            if r.parent_id in rows and depth < 16:
+                parent_path, parent_level = derive(r.parent_id, depth + 1)
+                fixed[node_id] = (f"{parent_path}{node_id}/", parent_level + 1)
+            else:
+                fixed[node_id] = (r.path, r.level)
+        return fixed[node_id]
+
+    changes = [{"b_id": i, "path": p, "level": lv} for i in rows for p, lv in [derive(i)]
+               if (p, lv) != (rows[i].path, rows[i].level)]
+    if changes:
+        conn.execute(update(nodes).where(nodes.c.id == bindparam("b_id")), changes)
+
+
+def _store_attachments(ws: Any, pkg: Package, plan: Plan) -> int:
+    store = attachment_store(ws)
+    wanted = {r["sha256"] for rows in (plan.inserts, plan.updates) for r in rows.get("attachments", [])
+              if not r["deleted"]}
+    stored = 0
+    for sha in wanted & pkg.attachments.keys():
+        if not store.path(sha).exists():
+            store.put(pkg.attachments[sha])
+            stored += 1
+    return stored
+
+
+def _bookkeeping(conn: Connection, ws: Any, actor: Actor, pkg: Package, plan: Plan, backup: str,
+                 had_tree: bool) -> None:
+    info, manifest = pkg.info, pkg.manifest
+    with Session(bind=conn) as s:
+        for office in manifest.get("offices", []):
+            if office["id"] != ws.office.id:
+                remember_office(s, office)
+        remember_office(s, manifest["office"])
+        if not had_tree and info.scope_grid_id and local_scope(s) is None:
+            set_local_scope(s, info.scope_grid_id)  # a new office takes the scope its first package was cut for
+        state = peer(s, info.office_id)
+        if _covers(manifest, scope_of(conn, local_scope(s))) and (not info.from_hlc or info.from_hlc <= state.received_hlc):
+            state.received_hlc = max(state.received_hlc, info.to_hlc)
+        state.acked_hlc = max(state.acked_hlc, manifest.get("received", {}).get(ws.office.id, ""))
+        state.scope_grid_id = manifest.get("office_scope")
+        state.last_received_seq, state.last_received_at = info.seq, utcnow()
+        s.add(SyncHistory(package_id=info.package_id, direction="import", user_name=actor.name,
+                          file_name=info.path.name, office_id=info.office_id, seq=info.seq, full=info.full,
+                          counts={n: c.as_dict() for n, c in plan.counts.items()}, backup_path=backup))
+        s.flush()
+
+
+def _covers(manifest: dict[str, Any], mine: Scope | None) -> bool:
+    """Whether the package's scope contains this office's whole scope (only then can it vouch for all of it)."""
+    theirs = manifest["scope"]
+    return theirs["grid_id"] is None or (mine is not None and mine.path.startswith(theirs["path"]))
+
+
+# -- reading helpers ------------------------------------------------------------------------------------------------
+
+def _incoming(pkg: Package) -> dict[str, dict[str, dict[str, Any]]]:
+    out = {}
+    for tbl in synced_tables():
+        data = pkg.tables.get(tbl.name)
+        if data is not None:
+            out[tbl.name] = {r["id"]: r for r in (decode_row(tbl, data.columns, v) for v in data.rows)}
+    return out
+
+
+def _remote_hlcs(pkg: Package) -> Iterable[str]:
+    for data in pkg.tables.values():
+        at = data.columns.index("hlc")
+        yield from (row[at] for row in data.rows)
+
+
+def _load(conn: Connection, tbl: Table, rows: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    out = {}
+    for chunk in _chunks(list(rows)):
+        out.update({r["id"]: dict(r) for r in conn.execute(select(tbl).where(tbl.c.id.in_(chunk))).mappings()})
+    return out
+
+
+def _arrivals(conn: Connection, name: str, rows: dict[str, Any]) -> dict[str, str]:
+    arr = SyncArrival.__table__
+    out = {}
+    for chunk in _chunks(list(rows)):
+        out.update(conn.execute(select(arr.c.record_id, arr.c.seen_hlc).where(
+            arr.c.table_name == name, arr.c.record_id.in_(chunk))).tuples().all())
+    return out
+
+
+def _kept_conflicts(conn: Connection, name: str, rows: dict[str, Any]) -> set[tuple[str, str, str]]:
+    c = SyncConflict.__table__
+    out: set[tuple[str, str, str]] = set()
+    for chunk in _chunks(list(rows)):
+        out.update(conn.execute(select(c.c.record_id, c.c.lost_hlc, c.c.lost_office_id).where(
+            c.c.table_name == name, c.c.record_id.in_(chunk))).tuples())
+    return out
+
+
+def _local_scope(conn: Connection) -> str | None:
+    value = conn.scalar(select(Setting.value).where(Setting.key == SCOPE_KEY))
+    return value or None
+
+
+def _json_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: encode_value(v) for k, v in row.items()}
+
+
+def _chunks(items: list[Any]) -> Iterable[list[Any]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i:i + CHUNK]
+
+
+def _known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def _foreign_keys(conn: Connection, on: bool) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+        conn.commit()
+
+
+def _pause_for_tests() -> None:
+    marker = os.environ.get(PAUSE_ENV)
+    if marker:
+        Path(marker).write_text("applying", encoding="utf-8")
+        time.sleep(60)

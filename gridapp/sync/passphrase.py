@@ -1,0 +1,87 @@
+"""The county sync passphrase, set once per database and never stored in plain text.
+
+The database keeps it encrypted (AES-GCM) under a random key that lives in a machine-local file outside the
+database (the UI keeps it in its config folder), plus an scrypt verifier: a copied database file alone does
+not reveal the passphrase, and ``verify`` works even if the key file is lost.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import os
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from gridapp.dto import Actor
+from gridapp.errors import RuleViolation, StorageError
+from gridapp.models import Setting
+from gridapp.sync.container import derive_key
+
+CIPHER_KEY = "sync.passphrase"
+VERIFIER_KEY = "sync.passphrase_verifier"
+AAD = b"gridapp sync passphrase"
+MIN_LENGTH = 8
+VERIFIER_LOG2_N = 14
+
+
+class PassphraseStore:
+    def __init__(self, ws: Any, key_file: Path) -> None:
+        self.ws = ws
+        self.key_file = key_file
+
+    def is_set(self) -> bool:
+        return self._setting(VERIFIER_KEY) is not None
+
+    def set(self, actor: Actor, passphrase: str) -> None:
+        if len(passphrase.strip()) < MIN_LENGTH:
+            raise RuleViolation(f"同步口令至少 {MIN_LENGTH} 位。请使用全县统一的同步口令。")
+        nonce, salt = os.urandom(12), os.urandom(16)
+        cipher = nonce + AESGCM(self._machine_key(create=True)).encrypt(nonce, passphrase.encode("utf-8"), AAD)
+        verifier = salt + derive_key(passphrase, salt, VERIFIER_LOG2_N, 8, 1)
+        with self.ws.write(actor) as tx:
+            for key, value in ((CIPHER_KEY, cipher), (VERIFIER_KEY, verifier)):
+                row = tx.session.get(Setting, key) or Setting(key=key)
+                row.value = base64.b64encode(value).decode("ascii")
+                tx.session.add(row)
+
+    def load(self) -> str:
+        stored = self._setting(CIPHER_KEY)
+        if stored is None:
+            raise RuleViolation("尚未设置同步口令。请在“设置 → 同步口令”中输入全县统一的同步口令。")
+        try:
+            key = self._machine_key(create=False)
+            return AESGCM(key).decrypt(stored[:12], stored[12:], AAD).decode("utf-8")
+        except (InvalidTag, ValueError) as exc:
+            raise RuleViolation("本机保存的同步口令无法解开（换了电脑或密钥文件丢失）。请重新输入同步口令。") from exc
+
+    def verify(self, passphrase: str) -> bool:
+        stored = self._setting(VERIFIER_KEY)
+        if stored is None:
+            return False
+        salt, expected = stored[:16], stored[16:]
+        return hmac.compare_digest(derive_key(passphrase, salt, VERIFIER_LOG2_N, 8, 1), expected)
+
+    def _setting(self, key: str) -> bytes | None:
+        with self.ws.read() as s:
+            row = s.get(Setting, key)
+            return base64.b64decode(row.value) if row is not None and row.value else None
+
+    def _machine_key(self, create: bool) -> bytes:
+        try:
+            if self.key_file.exists():
+                key = self.key_file.read_bytes()
+                if len(key) == 32:
+                    return key
+            if not create:
+                raise ValueError("no machine key")
+            self.key_file.parent.mkdir(parents=True, exist_ok=True)
+            key = os.urandom(32)
+            self.key_file.write_bytes(key)
+            self.key_file.chmod(0o600)
+            return key
+        except OSError as exc:
+            raise StorageError(f"无法读写本机密钥文件 {self.key_file}：{exc.strerror or exc}") from exc
