@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from gridapp.errors import UserError
@@ -58,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     from gridapp.cli_import import register as register_import
 
     register_import(sub)
+
+    from gridapp.cli_sync import register as register_sync
+
+    register_sync(sub)
     return parser
 
 
@@ -128,4 +133,6 @@ def _print_json(value: Any) -> None:
 def _json_default(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
     raise TypeError(type(value))
