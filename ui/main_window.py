@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
 
 from ui import messages
 from ui.context import AppContext
+from ui.pages.case_page import CasePage
 from ui.pages.grid_page import GridPage
+from ui.pages.home_page import HomePage
 from ui.pages.household_page import HouseholdPage
 from ui.pages.ledger_page import LedgerPage
 from ui.pages.premises_pages import HousesPage, PlacesPage
 from ui.pages.recycle_page import RecyclePage
 from ui.pages.settings_page import SettingsPage, apply_font_mode, large_font_enabled
+from ui.pages.visit_page import VisitPage
 from ui.search_box import SearchBox
 
 
@@ -58,15 +61,20 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.households_page = HouseholdPage(ctx)
         self.grid_page = GridPage(ctx)
+        self.case_page = CasePage(ctx)
+        self.visit_page = VisitPage(ctx)
+        self._add_page("home", self.tr("首页"), HomePage(ctx, self.jump))
         self._add_page("grid", self.tr("网格"), self.grid_page)
         self._add_page("households", self.tr("住户"), self.households_page)
         self._add_page("houses", self.tr("房屋"), HousesPage(ctx))
         self._add_page("places", self.tr("场所"), PlacesPage(ctx))
+        self._add_page("cases", self.tr("事件"), self.case_page)
+        self._add_page("visits", self.tr("走访"), self.visit_page)
         self._add_page("ledgers", self.tr("台账"), LedgerPage(ctx))
         self._add_page("recycle", self.tr("回收站"), RecyclePage(ctx))
         self._add_page("settings", self.tr("设置"), SettingsPage(ctx))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.show_page("households")
+        self.show_page("home")
 
         self.search = SearchBox(ctx)
         top = QHBoxLayout()
@@ -101,6 +109,16 @@ class MainWindow(QMainWindow):
         index = list(self.pages).index(key)
         self.nav.setCurrentRow(index)
         return self.pages[key]
+
+    def jump(self, tile: str) -> None:
+        """From a number on the home page to the list behind it."""
+        if tile in ("overdue_cases", "open_cases"):
+            self.show_page("cases")
+            self.case_page.show_filtered(overdue=tile == "overdue_cases", in_progress=tile == "open_cases")
+        else:
+            self.show_page("visits")
+            self.visit_page.show_due(within_days=7 if tile == "due_week" else 0,
+                                     overdue_only=tile == "overdue_visits")
 
     def page_titles(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]

@@ -18,11 +18,13 @@ def test_window_shows_office_user_and_navigation(window, ctx) -> None:
     assert ctx.ws.office.name in window.windowTitle()
     assert window.office_label.text() == f"单位：{ctx.ws.office.name}"
     assert window.user_label.text() == "当前用户：管理员"
-    assert "住户" in window.page_titles()
+    order = ["首页", "网格", "住户", "房屋", "场所", "事件", "走访", "台账", "回收站", "设置"]
+    assert [title for title in window.page_titles() if title in order] == order
+    assert window.stack.currentWidget() is window.pages["home"]
 
 
 def test_household_list_follows_the_selected_grid_node(window, ctx) -> None:
-    page = window.households_page
+    page = window.show_page("households")
     tree, table = page.tree_model, page.model
     [county] = _texts(tree)
     assert county.startswith("宁陵县（") and "户 /" in county
@@ -48,14 +50,14 @@ def test_household_list_follows_the_selected_grid_node(window, ctx) -> None:
 
 
 def test_sorting_by_a_column_reorders_the_list(window) -> None:
-    page = window.households_page
+    page = window.show_page("households")
     page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     numbers = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
     assert numbers == sorted(numbers, reverse=True)
 
 
 def test_filters_narrow_the_list_and_update_the_count(window, ctx) -> None:
-    page = window.households_page
+    page = window.show_page("households")
     total = page.model.rowCount()
     colour = page.filters["colour"]
     colour.setCurrentIndex(colour.findData("红"))

@@ -1,0 +1,68 @@
+"""首页: the start page shows the office and the to-do counts, follows new cases, and each number jumps to
+the filtered list behind it."""
+
+from __future__ import annotations
+
+import pytest
+from case_helpers import Clock
+from PySide6.QtCore import Qt
+
+from gridapp.dto import CaseInput
+
+
+@pytest.fixture
+def clock(ctx):
+    return Clock(ctx)
+
+
+def _number(window, key: str) -> int:
+    return int(window.pages["home"].tiles[key].text().split("\n")[1])
+
+
+def test_home_is_the_start_page_with_office_and_counts(clock, window, ctx) -> None:
+    home = window.pages["home"]
+    assert window.stack.currentWidget() is home
+    assert home.office_label.text() == ctx.ws.office.name
+    work = ctx.ws.query.work_counts(None, ctx.now())
+    assert _number(window, "overdue_cases") == work.overdue_cases
+    assert _number(window, "open_cases") == work.open_cases
+    assert _number(window, "overdue_visits") == work.overdue_visits
+    assert home.tiles["overdue_cases"].text().startswith("超期事件")
+
+
+def test_counts_follow_a_newly_registered_case(clock, window, ctx) -> None:
+    before = _number(window, "open_cases")
+    grid = ctx.ws.query.grid_children(None)[0].id
+    ctx.apply(window, lambda: ctx.ws.cases.register(ctx.actor, CaseInput(grid, "村口垃圾堆积", "环境保护"),
+                                                    now=ctx.now()))
+    assert _number(window, "open_cases") == before + 1
+
+
+def test_counts_follow_the_clock_when_the_page_is_shown_again(clock, window, ctx) -> None:
+    grid = ctx.ws.query.grid_children(None)[0].id
+    ctx.apply(window, lambda: ctx.ws.cases.register(ctx.actor, CaseInput(grid, "楼道堆放杂物", "公共安全",
+                                                                         urgency="紧急"), now=ctx.now()))
+    overdue = _number(window, "overdue_cases")
+    clock.advance(4)
+    window.show_page("grid")
+    window.show_page("home")
+    assert _number(window, "overdue_cases") == overdue + 1
+
+
+def test_clicking_a_number_opens_the_filtered_list(clock, window, ctx, qtbot) -> None:
+    home = window.pages["home"]
+    qtbot.mouseClick(home.tiles["overdue_cases"], Qt.MouseButton.LeftButton)
+    cases = window.case_page
+    assert window.stack.currentWidget() is cases and cases.overdue.isChecked()
+    assert cases.model.rowCount() == _number(window, "overdue_cases") > 0
+    window.show_page("home")
+    qtbot.mouseClick(home.tiles["open_cases"], Qt.MouseButton.LeftButton)
+    assert not cases.overdue.isChecked() and cases.status.currentText() == "办理中"
+    assert cases.model.rowCount() == _number(window, "open_cases")
+    window.show_page("home")
+    qtbot.mouseClick(home.tiles["due_week"], Qt.MouseButton.LeftButton)
+    visits = window.visit_page
+    assert window.stack.currentWidget() is visits and visits.tabs.currentIndex() == 1
+    assert visits.horizon.currentData() == 7
+    overdue = _number(window, "overdue_visits")
+    assert visits.due_model.rowCount() == _number(window, "due_week") + overdue

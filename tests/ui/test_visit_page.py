@@ -1,0 +1,132 @@
+"""走访 page and visit form, driven as a user would on the demo village: the due list pre-fills the visit
+form, a saved visit leaves the due list and enters the log, and a finding becomes a case with one button."""
+
+from __future__ import annotations
+
+import pytest
+from case_helpers import Clock, answer_dialogs, fill_register
+from PySide6.QtCore import Qt
+from ui_helpers import type_text
+
+from ui import messages
+from ui.dialogs.case_window import CaseWindow
+from ui.dialogs.register_case_dialog import RegisterCaseDialog
+from ui.forms.visit_form import VisitForm
+from ui.paged_table_model import ALERT_BACKGROUND
+from ui.pages.visit_page import VisitPage
+
+
+@pytest.fixture
+def clock(ctx):
+    return Clock(ctx)
+
+
+@pytest.fixture
+def page(ctx, clock, qtbot, monkeypatch):
+    page = VisitPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    yield page
+    monkeypatch.setattr(messages, "confirm", lambda *_args: True)
+    for widget in page.findChildren(CaseWindow) + page.findChildren(VisitForm):
+        widget.close()
+
+
+def _due_keys(page) -> list[str]:
+    return [page.due_model.record_id(r) for r in range(page.due_model.rowCount())]
+
+
+def _record_first_due(qtbot, page) -> VisitForm:
+    page.tabs.setCurrentIndex(1)
+    page.due_table.selectRow(0)
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    [form] = [f for f in page.findChildren(VisitForm) if f.isVisible()]
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    return form
+
+
+def _ctrl_s(qtbot, form) -> None:
+    qtbot.keyClick(form.focusWidget() or form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_due_list_prefills_the_form_and_a_saved_visit_leaves_it(page, ctx, clock, qtbot) -> None:
+    keys = _due_keys(page)
+    assert keys, "the demo village has households due for a visit"
+    due = page.due_model.record(0)
+    form = _record_first_due(qtbot, page)
+    assert (form.target.kind, form.target.id) == (due.target_kind, due.target_id)
+    assert due.title in form.target_label.text()
+    assert form.day.value() == clock.today()
+    type_text(qtbot, form.content, "入户了解近况，身体良好")
+    _ctrl_s(qtbot, form)
+    assert form.visit_id is not None
+    assert f"{due.target_kind}:{due.target_id}" not in _due_keys(page)
+    assert len(_due_keys(page)) < len(keys)
+    assert page.log_model.record_id(0) == form.visit_id  # newest first
+    assert page.log_model.record(0).content == "入户了解近况，身体良好"
+
+
+def test_a_visit_without_content_is_refused_in_the_banner(page, qtbot) -> None:
+    form = _record_first_due(qtbot, page)
+    _ctrl_s(qtbot, form)
+    assert form.visit_id is None
+    assert "走访内容" in form.banner.text() and form.banner.isVisible()
+
+
+def test_register_a_case_from_a_visit_finding(page, ctx, qtbot, monkeypatch) -> None:
+    due = page.due_model.record(0)
+    form = _record_first_due(qtbot, page)
+    type_text(qtbot, form.content, "入户走访")
+    qtbot.mouseClick(form.case_button, Qt.MouseButton.LeftButton)
+    assert "发现问题" in form.banner.text() and form.visit_id is None  # nothing found, nothing to register
+
+    type_text(qtbot, form.findings, "屋后电线老化裸露")
+    asked = answer_dialogs(monkeypatch, RegisterCaseDialog,
+                           lambda d: fill_register(qtbot, d, d.title.text(), "公共安全"))
+    qtbot.mouseClick(form.case_button, Qt.MouseButton.LeftButton)
+    [dialog] = asked
+    assert dialog.title.text() == "屋后电线老化裸露"  # the finding is the title to start from
+    assert form.visit_id is not None and form.case_id is not None
+    case = ctx.ws.query.case(form.case_id, ctx.now())
+    assert case.visit_id == form.visit_id
+    assert (case.row.source, case.row.category, case.row.step) == ("巡查发现", "公共安全", "事项受理")
+    assert "屋后电线老化裸露" in case.description
+    assert [link.id for link in case.links] == [due.target_id]
+    [window] = [w for w in form.findChildren(CaseWindow) if w.isVisible()]
+    assert window.case_id == form.case_id
+    assert page.log_model.record(page.log_model.row_of(form.visit_id)).case_numbers == (case.row.number,)
+
+
+def test_log_filters_by_kind_date_and_worker(page, ctx) -> None:
+    total = page.log_model.rowCount()
+    assert total > 0
+    page.kind.setCurrentIndex(page.kind.findData("巡查"))
+    patrols = page.log_model.rowCount()
+    assert 0 < patrols < total
+    assert {page.log_model.record(r).kind for r in range(patrols)} == {"巡查"}
+    page.kind.setCurrentIndex(0)
+    newest = page.log_model.record(0).visited_on
+    page.date_from.setText(str(newest))
+    page.date_from.editingFinished.emit()
+    assert {page.log_model.record(r).visited_on for r in range(page.log_model.rowCount())} == {newest}
+    page.date_from.clear()
+    page.date_from.editingFinished.emit()
+    assert page.log_model.rowCount() == total
+    worker = page.log_model.record(0).worker_id
+    page.worker.setCurrentIndex(page.worker.findData(worker))
+    assert 0 < page.log_model.rowCount() < total
+    assert {page.log_model.record(r).worker_id for r in range(page.log_model.rowCount())} == {worker}
+
+
+def test_overdue_visits_are_highlighted_and_can_be_shown_alone(page, clock) -> None:
+    clock.advance(40)  # long enough for some households to fall overdue
+    page.show_due(within_days=0, overdue_only=True)
+    rows = page.due_model.rowCount()
+    assert rows > 0 and page.tabs.currentIndex() == 1
+    assert all(page.due_model.record(r).overdue_days > 0 for r in range(rows))
+    assert page.due_model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) == ALERT_BACKGROUND
+    assert page.due_model.index(0, 6).data().startswith("逾期")
+    assert f"已逾期 {rows} 个" in page.due_count.text()
+    page.show_due(within_days=7)
+    assert page.due_model.rowCount() >= rows

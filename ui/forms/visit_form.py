@@ -1,0 +1,196 @@
+"""走访记录 form: kind, date, worker, whom or what was visited, what was said, found and will be followed up;
+a finding becomes a case with one button (由发现登记事件). Enter moves on, Ctrl+S saves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridapp.dto import VisitInput
+from gridapp.errors import UserError
+from ui.context import AppContext
+from ui.dialogs.case_window import show_case
+from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
+from ui.dialogs.register_case_dialog import RegisterCaseDialog, add_photo, photo_inputs
+from ui.forms.record_form import BANNER_STYLE
+from ui.widgets.code_combo import CodeCombo
+from ui.widgets.date_edit import DateEdit, checked
+
+TARGET_KINDS = {"household": "住户", "person": "人员", "place": "场所", "grid": "网格"}
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # household, person, place or grid
+    id: str
+    title: str
+
+
+class VisitForm(QWidget):
+    def __init__(self, ctx: AppContext, grid_id: str, visit_id: str | None = None, target: Target | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ctx = ctx
+        self.grid_id = grid_id
+        self.visit_id = visit_id
+        self.target = target or Target("grid", grid_id, ctx.ws.query.grid_node(grid_id).name)
+        self.case_id: str | None = None  # the last case opened from the finding
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        self.kind = CodeCombo("visit_kind", required=True)
+        self.kind.set_value("巡查" if self.target.kind == "grid" else "入户走访")
+        self.day = DateEdit()
+        self.day.set_value(ctx.now().date())
+        self.worker = QComboBox()
+        self.worker.setEditable(True)
+        for worker in ctx.ws.query.visit_workers(grid_id):
+            self.worker.addItem(worker.name, worker.id)
+        self.worker.setCurrentText(ctx.actor.name if self.worker.findText(ctx.actor.name) >= 0
+                                   else self.worker.itemText(0) or ctx.actor.name)
+        self.target_label = QLabel()
+        self.household_button = QPushButton(self.tr("选择住户…"))
+        self.grid_button = QPushButton(self.tr("巡查本网格"))
+        self.household_button.clicked.connect(self.choose_household)
+        self.grid_button.clicked.connect(lambda: self.set_target(
+            Target("grid", self.grid_id, ctx.ws.query.grid_node(self.grid_id).name)))
+        self.content = QPlainTextEdit()
+        self.content.setPlaceholderText(self.tr("例如：入户了解近况，身体良好"))
+        self.findings = QPlainTextEdit()
+        self.findings.setPlaceholderText(self.tr("发现的问题或隐患（没有可不填）"))
+        self.follow_up = QPlainTextEdit()
+        self.follow_up.setPlaceholderText(self.tr("下一步怎么跟进"))
+        self.photos = QListWidget()
+        self.photos.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.photo_button = QPushButton(self.tr("添加照片…"))
+        self.photo_button.clicked.connect(lambda: add_photo(self, self.photos))
+        for edit in (self.content, self.findings, self.follow_up):
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.day.returnPressed.connect(self.focusNextChild)
+        self.worker.lineEdit().returnPressed.connect(self.focusNextChild)
+
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target_label, 1)
+        target_row.addWidget(self.household_button)
+        target_row.addWidget(self.grid_button)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photos, 1)
+        photo_row.addWidget(self.photo_button)
+        form = QFormLayout()
+        form.addRow(self.tr("走访方式"), self.kind)
+        form.addRow(self.tr("日期"), checked(self.day))
+        form.addRow(self.tr("网格员"), self.worker)
+        form.addRow(self.tr("走访对象"), target_row)
+        form.addRow(self.tr("走访内容"), self.content)
+        form.addRow(self.tr("发现问题"), self.findings)
+        form.addRow(self.tr("后续跟进"), self.follow_up)
+        form.addRow(self.tr("照片"), photo_row)
+
+        self.case_button = QPushButton(self.tr("由发现登记事件"))
+        self.case_button.clicked.connect(self.open_case)
+        self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.case_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        if visit_id:
+            self._load(visit_id)
+        self.set_target(self.target)
+        self.resize(self.fontMetrics().averageCharWidth() * 90, self.sizeHint().height())
+
+    def _load(self, visit_id: str) -> None:
+        row = self.ctx.ws.query.visit(visit_id).row
+        self.grid_id = row.grid_id
+        self.target = Target(row.target_kind, row.target_id, row.target_title)
+        self.kind.set_value(row.kind)
+        self.day.set_value(row.visited_on)
+        self.worker.setCurrentText(row.worker_name)
+        self.content.setPlainText(row.content)
+        self.findings.setPlainText(row.findings)
+        self.follow_up.setPlainText(row.follow_up)
+
+    def set_target(self, target: Target) -> None:
+        self.target = target
+        self.target_label.setText(f"{TARGET_KINDS[target.kind]}：{target.title}")
+        self.setWindowTitle(self.tr("走访记录：{title}").format(title=target.title))
+
+    def choose_household(self) -> None:
+        dialog = ChooseHouseholdDialog(self.ctx.ws, self.grid_id, self.tr("选择住户"), self.tr("走访哪一户？"),
+                                       parent=self)
+        if dialog.exec() and dialog.chosen_ids():
+            [household_id] = dialog.chosen_ids()
+            row = self.ctx.ws.query.household_rows([household_id])[0]
+            self.set_target(Target("household", household_id, f"{row.head_name} {row.address}".strip()))
+
+    def visit_input(self) -> VisitInput:
+        worker = self.worker.currentText().strip()
+        index = self.worker.findText(worker)
+        return VisitInput(
+            target_kind=self.target.kind, target_id=self.target.id, kind=self.kind.value(), visited_on=self.day.value(),
+            worker_id=self.worker.itemData(index) if index >= 0 else None, worker_name=worker,
+            content=self.content.toPlainText(), findings=self.findings.toPlainText(),
+            follow_up=self.follow_up.toPlainText(), attachments=photo_inputs(self.photos))
+
+    def save(self) -> bool:
+        """One service call; on refusal the banner says why and everything typed stays."""
+        if self.day.check():
+            return self._refused(self.day.check())
+        ctx, data = self.ctx, self.visit_input()
+        try:
+            if self.visit_id:
+                outcome = ctx.ws.visits.update(ctx.actor, self.visit_id, data)
+            else:
+                outcome = ctx.ws.visits.record(ctx.actor, data)
+        except UserError as exc:
+            return self._refused(str(exc))
+        self.banner.hide()
+        self.visit_id = outcome.id
+        self.photos.clear()  # stored with the visit; saving again must not add them twice
+        ctx.bus.publish(outcome.changes)
+        return True
+
+    def _refused(self, reason: str) -> bool:
+        self.banner.setText(reason)
+        self.banner.show()
+        return False
+
+    def open_case(self) -> str | None:
+        """Save the visit, then register its finding as a case in one step and open the case window."""
+        if not self.findings.toPlainText().strip():
+            self._refused(self.tr("请先在“发现问题”里写明发现了什么，再登记事件。"))
+            return None
+        if not self.save():
+            return None
+        dialog = RegisterCaseDialog(self.ctx, self.grid_id, visit_id=self.visit_id,
+                                    finding=self.findings.toPlainText().strip(), parent=self)
+        if not dialog.exec() or dialog.case_id is None:
+            return None
+        self.case_id = dialog.case_id
+        show_case(self.ctx, dialog.case_id, self)
+        return dialog.case_id

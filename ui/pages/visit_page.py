@@ -1,0 +1,257 @@
+"""走访: the visit log of a grid subtree (by worker, kind and date) and the list of who is due or overdue for a
+visit under the visit rules, from which 记录走访 opens the visit form already filled in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridapp import codes
+from gridapp.changes import Changes
+from gridapp.dto import DueVisit, VisitFilter
+from ui import messages
+from ui.context import AppContext
+from ui.forms.visit_form import Target, VisitForm
+from ui.grid_tree_model import GridTreeModel
+from ui.paged_table_model import PagedColumn, PagedTableModel, moment_text
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.scoped_list import record_table, scope_tree, select_first_node
+
+HORIZONS = (("今日应访（含已逾期）", 0), ("本周内应访", 7), ("30天内应访", 30))
+
+
+def due_state(overdue_days: int) -> str:
+    if overdue_days > 0:
+        return f"逾期 {overdue_days} 天"
+    return "今日到期" if overdue_days == 0 else f"{-overdue_days} 天后到期"
+
+
+class VisitPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._due: dict[str, DueVisit] = {}
+        self.tree_model = GridTreeModel(ctx.ws, self)
+        self.tree = scope_tree(self.tree_model)
+        self.tree.selectionModel().currentChanged.connect(self._node_selected)
+        self.worker = QComboBox()
+        self.worker.currentIndexChanged.connect(self.refresh)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._log_tab(), self.tr("走访记录"))
+        self.tabs.addTab(self._due_tab(), self.tr("应访名单"))
+
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.worker)
+        top.addStretch(1)
+        column.addLayout(top)
+        column.addWidget(self.tabs, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 960])
+        QVBoxLayout(self).addWidget(splitter)
+        ctx.bus.changed.connect(self.on_changes)
+        select_first_node(self.tree, self.refresh)
+
+    # -- building -------------------------------------------------------------------------------------------
+
+    def _log_tab(self) -> QWidget:
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("方式：全部"), None)
+        for label in codes.labels("visit_kind"):
+            self.kind.addItem(label, label)
+        self.kind.currentIndexChanged.connect(self.refresh_log)
+        self.date_from, self.date_to = DateEdit(), DateEdit()
+        self.date_from.setPlaceholderText(self.tr("日期从"))
+        self.date_to.setPlaceholderText(self.tr("至"))
+        for edit in (self.date_from, self.date_to):
+            edit.editingFinished.connect(self.refresh_log)
+        self.log_model = PagedTableModel(
+            [PagedColumn(self.tr("日期"), "visited_on", text=moment_text), PagedColumn(self.tr("方式"), "kind"),
+             PagedColumn(self.tr("网格员"), "worker_name"), PagedColumn(self.tr("走访对象"), "target_title"),
+             PagedColumn(self.tr("网格"), "grid_name"), PagedColumn(self.tr("内容"), "content"),
+             PagedColumn(self.tr("发现问题"), "findings"),
+             PagedColumn(self.tr("登记事件"), "case_numbers", text=" ".join)],
+            lambda _sort, _descending: self.ctx.ws.query.visit_ids(self.visit_filter()),
+            self.ctx.ws.query.visit_rows, parent=self)
+        self.log_table = record_table(self.log_model)
+        self.log_table.setSortingEnabled(False)  # newest first, always
+        self.log_table.doubleClicked.connect(lambda index: self.open_visit(index.row()))
+        self.log_count = QLabel()
+        self.new_button = QPushButton(self.tr("记录走访"))
+        self.open_button = QPushButton(self.tr("打开"))
+        self.delete_button = QPushButton(self.tr("删除"))
+        self.new_button.clicked.connect(self.new_visit)
+        self.open_button.clicked.connect(lambda: self.open_visit(self.log_table.currentIndex().row()))
+        self.delete_button.clicked.connect(self.delete_visit)
+        filters = _row(self.kind, QLabel(self.tr("日期")), self.date_from, QLabel("—"), self.date_to)
+        return _tab(filters, self.log_table, self.log_count, (self.new_button, self.open_button, self.delete_button))
+
+    def _due_tab(self) -> QWidget:
+        self.horizon = QComboBox()
+        for label, days in HORIZONS:
+            self.horizon.addItem(self.tr(label), days)
+        self.horizon.currentIndexChanged.connect(self.refresh_due)
+        self.overdue_only = QCheckBox(self.tr("只看已逾期"))
+        self.overdue_only.toggled.connect(self.refresh_due)
+        self.due_model = PagedTableModel(
+            [PagedColumn(self.tr("走访对象"), "title", "title"), PagedColumn(self.tr("地址"), "address", "address"),
+             PagedColumn(self.tr("网格"), "grid_name", "grid_name"), PagedColumn(self.tr("走访要求"), "rule", "rule"),
+             PagedColumn(self.tr("上次走访"), "last_visit", "last_visit", moment_text),
+             PagedColumn(self.tr("应访日期"), "due_date", "due_date", moment_text),
+             PagedColumn(self.tr("状态"), "overdue_days", "overdue_days", due_state)],
+            self._due_keys, lambda keys: [self._due[k] for k in keys], alert=lambda d: d.overdue_days > 0,
+            sort=("due_date", False), parent=self)
+        self.due_table = record_table(self.due_model)
+        self.due_table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # soonest due first
+        self.due_table.doubleClicked.connect(lambda index: self.record_due(index.row()))
+        self.due_count = QLabel()
+        self.record_button = QPushButton(self.tr("记录走访"))
+        self.record_button.clicked.connect(lambda: self.record_due(self.due_table.currentIndex().row()))
+        return _tab(_row(self.horizon, self.overdue_only), self.due_table, self.due_count, (self.record_button,))
+
+    # -- filters --------------------------------------------------------------------------------------------
+
+    def scope_id(self) -> str | None:
+        node = self.tree_model.node(self.tree.currentIndex())
+        return node.id if node else None
+
+    def worker_id(self) -> str | None:
+        return self.worker.currentData()
+
+    def visit_filter(self) -> VisitFilter:
+        return VisitFilter(scope_id=self.scope_id(), worker_id=self.worker_id(), kind=self.kind.currentData(),
+                           date_from=self.date_from.value(), date_to=self.date_to.value())
+
+    def _fill_workers(self) -> None:
+        current = self.worker_id()
+        self.worker.blockSignals(True)
+        self.worker.clear()
+        self.worker.addItem(self.tr("网格员：全部"), None)
+        for w in self.ctx.ws.query.visit_workers(self.scope_id()):
+            self.worker.addItem(w.name, w.id)
+        self.worker.setCurrentIndex(max(self.worker.findData(current), 0))
+        self.worker.blockSignals(False)
+
+    def show_due(self, within_days: int = 0, overdue_only: bool = False) -> None:
+        """Jump here from the home page: the due list of the whole scope for a horizon."""
+        self.tabs.setCurrentIndex(1)
+        for widget in (self.horizon, self.overdue_only, self.worker):
+            widget.blockSignals(True)
+        self.horizon.setCurrentIndex(max(self.horizon.findData(within_days), 0))
+        self.overdue_only.setChecked(overdue_only)
+        self.worker.setCurrentIndex(0)
+        for widget in (self.horizon, self.overdue_only, self.worker):
+            widget.blockSignals(False)
+        self.refresh_due()
+
+    # -- refreshing -----------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.refresh_log()
+        self.refresh_due()
+
+    def refresh_log(self) -> None:
+        self.log_model.refresh()
+        self.log_count.setText(self.tr("共 {n} 条走访记录").format(n=self.log_model.rowCount()))
+
+    def refresh_due(self) -> None:
+        scope = self.scope_id()
+        due = self.ctx.ws.query.due_visits(scope, self.ctx.now().date(), self.worker_id(),
+                                           self.horizon.currentData()) if scope else []
+        if self.overdue_only.isChecked():
+            due = [d for d in due if d.overdue_days > 0]
+        self._due = {f"{d.target_kind}:{d.target_id}": d for d in due}
+        self.due_model.refresh()
+        self.due_count.setText(self.tr("应访 {n} 个，其中已逾期 {late} 个").format(
+            n=len(due), late=sum(1 for d in due if d.overdue_days > 0)))
+
+    def _due_keys(self, sort: str, descending: bool) -> list[str]:
+        return sorted(self._due, key=lambda k: (getattr(self._due[k], sort) is not None, getattr(self._due[k], sort)),
+                      reverse=descending)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("grid_assignments", "grid_workers"):
+            self._fill_workers()
+        if changes.touches("visits", "cases"):
+            self.refresh_log()
+        if changes.touches("visits", "households", "persons", "person_tags"):
+            self.refresh_due()
+        if changes.touches("grid_nodes", "households", "persons"):
+            self.tree_model.refresh_counts()
+
+    def _node_selected(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._fill_workers()
+        self.refresh()
+
+    # -- records --------------------------------------------------------------------------------------------
+
+    def _show(self, form: VisitForm) -> VisitForm:
+        form.show()
+        form.activateWindow()
+        return form
+
+    def new_visit(self) -> VisitForm | None:
+        scope = self.scope_id()
+        if scope is None:
+            messages.error(self, self.tr("请先在左边选择一个网格。"))
+            return None
+        return self._show(VisitForm(self.ctx, scope, parent=self))
+
+    def open_visit(self, row: int) -> VisitForm | None:
+        if not 0 <= row < self.log_model.rowCount():
+            return None
+        visit = self.log_model.record(row)
+        return self._show(VisitForm(self.ctx, visit.grid_id, visit_id=visit.id, parent=self))
+
+    def record_due(self, row: int) -> VisitForm | None:
+        """记录走访 for a due household or person: the form opens with the target filled in."""
+        if not 0 <= row < self.due_model.rowCount():
+            return None
+        due = self.due_model.record(row)
+        target = Target(due.target_kind, due.target_id, due.title)
+        return self._show(VisitForm(self.ctx, due.grid_id, target=target, parent=self))
+
+    def delete_visit(self) -> None:
+        row = self.log_table.currentIndex().row()
+        if row < 0:
+            return
+        visit = self.log_model.record(row)
+        if messages.confirm(self, self.tr("删除 {day} 对“{title}”的走访记录？").format(
+                day=moment_text(visit.visited_on), title=visit.target_title)):
+            self.ctx.apply(self, lambda: self.ctx.ws.visits.delete(self.ctx.actor, visit.id))
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def _tab(filters: QHBoxLayout, table: QWidget, count: QLabel, buttons: tuple[QPushButton, ...]) -> QWidget:
+    tab = QWidget()
+    column = QVBoxLayout(tab)
+    column.addLayout(filters)
+    column.addWidget(table, 1)
+    footer = QHBoxLayout()
+    footer.addWidget(count, 1)
+    for button in buttons:
+        footer.addWidget(button)
+    column.addLayout(footer)
+    return tab
