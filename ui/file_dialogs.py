@@ -15,3 +15,8 @@ def ask_open_path(parent: QWidget | None, title: str, pattern: str) -> str:
     """The file the user wants to read (empty when cancelled)."""
     path, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)
     return path
+
+
+def ask_folder(parent: QWidget | None, title: str, start: str = "") -> str:
+    """The folder the user picked, e.g. a USB stick not detected as removable (empty when cancelled)."""
+    return QFileDialog.getExistingDirectory(parent, title, start)

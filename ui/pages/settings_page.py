@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from gridapp.errors import UserError
 from ui import messages
 from ui.context import AppContext
+from ui.dialogs.passphrase_dialog import ask_and_store_passphrase, passphrase_store
 
 LARGE_FONT_KEY = "ui/large_font"
 NORMAL_POINT_SIZE = 11
@@ -52,6 +53,16 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("单位名称："), QLabel(info.name if info else self.tr("（未设置）")))
         form.addRow(self.tr("数据库："), QLabel(ctx.ws.url))
 
+        sync = QGroupBox(self.tr("同步口令"))
+        self.passphrase_label = QLabel()
+        self.passphrase_label.setWordWrap(True)
+        self.passphrase_button = QPushButton(self.tr("设置同步口令…"))
+        self.passphrase_button.clicked.connect(self.set_passphrase)
+        sync_box = QVBoxLayout(sync)
+        sync_box.addWidget(self.passphrase_label)
+        sync_box.addWidget(self.passphrase_button)
+        self.show_passphrase_state()
+
         backups = QGroupBox(self.tr("备份"))
         self.backup_list = QListWidget()
         self.backup_button = QPushButton(self.tr("立即备份"))
@@ -65,6 +76,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(readability)
         layout.addWidget(office)
+        layout.addWidget(sync)
         layout.addWidget(backups, 1)
         self.refresh_backups()
 
@@ -72,6 +84,16 @@ class SettingsPage(QWidget):
         self.ctx.settings.setValue(LARGE_FONT_KEY, "true" if large else "false")
         self.ctx.settings.sync()
         apply_font_mode(large)
+
+    def show_passphrase_state(self) -> None:
+        self.passphrase_label.setText(
+            self.tr("已设置。U盘同步包用它加密，全县各单位必须一致；口令不显示，也不明文保存。")
+            if passphrase_store(self.ctx).is_set()
+            else self.tr("尚未设置。导出和导入同步包之前，请输入县里统一规定的同步口令。"))
+
+    def set_passphrase(self) -> None:
+        if ask_and_store_passphrase(self.ctx, self):
+            self.show_passphrase_state()
 
     def refresh_backups(self) -> None:
         self.backup_list.clear()

@@ -1,0 +1,246 @@
+"""The 同步 page between two offices of one county: the demo village and its town, each with its own database and
+config folder, a tmp folder standing in for the USB stick. Everything goes through the page's widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from case_helpers import answer_dialogs, press_ok
+from factories import family
+from PySide6.QtCore import QPoint, Qt
+from ui_helpers import type_text
+
+from gridapp.dto import SYSTEM
+from gridapp.workspace import Workspace
+from ui import messages
+from ui.app import make_context
+from ui.dialogs.conflict_dialog import ConflictDialog
+from ui.dialogs.passphrase_dialog import PassphraseDialog, passphrase_store
+from ui.pages import sync_page
+from ui.pages.settings_page import SettingsPage
+from ui.pages.sync_page import Drive, SyncPage
+
+PASSPHRASE = "宁陵县2026sync"
+NUMBER = "T901"
+
+
+@pytest.fixture
+def usb(tmp_path: Path, monkeypatch) -> Path:
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    monkeypatch.setattr(sync_page, "list_drives", lambda: [Drive("测试U盘", str(stick))])
+    return stick
+
+
+@pytest.fixture
+def town(ctx, tmp_path: Path, qapp):
+    """The town office: a second database of the same county, with its own settings (and key) folder."""
+    ws = Workspace.open(tmp_path / "town.sqlite3")
+    ws.init_office("清河镇人民政府", ctx.ws.office.county_code)
+    (tmp_path / "town").mkdir()
+    context = make_context(ws, str(tmp_path / "town" / "settings.ini"))
+    yield context
+    context.tasks.wait()
+    ws.close()
+
+
+@pytest.fixture
+def shown(monkeypatch) -> dict[str, list[str]]:
+    said: dict[str, list[str]] = {"error": [], "info": []}
+    monkeypatch.setattr(messages, "error", lambda _p, text, *_a: said["error"].append(text))
+    monkeypatch.setattr(messages, "info", lambda _p, text, *_a: said["info"].append(text))
+    monkeypatch.setattr(messages, "confirm", lambda *_a: True)
+    return said
+
+
+def open_page(qtbot, context) -> SyncPage:
+    page = SyncPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def set_passphrase(qtbot, monkeypatch, page: SyncPage, passphrase: str = PASSPHRASE) -> None:
+    def fill(dialog: PassphraseDialog) -> None:
+        type_text(qtbot, dialog.first, passphrase)
+        assert not dialog.ok_button.isEnabled()  # not yet typed twice
+        type_text(qtbot, dialog.second, passphrase)
+        press_ok(qtbot, dialog)
+
+    answer_dialogs(monkeypatch, PassphraseDialog, fill)
+    qtbot.mouseClick(page.passphrase_button, Qt.MouseButton.LeftButton)
+    assert page.passphrase_label.text().startswith("同步口令已设置")
+
+
+def click(qtbot, button) -> None:
+    qtbot.waitUntil(button.isEnabled, timeout=60_000)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def export(qtbot, page: SyncPage, peer: str | None) -> Path:
+    """Export for ``peer`` (an office id; None: everything) and return the file written."""
+    page.tabs.setCurrentIndex(0)
+    page.peer_combo.setCurrentIndex(page.peer_combo.findData(peer))
+    before = set(Path(page.folder()).iterdir())
+    click(qtbot, page.export_button)
+    qtbot.waitUntil(lambda: page.export_result.text().startswith("已写入"), timeout=60_000)
+    [written] = set(Path(page.folder()).iterdir()) - before
+    return written
+
+
+def read(qtbot, page: SyncPage, package: Path) -> None:
+    page.tabs.setCurrentIndex(1)
+    page.refresh_files()
+    rows = [page.files.item(r).text() for r in range(page.files.count())]
+    page.files.setCurrentRow(next(r for r, text in enumerate(rows) if text.startswith(package.name)))
+    click(qtbot, page.read_button)
+    qtbot.waitUntil(lambda: page.task is None, timeout=60_000)
+
+
+def apply(qtbot, page: SyncPage) -> None:
+    click(qtbot, page.apply_button)
+    qtbot.waitUntil(lambda: page.package_label.text().startswith("已导入"), timeout=60_000)
+
+
+def first_grid(ws: Workspace) -> str:
+    node = ws.query.grid_children(None)[0]
+    while node.child_count:
+        node = ws.query.grid_children(node.id)[0]
+    return node.id
+
+
+def set_phone(ws: Workspace, household_id: str, grid_id: str, phone: str) -> None:
+    """Save the household page with a new phone number (members unchanged)."""
+    data = family(grid_id, NUMBER)
+    data.phone = phone
+    for member, view in zip(data.members, ws.query.household(household_id).members, strict=True):
+        member.id = view.id
+    ws.households.update(SYSTEM, household_id, data)
+
+
+def test_export_import_review_and_resolve_a_conflict(ctx, town, usb: Path, qtbot, monkeypatch, shown) -> None:
+    village_ws, town_ws = ctx.ws, town.ws
+    grid = first_grid(village_ws)
+    household = village_ws.households.create(SYSTEM, family(grid, NUMBER)).id
+    households = village_ws.query.stats()["households"]
+
+    village = open_page(qtbot, ctx)
+    assert village.folder() == str(usb)
+    assert village.passphrase_label.text().startswith("尚未设置同步口令")
+    set_passphrase(qtbot, monkeypatch, village)
+    first = export(qtbot, village, None)
+    assert first.suffix == ".gridsync" and first.stat().st_size > 0
+    assert "人员" in village.export_result.text()
+
+    town_page = open_page(qtbot, town)
+    set_passphrase(qtbot, monkeypatch, town_page)
+    read(qtbot, town_page, first)
+    assert town_page.apply_button.isEnabled()
+    assert town_page.preview.count("住户", "new") == households
+    assert town_page.preview.count("住户", "conflicts") == 0
+    assert town_ws.query.stats()["households"] == 0  # the preview wrote nothing
+    apply(qtbot, town_page)
+    assert town_ws.query.household(household).phone == "13800001234"
+    assert town_ws.query.stats()["households"] == households
+    assert town_page.history.table.rowCount() == 1
+
+    read(qtbot, town_page, first)  # the same package again: a calm note, not an error
+    assert shown["info"] and "导入" in shown["info"][-1] and not shown["error"]
+    assert not town_page.apply_button.isEnabled()
+
+    # Both offices change the same household's phone before they sync again; the town's edit is the later one.
+    set_phone(village_ws, household, grid, "13800000001")
+    set_phone(town_ws, household, grid, "13800000002")
+    town_page.refresh()
+    from_town = export(qtbot, town_page, village_ws.office.id)
+    read(qtbot, village, from_town)
+    assert village.preview.count("住户", "conflicts") == 1
+    apply(qtbot, village)
+    assert village_ws.query.household(household).phone == "13800000002"
+    assert village.tabs.tabText(2) == "冲突（1）"
+
+    village.tabs.setCurrentIndex(2)
+    conflicts = village.conflicts.table
+    assert conflicts.rowCount() == 1 and conflicts.item(0, 1).text()
+
+    def keep_ours(dialog: ConflictDialog) -> None:
+        [row] = [r for r, f in enumerate(dialog.conflict.fields) if f.name == "phone"]
+        assert dialog.kept_buttons[row].text() == "13800000002"
+        assert dialog.table.horizontalHeaderItem(2).text() == f"本机版本（{village_ws.office.name}）"
+        ours = dialog.lost_buttons[row]
+        qtbot.mouseClick(ours, Qt.MouseButton.LeftButton, pos=QPoint(6, ours.height() // 2))  # on the round mark
+        assert dialog.values() == {"phone": "13800000001"}
+        press_ok(qtbot, dialog)
+
+    answer_dialogs(monkeypatch, ConflictDialog, keep_ours)
+    click(qtbot, village.conflicts.resolve_button)
+    assert village_ws.query.household(household).phone == "13800000001"
+    assert village.tabs.tabText(2) == "冲突（0）"
+    assert village_ws.sync.conflicts("open") == []
+
+    # The resolution is a change like any other: it reaches the town with the next package.
+    back = export(qtbot, village, town_ws.office.id)
+    read(qtbot, town_page, back)
+    apply(qtbot, town_page)
+    assert town_ws.query.household(household).phone == "13800000001"
+    assert not shown["error"]
+
+
+def test_a_wrong_passphrase_is_refused_and_changes_nothing(ctx, town, usb: Path, qtbot, monkeypatch,
+                                                           shown) -> None:
+    village = open_page(qtbot, ctx)
+    set_passphrase(qtbot, monkeypatch, village)
+    package = export(qtbot, village, None)
+
+    town_page = open_page(qtbot, town)
+    set_passphrase(qtbot, monkeypatch, town_page, "另一个县的口令12345")
+    before = town.ws.query.stats()
+    read(qtbot, town_page, package)
+    assert len(shown["error"]) == 1 and "口令" in shown["error"][0]
+    assert town_page.package_label.text() == shown["error"][0]
+    assert not town_page.apply_button.isEnabled()
+    assert town.ws.query.stats() == before
+    assert town.ws.sync.history() == []
+
+
+def test_the_passphrase_set_in_settings_serves_the_sync_page(ctx, usb: Path, qtbot, monkeypatch) -> None:
+    settings = SettingsPage(ctx)
+    qtbot.addWidget(settings)
+    assert settings.passphrase_label.text().startswith("尚未设置")
+
+    def fill(dialog: PassphraseDialog) -> None:
+        type_text(qtbot, dialog.first, "short")
+        assert dialog.hint.text() == "同步口令至少 8 位。"
+        dialog.first.clear()
+        type_text(qtbot, dialog.first, PASSPHRASE)
+        type_text(qtbot, dialog.second, PASSPHRASE + "x")
+        assert dialog.hint.text() == "两次输入的口令不一致。" and not dialog.ok_button.isEnabled()
+        qtbot.keyClick(dialog.second, Qt.Key.Key_Backspace)
+        press_ok(qtbot, dialog)
+
+    answer_dialogs(monkeypatch, PassphraseDialog, fill)
+    qtbot.mouseClick(settings.passphrase_button, Qt.MouseButton.LeftButton)
+    assert settings.passphrase_label.text().startswith("已设置")
+    assert passphrase_store(ctx).load() == PASSPHRASE
+    assert open_page(qtbot, ctx).passphrase_label.text().startswith("同步口令已设置")
+
+
+def test_drives_refresh_and_a_folder_chosen_by_hand(ctx, usb: Path, qtbot, tmp_path: Path, monkeypatch) -> None:
+    page = open_page(qtbot, ctx)
+    other = tmp_path / "别的文件夹"
+    other.mkdir()
+    (other / "幸福村-20261122-0001.gridsync").write_bytes(b"x")
+    monkeypatch.setattr(sync_page.file_dialogs, "ask_folder", lambda *_a: str(other))
+    qtbot.mouseClick(page.folder_button, Qt.MouseButton.LeftButton)
+    assert page.folder() == str(other)
+    assert page.files.count() == 1 and page.files.item(0).text().startswith("幸福村-20261122-0001.gridsync")
+    monkeypatch.setattr(sync_page, "list_drives", lambda: [])
+    qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
+    assert page.folder() == str(other)  # the stick was pulled; the folder chosen by hand stays
+
+
+def test_drive_listing_skips_the_system_volume() -> None:
+    drives: list[Any] = sync_page.list_drives()
+    assert all(d.path != "/" and not d.path.startswith(("/home", "/boot", "/usr")) for d in drives)

@@ -1,0 +1,231 @@
+"""The review half of the 同步 page: per-table counts of a package, the conflicts and duplicate persons a merge
+left for a person to decide, and the sync history. Each panel re-reads its list from ``ws.sync`` on refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridapp.sync.dto import OUTCOME_LABELS, OUTCOMES, TableCounts
+from ui import messages
+from ui.context import AppContext
+from ui.dialogs.conflict_dialog import ConflictDialog, field_label
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def when(at: datetime) -> str:
+    return f"{at:%Y-%m-%d %H:%M}"
+
+
+def list_table(headers: Sequence[str]) -> QTableWidget:
+    """A read-only table that selects whole rows, the way every list on this page behaves."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def fill_rows(table: QTableWidget, rows: Sequence[tuple[object, Sequence[str]]]) -> None:
+    """(item, cell texts) per row; the item rides on every cell so a click anywhere finds it."""
+    table.setRowCount(len(rows))
+    for row, (item, texts) in enumerate(rows):
+        for column, text in enumerate(texts):
+            cell = QTableWidgetItem(text)
+            cell.setData(ITEM_ROLE, item)
+            table.setItem(row, column, cell)
+    table.resizeColumnsToContents()
+
+
+def chosen(table: QTableWidget) -> object | None:
+    cell = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
+    return cell.data(ITEM_ROLE) if cell else None
+
+
+class CountsTable(QTableWidget):
+    """One row per table (and 合计) with new/updated/deleted/conflicts/duplicates/out-of-scope/unchanged."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(OUTCOMES) + 1, parent)
+        self.setHorizontalHeaderLabels([self.tr("数据"), *(self.tr(OUTCOME_LABELS[k]) for k in OUTCOMES)])
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+    def show_counts(self, tables: Sequence[TableCounts], totals: TableCounts | None) -> None:
+        rows = [t for t in tables if any(t.as_dict().values())]
+        if totals is not None:
+            rows.append(TableCounts("", self.tr("合计"), **totals.as_dict()))
+        self.setRowCount(len(rows))
+        for row, counts in enumerate(rows):
+            self.setItem(row, 0, QTableWidgetItem(counts.label))
+            for column, key in enumerate(OUTCOMES, start=1):
+                cell = QTableWidgetItem(str(getattr(counts, key)))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.setItem(row, column, cell)
+
+    def count(self, label: str, outcome: str) -> int:
+        """The number shown for one table (by its Chinese label) and outcome; 0 when the table is not listed."""
+        column = OUTCOMES.index(outcome) + 1
+        return next((int(self.item(r, column).text()) for r in range(self.rowCount())
+                     if self.item(r, 0).text() == label), 0)
+
+
+class ConflictPanel(QWidget):
+    """冲突: open conflicts; 处理… shows both versions side by side and saves the user's choice."""
+
+    resolved = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table = list_table([self.tr("类别"), self.tr("记录"), self.tr("现在的版本来自"), self.tr("另一版本来自"),
+                                 self.tr("不同的项目"), self.tr("发现时间")])
+        self.table.doubleClicked.connect(lambda _index: self.resolve_selected())
+        self.resolve_button = QPushButton(self.tr("处理…"))
+        self.resolve_button.clicked.connect(self.resolve_selected)
+        self.empty = QLabel()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.empty, 1)
+        bottom.addWidget(self.resolve_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    def refresh(self) -> int:
+        conflicts = self.ctx.ws.sync.conflicts("open")
+        fill_rows(self.table, [(c, (c.table_label, c.title, c.kept_office_name, c.lost_office_name,
+                                    "、".join(field_label(f.name) for f in c.fields), when(c.detected_at)))
+                               for c in conflicts])
+        self.empty.setText(self.tr("同一条记录在两个单位都改过时列在这里，请选中后点“处理…”。") if conflicts
+                           else self.tr("没有待处理的冲突。"))
+        self.resolve_button.setEnabled(bool(conflicts))
+        if conflicts:
+            self.table.selectRow(0)
+        return len(conflicts)
+
+    def resolve_selected(self) -> None:
+        conflict = chosen(self.table)
+        if conflict is None:
+            return
+        office = self.ctx.ws.office.name if self.ctx.ws.office else ""
+        dialog = ConflictDialog(conflict, office, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        if self.ctx.apply(self, lambda: self.ctx.ws.sync.resolve_conflict(self.ctx.actor, conflict.id, values)):
+            self.resolved.emit()
+
+
+class DuplicatePanel(QWidget):
+    """重复人员: one ID number held by two person records; merge into the one chosen, or 不是同一人."""
+
+    resolved = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table = list_table([self.tr("身份证号"), self.tr("人员"), self.tr("发现时间")])
+        self.persons = list_table([self.tr("姓名"), self.tr("住址"), self.tr("网格"), self.tr("登记单位"),
+                                   self.tr("状态")])
+        self.table.itemSelectionChanged.connect(self._show_persons)
+        self.merge_button = QPushButton(self.tr("保留选中的人员并合并"))
+        self.dismiss_button = QPushButton(self.tr("不是同一人"))
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.persons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.hint, 1)
+        bottom.addWidget(self.merge_button)
+        bottom.addWidget(self.dismiss_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+    def refresh(self) -> int:
+        duplicates = self.ctx.ws.sync.duplicates("open")
+        fill_rows(self.table, [(d, (d.id_number, "、".join(p.name for p in d.persons), when(d.detected_at)))
+                               for d in duplicates])
+        self.hint.setText(self.tr("同一个身份证号在不同单位登记成了两个人。在下面选中要保留的那条，再点“合并”；"
+                                  "另一条的标签并入后移到回收站。") if duplicates else self.tr("没有疑似重复的人员。"))
+        if duplicates:
+            self.table.selectRow(0)
+        self._show_persons()
+        return len(duplicates)
+
+    def _show_persons(self) -> None:
+        duplicate = chosen(self.table)
+        persons = duplicate.persons if duplicate else ()
+        fill_rows(self.persons, [(p, (p.name, p.address, p.grid_name, p.office_name,
+                                      self.tr("已删除") if p.deleted else self.tr("在册"))) for p in persons])
+        if persons:
+            self.persons.selectRow(0)
+        self.merge_button.setEnabled(bool(persons))
+        self.dismiss_button.setEnabled(bool(persons))
+
+    def merge_selected(self) -> None:
+        duplicate, person = chosen(self.table), chosen(self.persons)
+        if duplicate is None or person is None:
+            return
+        if not messages.confirm(self, self.tr("保留“{name}”（{office}）这条记录，另一条并入后移到回收站。确定合并吗？")
+                                .format(name=person.name, office=person.office_name)):
+            return
+        if self.ctx.apply(self, lambda: self.ctx.ws.sync.merge_duplicate(self.ctx.actor, duplicate.id,
+                                                                         person.person_id)):
+            self.resolved.emit()
+
+    def dismiss_selected(self) -> None:
+        duplicate = chosen(self.table)
+        if duplicate is not None and self.ctx.apply(
+                self, lambda: self.ctx.ws.sync.dismiss_duplicate(self.ctx.actor, duplicate.id)):
+            self.resolved.emit()
+
+
+class HistoryPanel(QWidget):
+    """同步记录: every package written or imported here — when, who, which file, with whom, what changed."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table = list_table([self.tr("时间"), self.tr("方向"), self.tr("操作人"), self.tr("对方单位"),
+                                 self.tr("文件"), *(self.tr(OUTCOME_LABELS[k]) for k in OUTCOMES[:-1])])
+        self.details = CountsTable()
+        self.table.itemSelectionChanged.connect(self._show_details)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        QVBoxLayout(self).addWidget(splitter)
+
+    def refresh(self) -> int:
+        entries = self.ctx.ws.sync.history()
+        fill_rows(self.table, [(e, (when(e.at), e.direction_label, e.user_name, e.office_name, e.file_name,
+                                    *(str(getattr(e.totals, k)) for k in OUTCOMES[:-1]))) for e in entries])
+        self._show_details()
+        return len(entries)
+
+    def _show_details(self) -> None:
+        entry = chosen(self.table)
+        self.details.show_counts(entry.tables if entry else (), entry.totals if entry else None)
