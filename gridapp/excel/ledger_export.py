@@ -43,8 +43,8 @@ TEXT, NUMBER, HEADER, TOTAL, LABEL, PLAIN, TITLE, SUBTITLE = (s.name for s in ST
 
 
 def export_xlsx(data: LedgerData, path: str | Path) -> None:
-    """Write ``data`` to ``path``: one sheet per distinct ``Section.sheet_name``, a title and a scope line on
-    top, then each section (its fields, its bold filled header row and its rows)."""
+    """Write ``data`` to ``path``: one sheet per distinct ``Section.sheet_name``, a title and a scope (and
+    period) line on top, then each section (its fields and texts, its bold filled header row and its rows)."""
     book = Workbook(write_only=True)
     for style in STYLES:
         book.add_named_style(style)
@@ -84,21 +84,24 @@ def _write_sheet(sheet: Any, data: LedgerData, sections: list[Section]) -> None:
     columns = _widest(sections)
     for i, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = max(6, round(column.width * CHARS_PER_MM, 1))
-    last = get_column_letter(max(len(columns), 4 if any(s.fields for s in sections) else 1))
-    single = len(sections) == 1 and not sections[0].fields and bool(sections[0].columns)
+    last = get_column_letter(max(len(columns), 4 if any(s.fields or s.texts for s in sections) else 1))
+    single = len(sections) == 1 and not (sections[0].fields or sections[0].texts) and bool(sections[0].columns)
     sheet.freeze_panes = f"A{HEADER_ROWS + 2}" if single else f"A{HEADER_ROWS + 1}"
     for row in range(1, HEADER_ROWS + 1):
         sheet.merged_cells.add(f"A{row}:{last}{row}")
     masked = "　身份证号、手机号已隐去中间位" if data.masked else ""
     sheet.append([_cell(sheet, data.title, TITLE)])
-    sheet.append([_cell(sheet, f"{data.unit}　范围：{data.scope}　打印日期：{data.printed_on.isoformat()}{masked}",
-                        PLAIN)])
+    period = f"　{data.period_text}" if data.period else ""
+    sheet.append([_cell(sheet, f"{data.unit}　范围：{data.scope}{period}　打印日期：{data.printed_on.isoformat()}"
+                        f"{masked}", PLAIN)])
     for section in sections:
         if not single and section.title:
             sheet.append([_cell(sheet, section.title, SUBTITLE)])
         for i in range(0, len(section.fields), 2):
             sheet.append([_cell(sheet, text, style) for pair in section.fields[i:i + 2]
                           for text, style in zip(pair, (LABEL, PLAIN), strict=True)])
+        for label, value in section.texts:
+            sheet.append([_cell(sheet, label, LABEL), _cell(sheet, value, PLAIN)])
         if section.columns:
             _write_table(sheet, section)
         if not single:

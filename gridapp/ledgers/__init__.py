@@ -4,20 +4,34 @@
 reportlab is imported only inside this package (an import-linter contract says so).
 """
 
-from gridapp.ledgers.catalog import LEDGERS, build_ledger, find_ledger, ledger_kinds, render_pdf
+from gridapp.ledgers.catalog import (
+    CASE_SHEET,
+    LEDGERS,
+    build_case_sheet,
+    build_ledger,
+    find_ledger,
+    ledger_kinds,
+    render_case_sheet,
+    render_pdf,
+)
 from gridapp.ledgers.model import Cancelled, Column, LedgerData, LedgerKind, Section
 from gridapp.ledgers.pdf import write_pdf
+from gridapp.ledgers.scope import calendar_year
 
 __all__ = [
+    "CASE_SHEET",
     "LEDGERS",
     "Cancelled",
     "Column",
     "LedgerData",
     "LedgerKind",
     "Section",
+    "build_case_sheet",
     "build_ledger",
+    "calendar_year",
     "find_ledger",
     "ledger_kinds",
+    "render_case_sheet",
     "render_pdf",
     "write_pdf",
 ]

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gridapp.errors import NotFound, RuleViolation
-from gridapp.ledgers import booklet, organisation, persons, premises, statistics
-from gridapp.ledgers.model import LANDSCAPE, PORTRAIT, Ledger, LedgerData, LedgerKind, masked
+from gridapp.ledgers import booklet, case_log, case_sheet, organisation, persons, premises, statistics
+from gridapp.ledgers.model import LANDSCAPE, PORTRAIT, Ledger, LedgerData, LedgerKind, Section, masked
 from gridapp.ledgers.pdf import ProgressCallback, write_pdf
-from gridapp.ledgers.scope import Scope
+from gridapp.ledgers.scope import Scope, calendar_year
 
 if TYPE_CHECKING:
     from gridapp.workspace import Workspace
@@ -40,11 +41,19 @@ LEDGERS: tuple[Ledger, ...] = (
     REHABILITATION,
     RENTED_HOUSES,
     KEY_PLACES,
+    Ledger("cases", "事件台账", "期间内受理的事件：类别、来源、紧急程度、当前环节、承办单位、期限和办理时效，"
+           "先按网格汇总各环节和时效的件数", LANDSCAPE, case_log.cases, period=True),
+    Ledger("visits", "走访台账", "期间内的入户走访、电话回访和巡查：走访人、对象、内容、发现问题和后续处理",
+           LANDSCAPE, case_log.visits, period=True),
     Ledger("party_centers", "党员中心户联系台账", "党员中心户及其联系的住户", LANDSCAPE, organisation.party_centers),
     Ledger("workers", "网格员花名册", "网格长、网格指导员、网格员及联系方式", PORTRAIT, organisation.workers),
     Ledger("statistics", "统计汇总表", "按下级网格统计住户、人口、老人、房屋、场所和特殊人群，末行合计",
            LANDSCAPE, statistics.statistics),
 )
+
+
+# Printed for one case (from its window or ``ledger case_sheet --case``), so not among the grid ledgers.
+CASE_SHEET = LedgerKind("case_sheet", "一事五单", "一件事件的集单、议单、办单、晒单、评单（按事件编号打印）")
 
 
 def ledger_kinds() -> list[LedgerKind]:
@@ -59,23 +68,51 @@ def find_ledger(key: str) -> Ledger:
     raise NotFound(f"没有名为“{key}”的台账。可用的台账有：{known}")
 
 
-def build_ledger(ws: Workspace, key: str, scope_id: str | None, *, mask: bool = False) -> LedgerData:
+def build_ledger(ws: Workspace, key: str, scope_id: str | None, *, mask: bool = False,
+                 period: tuple[date, date] | None = None) -> LedgerData:
     """The ledger ``key`` for the subtree of grid node ``scope_id`` as plain data; ``mask`` hides the middle of
-    ID numbers and mobile numbers everywhere in it."""
+    ID numbers and mobile numbers everywhere in it. A period ledger covers ``period`` (first and last day,
+    both included; the current calendar year by default); the others ignore it."""
     ledger = find_ledger(key)
     if not scope_id:
         raise RuleViolation("请先选择要打印台账的网格。")
-    scope = Scope.load(ws, scope_id)
+    span = _checked(period or calendar_year(ws.today())) if ledger.period else None
+    scope = Scope.load(ws, scope_id, span)
     sections = ledger.sections(scope)
-    if mask:
-        sections = [masked(section) for section in sections]
-    office = ws.office
-    return LedgerData(ledger.key, ledger.title, office.name if office else "", scope.title, scope.today,
-                      ledger.orientation, tuple(sections), mask, ledger.cover)
+    return _data(ws, ledger.key, ledger.title, scope.title, ledger.orientation, sections, mask, ledger.cover,
+                 span)
 
 
 def render_pdf(ws: Workspace, key: str, scope_id: str | None, path: str | Path, *, mask: bool = False,
-               progress: ProgressCallback | None = None) -> int:
+               period: tuple[date, date] | None = None, progress: ProgressCallback | None = None) -> int:
     """Build the ledger and write it as a PDF; returns the number of pages. ``progress(done, total)`` is
     called after every page and may return False to cancel (raising Cancelled, leaving no file)."""
-    return write_pdf(build_ledger(ws, key, scope_id, mask=mask), path, progress)
+    return write_pdf(build_ledger(ws, key, scope_id, mask=mask, period=period), path, progress)
+
+
+def build_case_sheet(ws: Workspace, case_id: str, *, mask: bool = False) -> LedgerData:
+    """The 一事五单 of one case as plain data (portrait, one section per sheet)."""
+    view = ws.query.case(case_id)
+    scope = f"{view.row.grid_name}　事件编号：{view.row.number}"  # the full path is on the 集单
+    return _data(ws, CASE_SHEET.key, CASE_SHEET.title, scope, PORTRAIT, case_sheet.sheets(view, mask), mask)
+
+
+def render_case_sheet(ws: Workspace, case_id: str, path: str | Path, *, mask: bool = False) -> int:
+    """Write the 一事五单 of one case as a PDF; returns the number of pages."""
+    return write_pdf(build_case_sheet(ws, case_id, mask=mask), path)
+
+
+def _checked(period: tuple[date, date]) -> tuple[date, date]:
+    first, last = period
+    if first > last:
+        raise RuleViolation(f"开始日期 {first.isoformat()} 晚于结束日期 {last.isoformat()}，请重新选择起止日期。")
+    return first, last
+
+
+def _data(ws: Workspace, key: str, title: str, scope: str, orientation: str, sections: list[Section], mask: bool,
+          cover: bool = False, period: tuple[date, date] | None = None) -> LedgerData:
+    if mask:
+        sections = [masked(section) for section in sections]
+    office = ws.office
+    return LedgerData(key, title, office.name if office else "", scope, ws.today(), orientation, tuple(sections),
+                      mask, cover, period)

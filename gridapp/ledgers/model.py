@@ -41,20 +41,24 @@ def number_column(header: str, width: float = 14) -> Column:
 
 @dataclass(frozen=True)
 class Section:
-    """A titled block: label/value ``fields`` (a form), then a table of ``rows`` under ``columns``.
+    """A titled block: label/value ``fields`` (a form), label/value ``texts`` that each take a whole line
+    (a description, an opinion), then a table of ``rows`` under ``columns``.
 
     ``new_page`` starts it on a fresh page (a household page of the booklet); ``total`` marks the last row
-    as a totals row; ``image`` is a picture printed after the fields (the grid's plan); sections with the
-    same ``sheet`` are stacked on one Excel sheet.
+    as a totals row; ``image`` is a picture printed after the fields (the grid's plan); ``signature`` is a
+    line to sign under the section (a sheet of the 一事五单); sections with the same ``sheet`` are stacked on
+    one Excel sheet.
     """
 
     title: str
     columns: tuple[Column, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
     fields: tuple[tuple[str, str], ...] = ()
+    texts: tuple[tuple[str, str], ...] = ()
     new_page: bool = False
     total: bool = False
     image: str | None = None
+    signature: str = ""
     sheet: str = ""
 
     @property
@@ -64,7 +68,8 @@ class Section:
 
 @dataclass(frozen=True)
 class LedgerData:
-    """Everything a printed or exported ledger shows; ``cover`` asks for a cover page (the booklet)."""
+    """Everything a printed or exported ledger shows; ``cover`` asks for a cover page (the booklet);
+    ``period`` (first and last day) is the time a period ledger (事件, 走访) covers."""
 
     key: str
     title: str
@@ -75,19 +80,27 @@ class LedgerData:
     sections: tuple[Section, ...]
     masked: bool = False
     cover: bool = False
+    period: tuple[date, date] | None = None
 
     @property
     def row_count(self) -> int:
         return sum(len(s.rows) for s in self.sections)
 
+    @property
+    def period_text(self) -> str:
+        """期间：2026-01-01至2026-12-31, or nothing for a ledger of the present state."""
+        return f"期间：{self.period[0].isoformat()}至{self.period[1].isoformat()}" if self.period else ""
+
 
 @dataclass(frozen=True)
 class LedgerKind:
-    """What the GUI and ``ledger --list`` show to choose a ledger."""
+    """What the GUI and ``ledger --list`` show to choose a ledger; ``period`` says it covers a time span
+    (the GUI then asks for 起止日期)."""
 
     key: str
     title: str
     description: str
+    period: bool = False
 
 
 SectionSource = Callable[["Scope"], list[Section]]
@@ -95,7 +108,8 @@ SectionSource = Callable[["Scope"], list[Section]]
 
 @dataclass(frozen=True)
 class Ledger:
-    """The declarative definition of one ledger: its key, title, paper orientation and section source."""
+    """The declarative definition of one ledger: its key, title, paper orientation and section source;
+    a ``period`` ledger lists what happened between two days (Scope.period)."""
 
     key: str
     title: str
@@ -103,10 +117,11 @@ class Ledger:
     orientation: str
     sections: SectionSource
     cover: bool = False
+    period: bool = False
 
     @property
     def kind(self) -> LedgerKind:
-        return LedgerKind(self.key, self.title, self.description)
+        return LedgerKind(self.key, self.title, self.description, self.period)
 
 
 class Cancelled(UserError):
@@ -138,4 +153,5 @@ def masked(section: Section) -> Section:
         section,
         rows=tuple(tuple(mask_text(cell) for cell in row) for row in section.rows),
         fields=tuple((label, mask_text(value)) for label, value in section.fields),
+        texts=tuple((label, mask_text(value)) for label, value in section.texts),
     )

@@ -1,5 +1,5 @@
 """LedgerData to an A4 PDF: the shared page template (unit, title, scope, print date; 第 N 页 / 共 M 页),
-sections as forms and tables, signature lines at the end.
+sections as forms and tables, signature lines at the end (or under each section that asks for its own).
 
 The page total is a form XObject drawn on every page and defined once, when the document is saved, so each
 page is written once (no second layout pass, no page kept in memory to be numbered later).
@@ -13,7 +13,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -95,7 +95,7 @@ class _Document(BaseDocTemplate):
         canvas.setFont(self.font, 9)
         canvas.drawString(MARGIN_X, top, data.unit)
         canvas.drawRightString(width - MARGIN_X, top, f"打印日期：{data.printed_on.isoformat()}")
-        canvas.drawString(MARGIN_X, top - 6 * mm, f"范围：{data.scope}")
+        canvas.drawString(MARGIN_X, top - 6 * mm, "　".join(filter(None, (f"范围：{data.scope}", data.period_text))))
         if data.masked:
             canvas.drawRightString(width - MARGIN_X, top - 6 * mm, "身份证号、手机号已隐去中间位")
         canvas.setLineWidth(0.8)
@@ -127,6 +127,8 @@ class _Story:
         self.title = ParagraphStyle("section", fontName=self.font, fontSize=11, leading=15, spaceBefore=6,
                                     spaceAfter=4)
         self.note = ParagraphStyle("note", fontName=self.font, fontSize=FONT_SIZE, leading=LEADING)
+        self.sign = ParagraphStyle("sign", parent=self.note, fontSize=10.5)
+        self.signed = ParagraphStyle("signed", parent=self.sign, alignment=TA_RIGHT)
         self.flowables: list[Flowable] = []
 
     def build(self) -> list[Flowable]:
@@ -138,8 +140,8 @@ class _Story:
             self._section(section)
         if not self.data.sections:
             self.flowables.append(Paragraph(EMPTY, self.note))
-        self.flowables += [CondPageBreak(24 * mm), Spacer(1, 10 * mm),
-                           Paragraph(SIGNATURES, ParagraphStyle("sign", parent=self.note, fontSize=10.5))]
+        if not any(section.signature for section in self.data.sections):  # else each section is signed itself
+            self.flowables += [CondPageBreak(24 * mm), Spacer(1, 10 * mm), Paragraph(SIGNATURES, self.sign)]
         return self.flowables
 
     def _cover(self) -> None:
@@ -163,6 +165,8 @@ class _Story:
             self.flowables += [CondPageBreak(MIN_SECTION), Paragraph(escape(section.title), self.title)]
         if section.fields:
             self.flowables.append(self._form(section.fields))
+        if section.texts:
+            self.flowables.append(self._lines(section.texts))
         if section.image:
             self.flowables.append(self._image(section.image))
         if section.columns:
@@ -171,6 +175,9 @@ class _Story:
                                              section.total))
             if not section.rows:
                 self.flowables.append(Paragraph(EMPTY, self.note))
+        if section.signature:
+            self.flowables += [Spacer(1, 4 * mm), Paragraph(escape(section.signature), self.signed),
+                               Spacer(1, 6 * mm)]
 
     def _widths(self, section: Section) -> list[float]:
         """The declared widths (mm) scaled so that the table fills the frame exactly."""
@@ -185,20 +192,30 @@ class _Story:
         if len(cells) % 2:
             cells.append(("", ""))
         rows = [[*cells[i], *cells[i + 1]] for i in range(0, len(cells), 2)]
-        style = TableStyle([
+        return Table(rows, colWidths=[LABEL_WIDTH, value_width] * 2, style=self._form_style(0, 2),
+                     spaceAfter=4 * mm)
+
+    def _lines(self, texts: tuple[tuple[str, str], ...]) -> Table:
+        """Label/value pairs one to a row, for texts too long to share a row (a description, an opinion)."""
+        value_width = self.width - LABEL_WIDTH
+        rows = [[self.cells.cell(label, LABEL_WIDTH, "center"), self.cells.cell(value, value_width, "left")]
+                for label, value in texts]
+        return Table(rows, colWidths=[LABEL_WIDTH, value_width], style=self._form_style(0), spaceAfter=4 * mm)
+
+    def _form_style(self, *label_columns: int) -> TableStyle:
+        commands: list[tuple] = [
             ("FONT", (0, 0), (-1, -1), self.font, FONT_SIZE, LEADING),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
-            ("BACKGROUND", (2, 0), (2, -1), LABEL_FILL),
-            ("ALIGN", (0, 0), (0, -1), "CENTER"),
-            ("ALIGN", (2, 0), (2, -1), "CENTER"),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
             ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
             ("TOPPADDING", (0, 0), (-1, -1), PAD_Y + 1),
             ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y + 1),
-        ])
-        return Table(rows, colWidths=[LABEL_WIDTH, value_width] * 2, style=style, spaceAfter=4 * mm)
+        ]
+        for column in label_columns:
+            commands += [("BACKGROUND", (column, 0), (column, -1), LABEL_FILL),
+                         ("ALIGN", (column, 0), (column, -1), "CENTER")]
+        return TableStyle(commands)
 
     def _image(self, path: str) -> Image:
         image = Image(path)

@@ -33,9 +33,10 @@ class Scope:
     labels: dict[str, str]  # grid id -> names from below the scope node down to it, "第一网格/第一微网格"
     top: tuple[str, ...]  # the scope's direct children, in order
     branch: dict[str, str]  # grid id -> the direct child of the scope it lies under (the scope for itself)
+    period: tuple[date, date] | None = None  # first and last day a period ledger covers
 
     @classmethod
-    def load(cls, ws: Workspace, node_id: str) -> Scope:
+    def load(cls, ws: Workspace, node_id: str, period: tuple[date, date] | None = None) -> Scope:
         with ws.read() as s:
             path = live_node(s, node_id).path
             nodes = s.execute(
@@ -58,7 +59,7 @@ class Scope:
             branch[n.id] = top_id
             stack.extend((c, f"{label}/{c.name}", top_id) for c in reversed(children.get(n.id, [])))
         top = tuple(c.id for c in children.get(node_id, []))
-        return cls(ws, node, path, ws.today(), rank, labels, top, branch)
+        return cls(ws, node, path, ws.today(), rank, labels, top, branch, period)
 
     @property
     def title(self) -> str:
@@ -82,3 +83,8 @@ class Scope:
             return None
         today = self.today
         return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def calendar_year(day: date) -> tuple[date, date]:
+    """The first and last day of ``day``'s year: the period a 事件 or 走访 ledger covers unless told otherwise."""
+    return date(day.year, 1, 1), date(day.year, 12, 31)

@@ -51,7 +51,7 @@ def household_counts(scope: Scope, title: str = "住户、人口与房屋") -> S
         (number_column("出租房屋"), houses, ("出租",)),
         (number_column("场所"), places, None),
     ]
-    return _table(scope, title, columns)
+    return branch_table(scope, title, columns)
 
 
 def tag_counts(scope: Scope, title: str = "特殊人群（人数）") -> Section:
@@ -62,7 +62,7 @@ def tag_counts(scope: Scope, title: str = "特殊人群（人数）") -> Section
                         .where(~PersonTag.deleted))
     columns: list[Measure] = [(number_column(g.label, 11), counts, (g.code,)) for g in groups]
     columns.append((number_column("合计人次", 13), counts, None))
-    return _table(scope, title, columns)
+    return branch_table(scope, title, columns)
 
 
 def _households(*columns: Any) -> Any:
@@ -83,7 +83,7 @@ def _tally(scope: Scope, s: Any, query: Any) -> Counter[tuple[str, str]]:
     return counts
 
 
-def _table(scope: Scope, title: str, columns: list[Measure]) -> Section:
+def branch_table(scope: Scope, title: str, columns: list[Measure]) -> Section:
     """One row per branch (plus the scope's own records when it has children), then the totals row."""
     branches = scope.branches()
     if scope.top and any(branch == scope.node.id for _, counts, _ in columns for branch, _ in counts):

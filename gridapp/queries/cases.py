@@ -35,7 +35,7 @@ from gridapp.dto import (
     WorkCounts,
     WorkerView,
 )
-from gridapp.errors import RuleViolation
+from gridapp.errors import NotFound, RuleViolation
 from gridapp.models import (
     Attachment,
     Case,
@@ -57,6 +57,7 @@ from gridapp.services.common import in_subtree, live
 CASE_SORT = {"accepted_at": Case.accepted_at, "deadline": Case.deadline, "number": Case.number,
              "step": Case.step, "urgency": Case.urgency, "category": Case.category, "title": Case.title}
 SHEETS = {code: action.sheet for code, action in workflow.ACTIONS.items()}
+ROWS_PER_READ = 5000  # ids bound per IN (...) list, well under SQLite's limit on parameters
 
 
 class CaseQueries(QueryBase):
@@ -99,6 +100,15 @@ class CaseQueries(QueryBase):
             overdue = s.scalar(_filtered(s, select(func.count(Case.id)), flt, now).where(_overdue(now))) or 0
         counts = {step: by_step.get(step, 0) for step in workflow.STEPS}
         return CaseCounts(counts, overdue, sum(counts.values()))
+
+    def find_case(self, number_or_id: str, now: datetime | None = None) -> CaseRow:
+        """A live case by its number or id (the CLI's --case option)."""
+        key = number_or_id.strip()
+        with self.ws.read() as s:
+            found = s.scalar(select(Case.id).where(~Case.deleted, (Case.number == key) | (Case.id == key)))
+        if found is None:
+            raise NotFound(f"找不到编号为“{key}”的事件。")
+        return self.case_rows([found], now)[0]
 
     # -- one case ------------------------------------------------------------------------------------------------
 
@@ -185,6 +195,13 @@ class CaseQueries(QueryBase):
             for v, name in rows
         }
         return [by_id[i] for i in ids if i in by_id]
+
+    def visit_log(self, flt: VisitFilter | None = None) -> list[VisitRow]:
+        """Every matching visit, oldest first (the 走访台账), read a slice of ids at a time so a county's year
+        of visits never binds more parameters than SQLite allows."""
+        ids = self.visit_ids(flt)[::-1]
+        return [row for start in range(0, len(ids), ROWS_PER_READ)
+                for row in self.visit_rows(ids[start:start + ROWS_PER_READ])]
 
     def visit(self, visit_id: str) -> VisitView:
         with self.ws.read() as s:

@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from gridapp import idnumber
-from gridapp.dto import SYSTEM
+from gridapp.dto import SYSTEM, CaseFilter, VisitFilter
 from gridapp.errors import NotFound, RuleViolation
 from gridapp.ledgers import Cancelled, build_ledger, ledger_kinds, render_pdf
 from gridapp.ledgers.booklet import HOUSEHOLD_PAGE
@@ -25,7 +25,7 @@ from gridapp.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = ["booklet", "population", "registered", "floating", "elderly", "special_groups", "rehabilitation",
-        "rented_houses", "key_places", "party_centers", "workers", "statistics"]
+        "rented_houses", "key_places", "cases", "visits", "party_centers", "workers", "statistics"]
 GRID = "41142310120102"  # 第二网格 of the demo village (49 households)
 
 
@@ -82,6 +82,12 @@ def _expected(ws: Workspace, scope: str, key: str) -> tuple[list[str], list[str]
         "rented_houses": (["房屋地址", "房主姓名", "承租户（户主·人数）", "安全等级"],
                           [h.address for h in ws.query.houses(scope, use="出租")]),
         "key_places": (["场所名称", "类型", "风险等级", "证照号码"], [p.name for p in ws.query.places(scope)]),
+        "cases": (["办理情况汇总", "受理件数", "事件编号", "受理日期", "当前环节", "承办层级/部门", "办理时效"],
+                  [c.number for c in ws.query.cases(CaseFilter(scope_id=scope, accepted_from=date(2026, 1, 1),
+                                                               accepted_to=date(2026, 12, 31)))]),
+        "visits": (["走访情况汇总", "走访人", "走访对象", "走访内容", "发现问题", "后续处理"],
+                   [v.target_title for v in ws.query.visit_log(VisitFilter(scope_id=scope,
+                                                                           date_from=date(2026, 1, 1)))]),
         "party_centers": (["党员中心户", "中心户党员", "联系户数"],
                           [c.member_name for c in ws.query.party_centers(scope)]),
         "workers": (["姓名", "网格职务", "类别", "联系电话"], [w.name for w in ws.query.grid_workers(scope)]),
