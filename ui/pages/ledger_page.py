@@ -1,10 +1,11 @@
-"""台账: choose a ledger and a grid node, generate it in the background, preview it here, print it through
-the system's print dialog, or save it as PDF or Excel."""
+"""台账: choose a ledger and a grid node (and 起止日期 for the 事件 and 走访 ledgers), generate it in the
+background, preview it here, print it through the system's print dialog, or save it as PDF or Excel."""
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSizeF, Qt
@@ -34,8 +35,10 @@ from ui import messages
 from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel
 from ui.tasks import Task
+from ui.widgets.date_edit import DateEdit, checked
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+PERIOD_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, pattern: str) -> str:
@@ -56,6 +59,7 @@ class LedgerPage(QWidget):
         for kind in ledgers.ledger_kinds():
             item = QListWidgetItem(kind.title)
             item.setData(KIND_ROLE, kind.key)
+            item.setData(PERIOD_ROLE, kind.period)
             item.setToolTip(kind.description)
             self.kinds.addItem(item)
         self.kinds.setCurrentRow(0)
@@ -65,6 +69,17 @@ class LedgerPage(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setCurrentIndex(self.tree_model.index(0, 0))
         self.mask = QCheckBox(self.tr("隐藏身份证号和电话的中间几位"))
+        self.date_from, self.date_to = DateEdit(), DateEdit()
+        for edit, day in zip((self.date_from, self.date_to), ledgers.calendar_year(ctx.ws.today()), strict=True):
+            edit.set_value(day)
+            edit.textChanged.connect(lambda _text: self._forget_preview())
+        self.period_box = QWidget()
+        dates = QHBoxLayout(self.period_box)
+        dates.setContentsMargins(0, 0, 0, 0)
+        dates.addWidget(QLabel(self.tr("起止日期：")))
+        dates.addWidget(checked(self.date_from), 1)
+        dates.addWidget(QLabel(self.tr("至")))
+        dates.addWidget(checked(self.date_to), 1)
 
         self.generate_button = QPushButton(self.tr("生成预览"))
         self.cancel_button = QPushButton(self.tr("取消"))
@@ -93,6 +108,7 @@ class LedgerPage(QWidget):
         column.addWidget(self.kinds, 2)
         column.addWidget(QLabel(self.tr("范围：")))
         column.addWidget(self.tree, 3)
+        column.addWidget(self.period_box)
         column.addWidget(self.mask)
         column.addWidget(self.generate_button)
         buttons = QHBoxLayout()
@@ -111,15 +127,35 @@ class LedgerPage(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([320, 960])
         QVBoxLayout(self).addWidget(splitter)
-        self.kinds.currentRowChanged.connect(lambda _row: self._forget_preview())
+        self.kinds.currentRowChanged.connect(lambda _row: self._kind_changed())
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._forget_preview())
         self.mask.toggled.connect(lambda _on: self._forget_preview())
-        self._set_busy(False)
+        self._kind_changed()
 
     # -- what is chosen -----------------------------------------------------------------------------------------
 
     def kind(self) -> str:
         return self.kinds.currentItem().data(KIND_ROLE)
+
+    def uses_period(self) -> bool:
+        return bool(self.kinds.currentItem().data(PERIOD_ROLE))
+
+    def period(self) -> tuple[date, date] | None:
+        """The 起止日期 typed for a period ledger; None for the others or when a date cannot be read (the
+        field then says why)."""
+        if not self.uses_period():
+            return None
+        first, last = self.date_from.value(), self.date_to.value()
+        if self.date_from.check() or self.date_to.check() or first is None or last is None:
+            return None
+        return first, last
+
+    def _period_ready(self) -> bool:
+        """False, after saying so, when a period ledger's 起止日期 cannot be read."""
+        if self.uses_period() and self.period() is None:
+            messages.error(self, self.tr("请填写起止日期，例如 2026-01-01 至 2026-12-31。"))
+            return False
+        return True
 
     def scope_id(self) -> str | None:
         node = self.tree_model.node(self.tree.currentIndex())
@@ -139,13 +175,17 @@ class LedgerPage(QWidget):
         if scope is None:
             messages.error(self, self.tr("请先在“范围”里选择一个网格。"))
             return
+        if not self._period_ready():
+            return
+        period = self.period()
         self._forget_preview()
         target = self.folder / f"{self.kind()}-{id(self)}-{self.ctx.ws.generation}.pdf"
         kind, mask, ws = self.kind(), self.mask.isChecked(), self.ctx.ws
         self._set_busy(True)
         self.status.setText(self.tr("正在生成，请稍候…"))
         self.task = self.ctx.tasks.start(
-            lambda progress: ledgers.render_pdf(ws, kind, scope, target, mask=mask, progress=progress),
+            lambda progress: ledgers.render_pdf(ws, kind, scope, target, mask=mask, period=period,
+                                                progress=progress),
             on_done=lambda pages: self._generated(target, pages),
             on_error=self._failed,
             on_progress=self._progress,
@@ -177,6 +217,10 @@ class LedgerPage(QWidget):
         else:
             self.status.setText(self.tr("生成失败：{error}").format(error=exc))
             messages.error(self, self.tr("生成台账时出错：{error}").format(error=exc))
+
+    def _kind_changed(self) -> None:
+        self.period_box.setEnabled(self.uses_period())
+        self._forget_preview()
 
     def _forget_preview(self) -> None:
         self.pdf_path = None
@@ -210,6 +254,9 @@ class LedgerPage(QWidget):
         if scope is None:
             messages.error(self, self.tr("请先在“范围”里选择一个网格。"))
             return
+        if not self._period_ready():
+            return
+        period = self.period()
         path = ask_save_path(self, self.tr("导出Excel"), f"{self._file_stem()}.xlsx", "Excel (*.xlsx)")
         if not path:
             return
@@ -217,7 +264,7 @@ class LedgerPage(QWidget):
         self._set_busy(True)
         self.status.setText(self.tr("正在导出，请稍候…"))
         self.task = self.ctx.tasks.start(
-            lambda _progress: export_xlsx(ledgers.build_ledger(ws, kind, scope, mask=mask), path),
+            lambda _progress: export_xlsx(ledgers.build_ledger(ws, kind, scope, mask=mask, period=period), path),
             on_done=lambda _result: self._exported(path),
             on_error=self._failed,
         )
