@@ -27,6 +27,7 @@ from ui.pages.ledger_page import LedgerPage
 from ui.pages.premises_pages import HousesPage, PlacesPage
 from ui.pages.recycle_page import RecyclePage
 from ui.pages.settings_page import SettingsPage, apply_font_mode, large_font_enabled
+from ui.pages.sync_page import SyncPage
 from ui.pages.visit_page import VisitPage
 from ui.search_box import SearchBox
 
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self._add_page("cases", self.tr("事件"), self.case_page)
         self._add_page("visits", self.tr("走访"), self.visit_page)
         self._add_page("ledgers", self.tr("台账"), LedgerPage(ctx))
+        self._add_page("sync", self.tr("同步"), SyncPage(ctx))
         self._add_page("recycle", self.tr("回收站"), RecyclePage(ctx))
         self._add_page("settings", self.tr("设置"), SettingsPage(ctx))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)

@@ -244,3 +244,9 @@ def test_drives_refresh_and_a_folder_chosen_by_hand(ctx, usb: Path, qtbot, tmp_p
 def test_drive_listing_skips_the_system_volume() -> None:
     drives: list[Any] = sync_page.list_drives()
     assert all(d.path != "/" and not d.path.startswith(("/home", "/boot", "/usr")) for d in drives)
+
+
+def test_the_main_window_offers_sync_between_ledgers_and_recycle_bin(window) -> None:
+    titles = window.page_titles()
+    assert titles[titles.index("台账") + 1:titles.index("回收站")] == ["同步"]
+    assert isinstance(window.show_page("sync"), SyncPage)
