@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, or_, select
+from sqlalchemy import ColumnElement, Connection, Table, or_, select, true
 
 from gridapp.dto import Actor, OfficeInfo
 from gridapp.errors import NotFound, RuleViolation, StorageError
@@ -43,7 +43,7 @@ def export_package(ws: Any, actor: Actor, target: Path, peer_office_id: str | No
         scope = scope_of(conn, scope_id)
         if scope_id and scope is None:
             raise NotFound("找不到要导出的网格范围，可能已被删除。")
-        tables = _records(conn, scope, since, progress)
+        tables = _records(conn, scope, since, peer_office_id, progress)
         files = _attachment_files(ws, tables.get("attachments"))
         seq = next_seq(s)
         manifest = {
@@ -68,13 +68,14 @@ def _office(ws: Any) -> OfficeInfo:
     return ws.office
 
 
-def _records(conn: Connection, scope: Scope | None, since: str, progress: Any) -> dict[str, package.TableData]:
+def _records(conn: Connection, scope: Scope | None, since: str, peer_office_id: str | None,
+             progress: Any) -> dict[str, package.TableData]:
     tables = synced_tables()
     out = {}
     for done, tbl in enumerate(tables):
         query = select(tbl).where(in_scope_clause(tbl.name, scope))
-        if since:
-            query = query.where(_changed_since(tbl, since))
+        if peer_office_id:  # the peer holds its own versions (or newer ones): never send them back
+            query = query.where(tbl.c.office_id != peer_office_id, _changed_since(tbl, since))
         rows = [encode_row(r) for r in conn.execute(query.order_by(tbl.c.hlc))]
         if rows:
             out[tbl.name] = package.TableData([c.name for c in tbl.c], rows)
@@ -83,8 +84,10 @@ def _records(conn: Connection, scope: Scope | None, since: str, progress: Any) -
     return out
 
 
-def _changed_since(tbl: Table, since: str):
+def _changed_since(tbl: Table, since: str) -> ColumnElement[bool]:
     """Changed after the watermark, or arrived here (from a third office) after it with an older stamp."""
+    if not since:
+        return true()
     arrived = select(SyncArrival.record_id).where(SyncArrival.table_name == tbl.name, SyncArrival.local_hlc > since)
     return or_(tbl.c.hlc > since, tbl.c.id.in_(arrived))
 

@@ -180,7 +180,7 @@ def _find_duplicates(conn: Connection, plan: Plan, incoming: dict[str, dict[str,
     for r in written:
         holders[r["id_number"]].add(r["id"])
     dup = SyncDuplicate.__table__
-    known = set(conn.execute(select(dup.c.person_a, dup.c.person_b).where(dup.c.id_number.in_(numbers))).tuples())
+    known = set(conn.execute(select(dup.c.person_a, dup.c.person_b).where(dup.c.id_number.in_(numbers))))
     for number in numbers:
         ids = sorted(holders[number])
         for i, a in enumerate(ids):
@@ -319,9 +319,11 @@ def _bookkeeping(conn: Connection, ws: Any, actor: Actor, pkg: Package, plan: Pl
 
 
 def _covers(manifest: dict[str, Any], mine: Scope | None) -> bool:
-    """Whether the package's scope contains this office's whole scope (only then can it vouch for all of it)."""
+    """Whether the package can vouch for everything its sender holds for us: it was cut for the sender's whole
+    scope, for everything, or for a subtree that contains ours."""
     theirs = manifest["scope"]
-    return theirs["grid_id"] is None or (mine is not None and mine.path.startswith(theirs["path"]))
+    return (theirs["grid_id"] in (None, manifest.get("office_scope"))
+            or (mine is not None and mine.path.startswith(theirs["path"])))
 
 
 # -- reading helpers ------------------------------------------------------------------------------------------------
@@ -353,7 +355,7 @@ def _arrivals(conn: Connection, name: str, rows: dict[str, Any]) -> dict[str, st
     out = {}
     for chunk in _chunks(list(rows)):
         out.update(conn.execute(select(arr.c.record_id, arr.c.seen_hlc).where(
-            arr.c.table_name == name, arr.c.record_id.in_(chunk))).tuples().all())
+            arr.c.table_name == name, arr.c.record_id.in_(chunk))).all())
     return out
 
 
@@ -362,7 +364,7 @@ def _kept_conflicts(conn: Connection, name: str, rows: dict[str, Any]) -> set[tu
     out: set[tuple[str, str, str]] = set()
     for chunk in _chunks(list(rows)):
         out.update(conn.execute(select(c.c.record_id, c.c.lost_hlc, c.c.lost_office_id).where(
-            c.c.table_name == name, c.c.record_id.in_(chunk))).tuples())
+            c.c.table_name == name, c.c.record_id.in_(chunk))))
     return out
 
 

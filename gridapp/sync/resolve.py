@@ -29,11 +29,19 @@ def resolve_conflict(ws: Any, actor: Actor, conflict_id: int, values: dict[str, 
             raise NotFound("冲突涉及的记录已不在本数据库中。")
         for key, value in values.items():
             setattr(record, key, decode_value(tbl, key, value))
-        lost = conflict.lost_values
-        conflict.resolution = ("kept" if not values else
-                               "lost" if all(lost.get(k) == v for k, v in values.items()) else "combined")
+        conflict.resolution = _resolution(conflict, values)
         _close(conflict, actor, "resolved")
     return Outcome(tx.changes, conflict.record_id)
+
+
+def _resolution(conflict: SyncConflict, values: dict[str, Any]) -> str:
+    """kept (nothing written), lost (the other version taken whole) or combined (a mix of the two)."""
+    lost, kept = conflict.lost_values, conflict.kept_values
+    differing = {k for k, v in lost.items() if k not in (*STAMP_COLUMNS, "id") and kept.get(k) != v}
+    if not values:
+        return "kept"
+    takes_lost = all(lost.get(k) == v for k, v in values.items()) and differing <= values.keys()
+    return "lost" if takes_lost else "combined"
 
 
 def dismiss_duplicate(ws: Any, actor: Actor, duplicate_id: int) -> Outcome:

@@ -60,4 +60,4 @@ def remember_office(s: Session, info: dict[str, Any]) -> None:
 
 
 def office_names(conn: Connection | Session) -> dict[str, str]:
-    return dict(conn.execute(select(Office.id, Office.name)).tuples().all())
+    return dict(conn.execute(select(Office.id, Office.name)).all())

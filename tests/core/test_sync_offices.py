@@ -1,0 +1,275 @@
+"""Sync between a town and two villages: round trips, idempotence, order, scope, duplicates, attachments,
+conflicts. The helpers here (offices, send, snapshot) are shared by the other test_sync_* modules."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from factories import family, valid_id
+from sqlalchemy import select
+
+import gridapp.sync.container
+from gridapp.dto import SYSTEM, Actor, AttachmentInput, VisitInput
+from gridapp.errors import AlreadyImported
+from gridapp.models import GridNode, Person, Place
+from gridapp.services.cases import attachment_store
+from gridapp.sync.dto import ImportSummary
+from gridapp.workspace import Workspace
+
+PASS = "宁陵县同步口令2026"
+COUNTY = "411423"
+
+
+@pytest.fixture(autouse=True)
+def fast_kdf(monkeypatch):
+    """Tests write many packages: a cheap scrypt cost (the header carries it, so readers follow)."""
+    monkeypatch.setattr(gridapp.sync.container, "SCRYPT_LOG2_N", 8)
+
+
+@dataclass
+class Offices:
+    town: Workspace
+    v1: Workspace
+    v2: Workspace
+    usb: Path
+    county: str
+    town_node: str
+    village1: str
+    village2: str
+    grid11: str
+    grid12: str
+    grid21: str
+
+    def all(self) -> list[Workspace]:
+        return [self.town, self.v1, self.v2]
+
+    def close(self) -> None:
+        for ws in self.all():
+            ws.close()
+
+
+def open_office(path: Path, name: str, county: str = COUNTY) -> Workspace:
+    ws = Workspace.open(path)
+    ws.init_office(name, county)
+    return ws
+
+
+def make_offices(root: Path) -> Offices:
+    """The town draws the tree and hands each village its part in a first full package."""
+    town = open_office(root / "town" / "db.sqlite3", "清河镇人民政府")
+    county = town.grid.create(SYSTEM, None, "宁陵县", code="411423").id
+    town_node = town.grid.create(SYSTEM, county, "清河镇", code="411423101").id
+    village1 = town.grid.create(SYSTEM, town_node, "幸福村", code="411423101001").id
+    village2 = town.grid.create(SYSTEM, town_node, "富强村", code="411423101002").id
+    grid11 = town.grid.create(SYSTEM, village1, "幸福村第一网格").id
+    grid12 = town.grid.create(SYSTEM, village1, "幸福村第二网格").id
+    grid21 = town.grid.create(SYSTEM, village2, "富强村第一网格").id
+    v1 = open_office(root / "v1" / "db.sqlite3", "幸福村村民委员会")
+    v2 = open_office(root / "v2" / "db.sqlite3", "富强村村民委员会")
+    usb = root / "usb"
+    for village, node in ((v1, village1), (v2, village2)):
+        summary = town.sync.export_package(SYSTEM, usb, None, node, PASS)
+        village.sync.apply(SYSTEM, village.sync.read_package(summary.path, PASS))
+    return Offices(town, v1, v2, usb, county, town_node, village1, village2, grid11, grid12, grid21)
+
+
+@pytest.fixture
+def offices(tmp_path: Path):
+    o = make_offices(tmp_path)
+    yield o
+    o.close()
+
+
+def export(src: Workspace, dst: Workspace, usb: Path) -> Path:
+    """An incremental package for ``dst`` when ``src`` knows it, else a full one."""
+    known = any(p.office_id == dst.office.id for p in src.sync.status().peers)
+    return src.sync.export_package(SYSTEM, usb, dst.office.id if known else None, None, PASS).path
+
+
+def receive(dst: Workspace, path: Path) -> ImportSummary | None:
+    try:
+        return dst.sync.apply(SYSTEM, dst.sync.read_package(path, PASS))
+    except AlreadyImported:
+        return None
+
+
+def send(src: Workspace, dst: Workspace, usb: Path) -> ImportSummary | None:
+    return receive(dst, export(src, dst, usb))
+
+
+def snapshot(ws: Workspace) -> dict[str, list[tuple]]:
+    """Every row of every table, for row-for-row comparisons."""
+    with sqlite3.connect(ws.db_file) as conn:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {n: sorted(map(repr, conn.execute(f'SELECT * FROM "{n}"'))) for n in names}
+
+
+def place(ws: Workspace, place_id: str) -> Place:
+    with ws.read() as s:
+        return s.get(Place, place_id)
+
+
+# -- round trips ----------------------------------------------------------------------------------------------------
+
+def test_first_package_gives_a_village_its_part_of_the_tree_and_its_scope(offices: Offices) -> None:
+    with offices.v1.read() as s:
+        names = set(s.scalars(select(GridNode.name)))
+    assert names == {"宁陵县", "清河镇", "幸福村", "幸福村第一网格", "幸福村第二网格"}  # ancestors, not 富强村
+    assert offices.v1.sync.scope() == offices.village1
+    assert offices.v1.sync.status().peers[0].name == "清河镇人民政府"
+
+
+def test_a_village_edit_reaches_the_town_and_only_changes_travel_back(offices: Offices) -> None:
+    o = offices
+    hid = o.v1.households.create(SYSTEM, family(o.grid11)).id
+    summary = send(o.v1, o.town, o.usb)
+    assert (summary.totals.new, summary.totals.conflicts) == (4, 0)  # household and three people
+    assert o.town.query.stats()["persons"] == 3
+    back = o.town.sync.export_package(SYSTEM, o.usb, o.v1.office.id, None, PASS)
+    assert back.record_total == 0  # the village acknowledged nothing new is owed... and has it all
+    o.town.places.create(SYSTEM, o.grid11, name="幸福超市")
+    later = o.town.sync.export_package(SYSTEM, o.usb, o.v1.office.id, None, PASS)
+    assert later.package.record_counts == {"places": 1}
+    receive(o.v1, later.path)
+    with o.v1.read() as s:
+        assert s.scalar(select(Place.name)) == "幸福超市"
+        assert s.get(Person, o.town.query.household(hid).members[0].id).name == "曾秀英"
+
+
+def test_importing_the_same_package_twice_changes_nothing(offices: Offices) -> None:
+    o = offices
+    o.v1.places.create(SYSTEM, o.grid11, name="小卖部")
+    path = export(o.v1, o.town, o.usb)
+    receive(o.town, path)
+    before = snapshot(o.town)
+    with pytest.raises(AlreadyImported, match="已经导入过"):
+        o.town.sync.read_package(path, PASS)
+    assert snapshot(o.town) == before
+
+
+def test_packages_out_of_order_end_in_the_latest_state(offices: Offices) -> None:
+    o = offices
+    pid = o.v1.places.create(SYSTEM, o.grid11, name="一号").id
+    first = export(o.v1, o.town, o.usb)
+    o.v1.places.update(SYSTEM, pid, name="二号")
+    second = export(o.v1, o.town, o.usb)
+    assert receive(o.town, second).totals.new == 1
+    late = receive(o.town, first)
+    assert late.totals.unchanged == 1 and late.totals.conflicts == 0
+    assert place(o.town, pid).name == "二号"
+
+
+def test_rows_outside_the_office_scope_are_counted_and_ignored(offices: Offices) -> None:
+    o = offices
+    o.town.places.create(SYSTEM, o.grid21, name="富强村小学")
+    o.town.places.create(SYSTEM, o.grid11, name="幸福村小学")
+    full = o.town.sync.export_package(SYSTEM, o.usb, None, None, PASS)  # the whole county
+    summary = receive(o.v1, full.path)
+    assert summary.tables[[t.table for t in summary.tables].index("places")].out_of_scope == 1
+    assert summary.totals.out_of_scope >= 3  # 富强村, its grid and its school
+    with o.v1.read() as s:
+        assert set(s.scalars(select(Place.name))) == {"幸福村小学"}
+
+
+def test_the_same_person_registered_in_two_villages_is_a_duplicate_not_a_failure(offices: Offices) -> None:
+    o = offices
+    same = valid_id("41142319800101001")
+    o.v1.households.create(SYSTEM, family(o.grid11, head_id=same))
+    o.v2.households.create(SYSTEM, family(o.grid21, head_id=same))
+    send(o.v1, o.town, o.usb)
+    summary = send(o.v2, o.town, o.usb)
+    assert summary.totals.duplicates == 1 and summary.totals.new == 4
+    [dup] = o.town.sync.duplicates()
+    assert dup.id_number == same
+    assert {p.name for p in dup.persons} == {"曾秀英"}
+    assert {p.grid_name for p in dup.persons} == {"幸福村第一网格", "富强村第一网格"}
+    keep = dup.persons[0].person_id
+    o.town.sync.merge_duplicate(SYSTEM, dup.id, keep)
+    assert o.town.sync.duplicates() == []
+    with o.town.read() as s:
+        live = s.scalars(select(Person.id).where(Person.id_number == same, ~Person.deleted)).all()
+    assert live == [keep]
+
+
+def test_attachments_travel_once_and_arrive_intact(offices: Offices) -> None:
+    o = offices
+    hid = o.v1.households.create(SYSTEM, family(o.grid11)).id
+    photo = bytes(range(256)) * 40
+    o.v1.visits.record(SYSTEM, VisitInput(target_kind="household", target_id=hid, visited_on=o.v1.today(),
+                                          content="入户走访", attachments=[AttachmentInput("门牌.jpg", data=photo)]))
+    first = o.v1.sync.export_package(SYSTEM, o.usb, o.town.office.id, None, PASS)
+    assert first.attachment_bytes == len(photo)
+    assert receive(o.town, first.path).attachments_stored == 1
+    stored = [p for p in attachment_store(o.town).root.rglob("*") if p.is_file()]
+    assert [(p.name, p.read_bytes()) for p in stored] == [(hashlib.sha256(photo).hexdigest(), photo)]
+    send(o.town, o.v1, o.usb)
+    again = o.v1.sync.export_package(SYSTEM, o.usb, o.town.office.id, None, PASS)
+    assert again.attachment_bytes == 0 and again.record_total == 0
+
+
+def test_every_import_leaves_a_backup_first(offices: Offices) -> None:
+    o = offices
+    before = len(o.town.backups())
+    o.v1.places.create(SYSTEM, o.grid11, name="卫生室")
+    summary = send(o.v1, o.town, o.usb)
+    assert len(o.town.backups()) == before + 1
+    assert Path(summary.backup_path).exists()
+    with sqlite3.connect(summary.backup_path) as conn:  # the backup holds the state before the import
+        assert conn.execute("SELECT count(*) FROM places").fetchone()[0] == 0
+    [entry, *_] = o.town.sync.history()
+    assert (entry.direction_label, entry.totals.new, entry.office_name) == ("导入", 1, "幸福村村民委员会")
+
+
+# -- conflicts ------------------------------------------------------------------------------------------------------
+
+def test_a_concurrent_edit_keeps_the_loser_and_a_resolution_syncs(offices: Offices) -> None:
+    o = offices
+    pid = o.town.places.create(SYSTEM, o.grid11, name="粮油店").id
+    send(o.town, o.v1, o.usb)
+    o.v1.places.update(SYSTEM, pid, name="粮油店", contact_name="李四")
+    o.town.places.update(SYSTEM, pid, name="粮油商店")  # later: wins
+    summary = send(o.v1, o.town, o.usb)
+    assert summary.totals.conflicts == 1
+    assert place(o.town, pid).name == "粮油商店"
+    [conflict] = o.town.sync.conflicts()
+    assert {f.name: (f.kept, f.lost) for f in conflict.fields} == {
+        "name": ("粮油商店", "粮油店"), "contact_name": ("", "李四")}
+    assert conflict.lost_office_name == "幸福村村民委员会"
+    o.town.sync.resolve_conflict(Actor("王主任"), conflict.id, {"contact_name": "李四"})  # combine both
+    assert o.town.sync.conflicts() == []
+    assert o.town.sync.conflicts(status=None)[0].resolution == "combined"
+    send(o.town, o.v1, o.usb)
+    merged = place(o.v1, pid)
+    assert (merged.name, merged.contact_name) == ("粮油商店", "李四")
+    assert o.v1.sync.conflicts() == []  # the village built on nothing it lost: the town already kept it
+
+
+def test_a_sequential_edit_is_not_a_conflict(offices: Offices) -> None:
+    o = offices
+    pid = o.v1.places.create(SYSTEM, o.grid11, name="药店").id
+    send(o.v1, o.town, o.usb)
+    o.town.places.update(SYSTEM, pid, name="大药房")
+    assert send(o.town, o.v1, o.usb).totals.conflicts == 0
+    assert place(o.v1, pid).name == "大药房"
+    o.v1.places.update(SYSTEM, pid, name="平价大药房")
+    assert send(o.v1, o.town, o.usb).totals.conflicts == 0
+    assert place(o.town, pid).name == "平价大药房"
+
+
+def test_a_moved_grid_node_and_an_edit_below_it_make_one_consistent_tree(offices: Offices) -> None:
+    o = offices
+    micro = o.town.grid.create(SYSTEM, o.grid11, "微网格").id
+    send(o.town, o.v1, o.usb)
+    o.town.grid.move(SYSTEM, o.grid11, o.village2)  # the town re-hangs the grid under the other village
+    o.v1.grid.rename(SYSTEM, micro, "一号微网格")  # meanwhile the village renames the micro-grid (later)
+    send(o.town, o.v1, o.usb)
+    send(o.v1, o.town, o.usb)
+    with o.town.read() as s:
+        node, parent = s.get(GridNode, micro), s.get(GridNode, o.grid11)
+        assert node.name == "一号微网格"
+        assert parent.parent_id == o.village2
+        assert node.path == parent.path + micro + "/"
