@@ -1,4 +1,5 @@
-"""Print every ledger of a fresh demo village and turn pages into PNGs for docs/ (see scripts/ledger-images).
+"""Print every ledger of a fresh demo village, and the 一事五单 of one of its cases, and turn pages into PNGs
+for docs/ (see scripts/ledger-images).
 
 pdftoppm runs under an empty fontconfig, like a PC without Chinese fonts: any glyph not embedded in the PDF
 would come out blank.
@@ -16,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from gridapp import codes
 from gridapp.demo import TODAY, generate
-from gridapp.ledgers import LEDGERS, render_pdf
+from gridapp.ledgers import LEDGERS, render_case_sheet, render_pdf
 from gridapp.ledgers.booklet import HOUSEHOLD_PAGE
 from gridapp.workspace import Workspace
 
@@ -44,6 +45,13 @@ def main() -> None:
             pages = render_pdf(ws, ledger.key, grid if ledger.key == "booklet" else village, pdf)
             png(pdf, 1, out / ledger.key, env)
             print(f"{ledger.key}: {pages} 页 -> {out / ledger.key}.png")
+        # An archived case that was reopened by a 不满意 rating fills every sheet, the 评单 twice.
+        case = next(c for c in ws.query.cases() if c.step == "归档销号" and c.reopened)
+        sheet = work / "case_sheet.pdf"
+        pages = render_case_sheet(ws, case.id, sheet)
+        for page in range(1, pages + 1):
+            png(sheet, page, out / ("case_sheet" if page == 1 else f"case_sheet-{page}"), env)
+        print(f"case_sheet: {case.number}, {pages} 页 -> {out / 'case_sheet'}.png")
         ws.close()
         booklet = work / "booklet.pdf"
         texts = subprocess.run(["pdftotext", "-layout", str(booklet), "-"], check=True, capture_output=True,

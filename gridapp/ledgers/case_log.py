@@ -35,16 +35,16 @@ def cases(scope: Scope) -> list[Section]:
     fields = (  # widths in mm as printed: a number and a date never wrap
         field("事件编号", 53, lambda r: r.number),
         field("受理日期", 17.5, lambda r: r.accepted_at.date(), "center"),
-        field("标题", 36, lambda r: r.title),
+        field("标题", 33.5, lambda r: r.title),
         field("类别", 24, lambda r: f"{r.category}/{r.subtype}" if r.subtype else r.category),
-        field("来源", 13, lambda r: r.source, "center"),
+        field("来源", 14.5, lambda r: r.source, "center"),
         field("紧急程度", 12, lambda r: r.urgency, "center"),
         field("网格", 23, lambda r: scope.labels[r.grid_id]),
         field("当前环节", 15, lambda r: r.step, "center"),
         field("承办层级/部门", 25, lambda r: "/".join(filter(None, (r.handling_level, r.department)))),
         field("办结期限", 17.5, lambda r: r.deadline.date() if r.deadline else None, "center"),
         field("办理时效", 14, lambda r: r.timeliness, "center"),
-        field("满意度", 12, lambda r: r.satisfaction, "center"),
+        field("满意度", 14, lambda r: r.satisfaction, "center"),
     )
     return [branch_table(scope, "办理情况汇总（件）", summary), numbered("事件明细", fields, rows)]
 
@@ -68,9 +68,9 @@ def visits(scope: Scope) -> list[Section]:
         field("走访人", 16, lambda v: v.worker_name, "center"),
         field("走访对象", 40, lambda v: v.target_title),
         field("所属网格", 26, lambda v: scope.labels[v.grid_id]),
-        field("走访内容", 56, lambda v: v.content),
+        field("走访内容", 50, lambda v: v.content),
         field("发现问题", 40, lambda v: v.findings),
-        field("后续处理", 48, _follow_up),
+        field("后续处理", 54, _follow_up),  # a case number fits on one line
     )
     return [branch_table(scope, "走访情况汇总（次）", summary), numbered("走访明细", fields, rows)]
 
@@ -90,5 +90,5 @@ def _found(visit: VisitRow) -> bool:
 
 
 def _follow_up(visit: VisitRow) -> str:
-    opened = f"转为事件：{'、'.join(visit.case_numbers)}" if visit.case_numbers else ""
+    opened = "\n".join(("转为事件：", *visit.case_numbers)) if visit.case_numbers else ""
     return "\n".join(filter(None, (visit.follow_up, opened)))

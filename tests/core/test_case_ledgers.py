@@ -176,7 +176,7 @@ def test_the_visit_ledger_lists_the_period_s_visits_and_the_cases_they_opened(ws
     found, patrol = rows
     assert (found["走访对象"], found["所属网格"], found["走访内容"], found["发现问题"]) == (
         "曾秀英 幸福村1组001号", "第一网格", "入户了解近况", "门前乱堆柴草")
-    assert found["后续处理"] == f"已提醒清理\n转为事件：{office.number(ws, 'from_visit')}"
+    assert found["后续处理"] == f"已提醒清理\n转为事件：\n{office.number(ws, 'from_visit')}"
     assert (patrol["走访对象"], patrol["发现问题"], patrol["后续处理"]) == ("第二网格", "无异常", "")
     total = table(summary)[-1]
     assert (total["走访次数"], total["入户走访"], total["巡查"], total["电话回访"]) == ("2", "1", "1", "0")
