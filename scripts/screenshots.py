@@ -15,8 +15,11 @@ from PySide6.QtWidgets import QApplication
 from gridapp.demo import generate
 from gridapp.workspace import Workspace
 from ui.app import make_application, make_context
+from ui.dialogs.conflict_dialog import ConflictDialog
+from ui.dialogs.passphrase_dialog import passphrase_store
 from ui.forms.household_form import HouseholdForm
 from ui.main_window import MainWindow
+from ui.pages import sync_page
 from ui.pages.settings_page import apply_font_mode
 
 
@@ -39,6 +42,44 @@ def first_grid(page) -> None:
         page.tree.expand(index)
         index = page.tree_model.index(0, 0, index)
     page.tree.setCurrentIndex(index)
+
+
+def shoot_sync(app: QApplication, window: MainWindow, out: Path, tmp: Path) -> None:
+    """同步 on the village: a package from its town read and previewed (one conflict), then that conflict."""
+    ctx, ws, passphrase = window.ctx, window.ctx.ws, "宁陵县2026同步"
+    stick = tmp / "U盘"
+    stick.mkdir()
+    sync_page.list_drives = lambda: [sync_page.Drive("U盘（E:/，可用 7.2 GB）", str(stick))]
+    town_ws = Workspace.open(tmp / "town.sqlite3")
+    town_ws.init_office("清河镇人民政府", ws.office.county_code)
+    town = make_context(town_ws, str(tmp / "town" / "settings.ini"))
+    for context in (ctx, town):
+        passphrase_store(context).set(context.actor, passphrase)
+    full = ws.sync.export_package(ctx.actor, stick, None, None, passphrase)
+    town_ws.sync.apply(town.actor, town_ws.sync.read_package(full.path, passphrase))
+    node = ws.query.grid_children(ws.query.grid_children(ws.query.grid_children(None)[0].id)[0].id)[0]
+    ws.grid.update(ctx.actor, node.id, head_phone="13903700001")
+    town_ws.grid.update(town.actor, node.id, head_phone="13903700002")
+    town_ws.sync.export_package(town.actor, stick, ws.office.id, None, passphrase)
+    town_ws.close()
+
+    window.search.clear()
+    page = window.show_page("sync")
+    page.refresh_drives()
+    page.tabs.setCurrentIndex(1)
+    page.read_selected()
+    ctx.tasks.wait()
+    shoot(app, window, out / "sync-preview.png")
+    page.apply()
+    ctx.tasks.wait()
+    settle(app)
+    page.tabs.setCurrentIndex(2)
+    [conflict] = ws.sync.conflicts()
+    dialog = ConflictDialog(conflict, ws.office.name, window)
+    dialog.show()
+    dialog.move(window.frameGeometry().center() - dialog.rect().center())
+    shoot(app, window, out / "sync-conflict.png")
+    dialog.close()
 
 
 def main(out: Path) -> None:
@@ -83,6 +124,7 @@ def main(out: Path) -> None:
         apply_font_mode(True)
         shoot(app, window, out / "large-font.png")
         apply_font_mode(False)
+        shoot_sync(app, window, out, Path(tmp))
         window.close()
         ws.close()
     print(f"screenshots written to {out}")

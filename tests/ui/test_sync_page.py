@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from case_helpers import answer_dialogs, press_ok
-from factories import family
+from factories import family, valid_id
 from PySide6.QtCore import QPoint, Qt
 from ui_helpers import type_text
 
@@ -21,6 +21,7 @@ from ui.dialogs.passphrase_dialog import PassphraseDialog, passphrase_store
 from ui.pages import sync_page
 from ui.pages.settings_page import SettingsPage
 from ui.pages.sync_page import Drive, SyncPage
+from ui.pages.sync_review import chosen
 
 PASSPHRASE = "宁陵县2026sync"
 NUMBER = "T901"
@@ -203,6 +204,42 @@ def test_a_wrong_passphrase_is_refused_and_changes_nothing(ctx, town, usb: Path,
     assert not town_page.apply_button.isEnabled()
     assert town.ws.query.stats() == before
     assert town.ws.sync.history() == []
+
+
+def test_duplicate_persons_are_merged_or_dismissed(ctx, town, usb: Path, qtbot, monkeypatch, shown) -> None:
+    """The same ID numbers registered as new households in both offices: one pair merged, one pair dismissed."""
+    village = open_page(qtbot, ctx)
+    set_passphrase(qtbot, monkeypatch, village)
+    town_page = open_page(qtbot, town)
+    set_passphrase(qtbot, monkeypatch, town_page)
+    read(qtbot, town_page, export(qtbot, village, None))
+    apply(qtbot, town_page)
+    grid = first_grid(ctx.ws)
+    twins = [valid_id("41142319580101002"), valid_id("41142319600202004")]
+    for ws in (ctx.ws, town.ws):
+        for number, id_number in zip(("D01", "D02"), twins, strict=True):
+            ws.households.create(SYSTEM, family(grid, number, head_id=id_number))
+    read(qtbot, village, export(qtbot, town_page, ctx.ws.office.id))
+    assert village.preview.count("人员", "duplicates") == 2
+    apply(qtbot, village)
+    assert village.tabs.tabText(3) == "重复人员（2）"
+
+    panel = village.duplicates
+    village.tabs.setCurrentIndex(3)
+    [row] = [r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == twins[0]]
+    panel.table.selectRow(row)
+    assert panel.persons.rowCount() == 2
+    [ours] = [r for r in range(2) if panel.persons.item(r, 3).text() == ctx.ws.office.name]
+    panel.persons.selectRow(ours)
+    kept = chosen(panel.persons)
+    qtbot.mouseClick(panel.merge_button, Qt.MouseButton.LeftButton)
+    assert village.tabs.tabText(3) == "重复人员（1）"
+    assert panel.table.item(0, 0).text() == twins[1]
+    qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
+    assert village.tabs.tabText(3) == "重复人员（0）" and panel.table.rowCount() == 0
+    merged = [d for d in ctx.ws.sync.duplicates(None) if d.id_number == twins[0]]
+    assert [p.deleted for p in merged[0].persons if p.person_id != kept.person_id] == [True]
+    assert not shown["error"]
 
 
 def test_the_passphrase_set_in_settings_serves_the_sync_page(ctx, usb: Path, qtbot, monkeypatch) -> None:

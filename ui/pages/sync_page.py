@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QStorageInfo, Qt
+from PySide6.QtCore import QStorageInfo, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,7 +35,7 @@ from ui import file_dialogs, messages
 from ui.context import AppContext
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase, passphrase_store
-from ui.pages.sync_review import ConflictPanel, CountsTable, DuplicatePanel, HistoryPanel
+from ui.pages.sync_review import ConflictPanel, CountsTable, DuplicatePanel, HistoryPanel, size_text, when
 from ui.tasks import Progress, Task
 
 PACKAGE_SUFFIX = ".gridsync"
@@ -59,7 +59,7 @@ def list_drives() -> list[Drive]:
             continue
         if root.startswith("/") and not root.startswith(REMOVABLE_MOUNTS):
             continue
-        free = QLocale().formattedDataSize(volume.bytesAvailable())
+        free = size_text(volume.bytesAvailable())
         drives.append(Drive(f"{volume.displayName() or root}（{root}，可用 {free}）", root))
     return drives
 
@@ -278,8 +278,7 @@ class SyncPage(QWidget):
         self.files.clear()
         folder = self.folder()
         for path in package_files(folder) if folder else ():
-            size = QLocale().formattedDataSize(path.stat().st_size)
-            item = QListWidgetItem(f"{path.name}（{size}）")
+            item = QListWidgetItem(f"{path.name}（{size_text(path.stat().st_size)}）")
             item.setData(PATH_ROLE, str(path))
             self.files.addItem(item)
         if self.files.count():
@@ -317,7 +316,7 @@ class SyncPage(QWidget):
         info = summary.package
         counts = "、".join(f"{table_label(t)} {n}" for t, n in info.record_counts.items() if n)
         self.export_result.setText(self.tr("已写入：{file}（{size}）\n共 {records} 条记录、{files} 个附件：{counts}")
-                                   .format(file=summary.path, size=QLocale().formattedDataSize(info.size_bytes),
+                                   .format(file=summary.path, size=size_text(info.size_bytes),
                                            records=summary.record_total, files=info.attachment_count,
                                            counts=counts or self.tr("没有新的变化")))
         self.refresh_files()
@@ -359,9 +358,9 @@ class SyncPage(QWidget):
 
     def _describe(self, info: PackageInfo) -> str:
         kind = self.tr("完整同步包") if info.full else self.tr("增量同步包")
-        return self.tr("{file}：{office} 于 {at:%Y-%m-%d %H:%M} 写的第 {seq} 号{kind}，范围：{scope}，{size}。").format(
-            file=info.path.name, office=info.office_name, at=info.created_at, seq=info.seq, kind=kind,
-            scope=info.scope_name or self.tr("全部"), size=QLocale().formattedDataSize(info.size_bytes))
+        return self.tr("{file}：{office} 于 {at} 写的第 {seq} 号{kind}，范围：{scope}，{size}。").format(
+            file=info.path.name, office=info.office_name, at=when(info.created_at), seq=info.seq, kind=kind,
+            scope=info.scope_name or self.tr("全部"), size=size_text(info.size_bytes))
 
     def apply(self) -> None:
         if self.package is None:

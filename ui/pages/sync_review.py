@@ -4,9 +4,9 @@ left for a person to decide, and the sync history. Each panel re-reads its list 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,7 +30,15 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def when(at: datetime) -> str:
-    return f"{at:%Y-%m-%d %H:%M}"
+    """A stored time (naive UTC, as the core keeps them) in this computer's local time."""
+    return f"{at.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M}"
+
+
+def size_text(size: int) -> str:
+    """A file size as an office worker reads it: 字节, KB, MB, GB."""
+    if size < 1024:
+        return QWidget.tr("{n} 字节").format(n=size)
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def list_table(headers: Sequence[str]) -> QTableWidget:
