@@ -287,3 +287,13 @@ def test_the_main_window_offers_sync_between_ledgers_and_recycle_bin(window) -> 
     titles = window.page_titles()
     assert titles[titles.index("台账") + 1:titles.index("回收站")] == ["同步"]
     assert isinstance(window.show_page("sync"), SyncPage)
+
+
+def test_cancel_stops_the_core_at_its_next_progress_report() -> None:
+    reports: list[tuple[int, int]] = []
+    keep_going = sync_page.cancellable(lambda done, total: reports.append((done, total)) or True)
+    keep_going(1, 3)
+    stop = sync_page.cancellable(lambda _done, _total: False)
+    with pytest.raises(sync_page.SyncCancelled):
+        stop(2, 3)
+    assert reports == [(1, 3)]
