@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTableView
 
 from gridapp.dates import format_date
 
@@ -24,12 +25,14 @@ ALERT_FOREGROUND = QColor("#842029")
 
 @dataclass(frozen=True)
 class PagedColumn:
-    """``sort`` is the query's sort key (None: not sortable); ``text`` turns the row attribute into text."""
+    """``sort`` is the query's sort key (None: not sortable); ``text`` turns the row attribute into text;
+    ``sample`` is the widest usual content, which sets the column's width in the current font."""
 
     header: str
     attr: str
     sort: str | None = None
     text: Callable[[Any], str] | None = None
+    sample: str = ""
 
 
 def moment_text(value: Any) -> str:
@@ -39,6 +42,16 @@ def moment_text(value: Any) -> str:
     if hasattr(value, "hour"):
         return value.strftime("%Y-%m-%d %H:%M")
     return format_date(value)
+
+
+def fit_columns(table: QTableView) -> None:
+    """Columns as wide as their samples (or headers) in the table's font, so large-font mode cuts nothing off;
+    call again on a font change."""
+    metrics = table.fontMetrics()
+    padding = 3 * metrics.averageCharWidth()
+    for i, column in enumerate(table.model().columns):
+        text_width = max(metrics.horizontalAdvance(column.sample), metrics.horizontalAdvance(column.header))
+        table.setColumnWidth(i, text_width + padding)
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -56,8 +69,10 @@ class PagedTableModel(QAbstractTableModel):
         self._sort = sort
         self._ids: list[str] = []
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._loaded = False  # sorting before the first refresh only sets the order it will use
 
     def refresh(self) -> None:
+        self._loaded = True
         self.beginResetModel()
         self._ids = self.fetch_ids(*self._sort)
         self._pages.clear()
@@ -121,4 +136,5 @@ class PagedTableModel(QAbstractTableModel):
         if key is None:
             return
         self._sort = (key, order == Qt.SortOrder.DescendingOrder)
-        self.refresh()
+        if self._loaded:
+            self.refresh()

@@ -104,7 +104,7 @@ def test_register_refusal_shows_in_the_banner_and_keeps_the_dialog_open(page, qt
 def test_walk_a_case_through_all_eight_steps_with_only_valid_buttons(page, ctx, qtbot, monkeypatch) -> None:
     case_id = _register(qtbot, monkeypatch, page)
     window = _open(qtbot, page, case_id)
-    assert window.timeline.topLevelItemCount() == 1
+    assert window.timeline.rowCount() == 1
     _answers(monkeypatch, qtbot, {
         "转办": {"level": "村(社区)", "department": "村(社区)两委", "note": "请村两委协调电工"},
         "进展": {"note": "电工已到现场查看"},
@@ -131,11 +131,11 @@ def test_walk_a_case_through_all_eight_steps_with_only_valid_buttons(page, ctx, 
     assert _step(ctx, case_id) == "归档销号"
     assert window.action_buttons == {}
     assert "只能查看" in window.state_label.text()
-    timeline = [window.timeline.topLevelItem(i) for i in range(window.timeline.topLevelItemCount())]
-    assert [item.text(1) for item in timeline] == ["事项受理", "分类转办", "登记进展", "督办", "反馈结果", "打分评价",
+    timeline = [[window.timeline.item(r, c).text() for c in range(5)] for r in range(window.timeline.rowCount())]
+    assert [entry[1] for entry in timeline] == ["事项受理", "分类转办", "登记进展", "督办", "反馈结果", "打分评价",
                                                    "信息公示", "归档销号"]
-    assert [item.text(2) for item in timeline[:7]] == ["集单", "议单", "办单", "办单", "办单", "评单", "晒单"]
-    assert "管理员" in timeline[1].text(3) and "村(社区)两委" in timeline[1].text(4)
+    assert [entry[2] for entry in timeline[:7]] == ["集单", "议单", "办单", "办单", "办单", "评单", "晒单"]
+    assert "管理员" in timeline[1][3] and "村(社区)两委" in timeline[1][4]
     assert window.details["summary"].text() == "3组路灯已修复"
 
 
@@ -165,7 +165,7 @@ def test_passing_the_deadline_marks_the_case_overdue_in_list_and_window(page, ct
     window.reload()
     row = page.model.row_of(case_id)
     assert page.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) == ALERT_BACKGROUND
-    assert page.model.index(row, 6).data() == "已超期"
+    assert page.model.index(row, 3).data() == "已超期"
     assert "已超期" in window.state_label.text()
     assert "督办" in _buttons(window)  # overdue: the grid head may now order supervision
     page.overdue.setChecked(True)
@@ -199,8 +199,8 @@ def test_dissatisfied_rating_reopens_and_needs_a_reason(page, ctx, qtbot, monkey
     assert len(asked) == 4 and asked[2] is asked[3]
     assert errors and "不满意" in errors[0]
     assert _step(ctx, case_id) == "跟踪问效"
-    last = window.timeline.topLevelItem(window.timeline.topLevelItemCount() - 1)
-    assert "退回重新办理" in last.text(4) and "路灯仍然不亮" in last.text(4)
+    last = window.timeline.item(window.timeline.rowCount() - 1, 4).text()
+    assert "退回重新办理" in last and "路灯仍然不亮" in last
     assert "退回重办 1 次" in window.details["satisfaction"].text()
     assert "反馈结果" in _buttons(window)
 

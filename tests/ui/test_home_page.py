@@ -15,11 +15,16 @@ def clock(ctx):
     return Clock(ctx)
 
 
+def _settle(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: not window.pages["home"].busy())
+
+
 def _number(window, key: str) -> int:
     return int(window.pages["home"].tiles[key].text().split("\n")[1])
 
 
-def test_home_is_the_start_page_with_office_and_counts(clock, window, ctx) -> None:
+def test_home_is_the_start_page_with_office_and_counts(clock, window, ctx, qtbot) -> None:
+    _settle(qtbot, window)
     home = window.pages["home"]
     assert window.stack.currentWidget() is home
     assert home.office_label.text() == ctx.ws.office.name
@@ -30,26 +35,31 @@ def test_home_is_the_start_page_with_office_and_counts(clock, window, ctx) -> No
     assert home.tiles["overdue_cases"].text().startswith("超期事件")
 
 
-def test_counts_follow_a_newly_registered_case(clock, window, ctx) -> None:
+def test_counts_follow_a_newly_registered_case(clock, window, ctx, qtbot) -> None:
+    _settle(qtbot, window)
     before = _number(window, "open_cases")
     grid = ctx.ws.query.grid_children(None)[0].id
     ctx.apply(window, lambda: ctx.ws.cases.register(ctx.actor, CaseInput(grid, "村口垃圾堆积", "环境保护"),
                                                     now=ctx.now()))
+    _settle(qtbot, window)
     assert _number(window, "open_cases") == before + 1
 
 
-def test_counts_follow_the_clock_when_the_page_is_shown_again(clock, window, ctx) -> None:
+def test_counts_follow_the_clock_when_the_page_is_shown_again(clock, window, ctx, qtbot) -> None:
     grid = ctx.ws.query.grid_children(None)[0].id
     ctx.apply(window, lambda: ctx.ws.cases.register(ctx.actor, CaseInput(grid, "楼道堆放杂物", "公共安全",
                                                                          urgency="紧急"), now=ctx.now()))
+    _settle(qtbot, window)
     overdue = _number(window, "overdue_cases")
     clock.advance(4)
     window.show_page("grid")
     window.show_page("home")
+    _settle(qtbot, window)
     assert _number(window, "overdue_cases") == overdue + 1
 
 
 def test_clicking_a_number_opens_the_filtered_list(clock, window, ctx, qtbot) -> None:
+    _settle(qtbot, window)
     home = window.pages["home"]
     qtbot.mouseClick(home.tiles["overdue_cases"], Qt.MouseButton.LeftButton)
     cases = window.case_page
@@ -62,6 +72,7 @@ def test_clicking_a_number_opens_the_filtered_list(clock, window, ctx, qtbot) ->
     window.show_page("home")
     qtbot.mouseClick(home.tiles["due_week"], Qt.MouseButton.LeftButton)
     visits = window.visit_page
+    qtbot.waitUntil(lambda: not visits.due_busy())
     assert window.stack.currentWidget() is visits and visits.tabs.currentIndex() == 1
     assert visits.horizon.currentData() == 7
     overdue = _number(window, "overdue_visits")

@@ -32,12 +32,15 @@ def page(ctx, clock, qtbot, monkeypatch):
         widget.close()
 
 
-def _due_keys(page) -> list[str]:
+def _due_keys(qtbot, page) -> list[str]:
+    """The due list as shown once its tab is open and its reading has finished."""
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not page.due_busy())
     return [page.due_model.record_id(r) for r in range(page.due_model.rowCount())]
 
 
 def _record_first_due(qtbot, page) -> VisitForm:
-    page.tabs.setCurrentIndex(1)
+    _due_keys(qtbot, page)
     page.due_table.selectRow(0)
     qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
     [form] = [f for f in page.findChildren(VisitForm) if f.isVisible()]
@@ -51,7 +54,7 @@ def _ctrl_s(qtbot, form) -> None:
 
 
 def test_the_due_list_prefills_the_form_and_a_saved_visit_leaves_it(page, ctx, clock, qtbot) -> None:
-    keys = _due_keys(page)
+    keys = _due_keys(qtbot, page)
     assert keys, "the demo village has households due for a visit"
     due = page.due_model.record(0)
     form = _record_first_due(qtbot, page)
@@ -61,8 +64,8 @@ def test_the_due_list_prefills_the_form_and_a_saved_visit_leaves_it(page, ctx, c
     type_text(qtbot, form.content, "入户了解近况，身体良好")
     _ctrl_s(qtbot, form)
     assert form.visit_id is not None
-    assert f"{due.target_kind}:{due.target_id}" not in _due_keys(page)
-    assert len(_due_keys(page)) < len(keys)
+    assert f"{due.target_kind}:{due.target_id}" not in _due_keys(qtbot, page)
+    assert len(_due_keys(qtbot, page)) < len(keys)
     assert page.log_model.record_id(0) == form.visit_id  # newest first
     assert page.log_model.record(0).content == "入户了解近况，身体良好"
 
@@ -75,8 +78,8 @@ def test_a_visit_without_content_is_refused_in_the_banner(page, qtbot) -> None:
 
 
 def test_register_a_case_from_a_visit_finding(page, ctx, qtbot, monkeypatch) -> None:
-    due = page.due_model.record(0)
     form = _record_first_due(qtbot, page)
+    due = page.due_model.record(0)
     type_text(qtbot, form.content, "入户走访")
     qtbot.mouseClick(form.case_button, Qt.MouseButton.LeftButton)
     assert "发现问题" in form.banner.text() and form.visit_id is None  # nothing found, nothing to register
@@ -119,9 +122,16 @@ def test_log_filters_by_kind_date_and_worker(page, ctx) -> None:
     assert {page.log_model.record(r).worker_id for r in range(page.log_model.rowCount())} == {worker}
 
 
-def test_overdue_visits_are_highlighted_and_can_be_shown_alone(page, clock) -> None:
+def test_the_due_list_is_read_only_when_its_tab_is_shown(page, qtbot) -> None:
+    assert page.tabs.currentIndex() == 0 and not page.due_busy()
+    assert page.due_model.rowCount() == 0
+    assert _due_keys(qtbot, page)
+
+
+def test_overdue_visits_are_highlighted_and_can_be_shown_alone(page, clock, qtbot) -> None:
     clock.advance(40)  # long enough for some households to fall overdue
     page.show_due(within_days=0, overdue_only=True)
+    qtbot.waitUntil(lambda: not page.due_busy())
     rows = page.due_model.rowCount()
     assert rows > 0 and page.tabs.currentIndex() == 1
     assert all(page.due_model.record(r).overdue_days > 0 for r in range(rows))
@@ -129,4 +139,5 @@ def test_overdue_visits_are_highlighted_and_can_be_shown_alone(page, clock) -> N
     assert page.due_model.index(0, 6).data().startswith("逾期")
     assert f"已逾期 {rows} 个" in page.due_count.text()
     page.show_due(within_days=7)
+    qtbot.waitUntil(lambda: not page.due_busy())
     assert page.due_model.rowCount() >= rows

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -82,12 +82,18 @@ class CaseWindow(QWidget):
         self.links = QListWidget()
         self.attachments = QListWidget()
         self.attachments.itemDoubleClicked.connect(self._open_attachment)
-        self.timeline = QTreeWidget()
-        self.timeline.setHeaderLabels([self.tr("时间"), self.tr("环节"), self.tr("单"), self.tr("经办人"),
-                                       self.tr("说明")])
-        self.timeline.setRootIsDecorated(False)
-        self.timeline.setWordWrap(True)
+        self.timeline = QTableWidget(0, 5)
+        self.timeline.setHorizontalHeaderLabels([self.tr("时间"), self.tr("环节"), self.tr("单"), self.tr("经办人"),
+                                                 self.tr("说明")])
+        self.timeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.timeline.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.timeline.setWordWrap(True)  # long notes wrap instead of being cut off
         self.timeline.setAlternatingRowColors(True)
+        self.timeline.verticalHeader().hide()
+        self.timeline.horizontalHeader().setStretchLastSection(True)
+        # Row heights follow the final column widths, once the header has settled.
+        self.timeline.horizontalHeader().sectionResized.connect(
+            lambda *_args: QTimer.singleShot(0, self.timeline, self.timeline.resizeRowsToContents))
 
         left = QWidget()
         left_column = QVBoxLayout(left)
@@ -157,29 +163,30 @@ class CaseWindow(QWidget):
         for link in view.links:
             self.links.addItem(f"{LINK_KINDS.get(link.kind, link.kind)}：{link.title}")
         self.attachments.clear()
-        self.timeline.clear()
-        for entry in view.timeline:
-            self.timeline.addTopLevelItem(self._entry_item(entry))
+        self.timeline.setRowCount(len(view.timeline))
+        for row_no, entry in enumerate(view.timeline):
+            for column, text in enumerate(self._entry_texts(entry)):
+                self.timeline.setItem(row_no, column, QTableWidgetItem(text))
             for file in entry.attachments:
                 item = QListWidgetItem(f"{entry.action}：{file.filename}")
                 item.setData(PATH_ROLE, file.path)
                 self.attachments.addItem(item)
         for column in range(self.timeline.columnCount() - 1):
             self.timeline.resizeColumnToContents(column)
+        self.timeline.resizeRowsToContents()
         self._show_actions(view, now)
 
-    def _entry_item(self, entry: TimelineEntry) -> QTreeWidgetItem:
+    def _entry_texts(self, entry: TimelineEntry) -> list[str]:
         action = workflow.ACTIONS.get(entry.action)
-        facts = [f"{DATA_LABELS[k]}：{v}" for k, v in entry.data.items() if k in DATA_LABELS and v]
+        facts = [f"{DATA_LABELS[k]}：{str(v).replace('T', ' ')}" for k, v in entry.data.items()
+                 if k in DATA_LABELS and v]  # ISO moments (2026-09-25T13:59) read as in the lists
         if entry.data.get("reopened"):
             facts.append(self.tr("退回重新办理"))
         if entry.data.get("on_time") is False:
             facts.append(self.tr("超时办结"))
         note = "；".join([entry.note] * bool(entry.note) + facts)
-        item = QTreeWidgetItem([moment_text(entry.at), action.label if action else entry.action, entry.sheet,
-                                f"{entry.actor_name}（{entry.actor_role}）", note])
-        item.setToolTip(4, note)
-        return item
+        return [moment_text(entry.at), action.label if action else entry.action, entry.sheet,
+                f"{entry.actor_name}（{entry.actor_role}）", note]
 
     def _show_actions(self, view: CaseView, now) -> None:
         for button in self.action_buttons.values():

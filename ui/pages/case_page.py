@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from gridapp import codes
@@ -18,7 +18,7 @@ from ui.context import AppContext
 from ui.dialogs.case_window import show_case
 from ui.dialogs.register_case_dialog import RegisterCaseDialog
 from ui.grid_tree_model import GridTreeModel
-from ui.paged_table_model import PagedColumn, PagedTableModel, moment_text
+from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns, moment_text
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.scoped_list import record_table, scope_tree, scoped_list_layout, select_first_node
 
@@ -79,22 +79,27 @@ class CasePage(QWidget):
                            (self.new_button, self.open_button))
         ctx.bus.changed.connect(self.on_changes)
         select_first_node(self.tree, self.refresh)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
 
     def _columns(self) -> list[PagedColumn]:
         return [
-            PagedColumn(self.tr("编号"), "number", "number"),
-            PagedColumn(self.tr("标题"), "title", "title"),
-            PagedColumn(self.tr("类别"), "category", "category"),
-            PagedColumn(self.tr("小类"), "subtype"),
+            PagedColumn(self.tr("编号"), "number", "number", sample="4114231012010401-2026-QT4S-0015"),
+            PagedColumn(self.tr("标题"), "title", "title", sample="幸福村9组24号门前垃圾堆积"),
+            PagedColumn(self.tr("状态"), "step", "step", sample="归档销号"),
+            PagedColumn(self.tr("时效"), "timeliness", sample="按时办结"),
             PagedColumn(self.tr("紧急程度"), "urgency", "urgency"),
-            PagedColumn(self.tr("状态"), "step", "step"),
-            PagedColumn(self.tr("时效"), "timeliness"),
-            PagedColumn(self.tr("网格"), "grid_name"),
-            PagedColumn(self.tr("受理时间"), "accepted_at", "accepted_at", moment_text),
-            PagedColumn(self.tr("办理期限"), "deadline", "deadline", moment_text),
-            PagedColumn(self.tr("承办"), "department", None),
+            PagedColumn(self.tr("类别"), "category", "category", sample="社会治安"),
+            PagedColumn(self.tr("小类"), "subtype", sample="涉黑涉恶线索"),
+            PagedColumn(self.tr("网格"), "grid_name", sample="第一微网格"),
+            PagedColumn(self.tr("受理时间"), "accepted_at", "accepted_at", moment_text, "2026-10-25 15:22"),
+            PagedColumn(self.tr("办理期限"), "deadline", "deadline", moment_text, "2026-10-25 15:22"),
+            PagedColumn(self.tr("承办"), "department"),
         ]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            fit_columns(self.table)
 
     # -- filters --------------------------------------------------------------------------------------------
 

@@ -1,15 +1,24 @@
 """首页: the office and today's work in big readable numbers — overdue and open cases, visits due today, this
-week and overdue. Each number is a button that jumps to the list behind it."""
+week and overdue. Each number is a button that jumps to the list behind it.
+
+The numbers are read off the UI thread (who is due a visit in a whole county takes seconds) and only while
+the page is shown; one due-visit read a week ahead gives all three visit numbers.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from gridapp.cases.deadlines import RUNNING
 from gridapp.changes import Changes
+from gridapp.dto import CaseFilter
+from gridapp.queries import Queries
 from ui.context import AppContext
+from ui.latest_read import LatestRead
 
 WATCHED = ("cases", "case_steps", "visits", "households", "persons", "person_tags")
 # (key the main window jumps by, title); the order is the order on screen
@@ -47,34 +56,43 @@ class HomePage(QWidget):
         layout.addSpacing(self.fontMetrics().height())
         layout.addLayout(grid)
         layout.addStretch(1)
+        self.read = LatestRead(ctx.tasks, self._show_counts, self._failed, self)
         ctx.bus.changed.connect(self.on_changes)
-        self.refresh()
+        self._show_counts({})
 
-    def counts(self) -> dict[str, int]:
-        """The to-do numbers of the acting user's scope at the context's clock."""
-        query, now, scope = self.ctx.ws.query, self.ctx.now(), self.ctx.actor.scope_grid_id
-        work = query.work_counts(scope, now)
-        week = len(query.due_visits(scope, now.date(), within_days=7))
-        return {"overdue_cases": work.overdue_cases, "open_cases": work.open_cases,
-                "overdue_visits": work.overdue_visits, "due_today": work.due_visits - work.overdue_visits,
-                "due_week": week - work.overdue_visits}
+    def busy(self) -> bool:
+        return self.read.running
 
     def refresh(self) -> None:
-        now = self.ctx.now()
+        """Start reading the numbers of the acting user's scope at the context's clock."""
+        now, scope, query = self.ctx.now(), self.ctx.actor.scope_grid_id, self.ctx.ws.query
         self.day_label.setText(self.tr("今天是 {y}年{m}月{d}日，待办工作如下（点击数字查看）：").format(
             y=now.year, m=now.month, d=now.day))
-        counts = self.counts()
+        self.read.start(lambda: todo_counts(query, scope, now))
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
         for key, title in TILES:
-            n = counts[key]
-            self.tiles[key].setText(self.tr("{title}\n{n}").format(title=self.tr(title), n=n))
-            urgent = key.startswith("overdue") and n > 0
-            self.tiles[key].setStyleSheet(URGENT_STYLE if urgent else "")
+            n = counts.get(key)
+            self.tiles[key].setText(self.tr("{title}\n{n}").format(title=self.tr(title), n="…" if n is None else n))
+            self.tiles[key].setStyleSheet(URGENT_STYLE if key.startswith("overdue") and n else "")
+
+    def _failed(self, exc: Exception) -> None:
+        self.day_label.setText(self.tr("待办数字没有算出来：{error}").format(error=exc))
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.touches(*WATCHED):
+        if changes.touches(*WATCHED) and self.isVisible():
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back to the page a day later shows that day's numbers."""
         super().showEvent(event)
         self.refresh()
+
+
+def todo_counts(query: Queries, scope_id: str | None, now: datetime) -> dict[str, int]:
+    """The numbers of the tiles: cases in progress and overdue, visits overdue, due today and within a week."""
+    cases = query.case_counts(CaseFilter(scope_id=scope_id), now)
+    due = [d.overdue_days for d in query.due_visits(scope_id, now.date(), within_days=7)]
+    return {"overdue_cases": cases.overdue, "open_cases": sum(cases.by_step[step] for step in RUNNING),
+            "overdue_visits": sum(1 for days in due if days > 0), "due_today": due.count(0),
+            "due_week": sum(1 for days in due if days <= 0)}

@@ -1,9 +1,13 @@
 """走访: the visit log of a grid subtree (by worker, kind and date) and the list of who is due or overdue for a
-visit under the visit rules, from which 记录走访 opens the visit form already filled in."""
+visit under the visit rules, from which 记录走访 opens the visit form already filled in.
+
+The due list is read off the UI thread and only while its tab is shown: for a whole county it takes seconds.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +27,8 @@ from ui import messages
 from ui.context import AppContext
 from ui.forms.visit_form import Target, VisitForm
 from ui.grid_tree_model import GridTreeModel
-from ui.paged_table_model import PagedColumn, PagedTableModel, moment_text
+from ui.latest_read import LatestRead
+from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns, moment_text
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.scoped_list import record_table, scope_tree, select_first_node
 
@@ -41,6 +46,8 @@ class VisitPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._due: dict[str, DueVisit] = {}
+        self._due_stale = True
+        self.due_read = LatestRead(ctx.tasks, self._show_due, self._due_failed, self)
         self.tree_model = GridTreeModel(ctx.ws, self)
         self.tree = scope_tree(self.tree_model)
         self.tree.selectionModel().currentChanged.connect(self._node_selected)
@@ -49,6 +56,7 @@ class VisitPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._log_tab(), self.tr("走访记录"))
         self.tabs.addTab(self._due_tab(), self.tr("应访名单"))
+        self.tabs.currentChanged.connect(lambda _index: self._read_due_if_stale())
 
         right = QWidget()
         column = QVBoxLayout(right)
@@ -81,10 +89,12 @@ class VisitPage(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.editingFinished.connect(self.refresh_log)
         self.log_model = PagedTableModel(
-            [PagedColumn(self.tr("日期"), "visited_on", text=moment_text), PagedColumn(self.tr("方式"), "kind"),
-             PagedColumn(self.tr("网格员"), "worker_name"), PagedColumn(self.tr("走访对象"), "target_title"),
-             PagedColumn(self.tr("网格"), "grid_name"), PagedColumn(self.tr("内容"), "content"),
-             PagedColumn(self.tr("发现问题"), "findings"),
+            [PagedColumn(self.tr("日期"), "visited_on", text=moment_text, sample="2026-11-01"),
+             PagedColumn(self.tr("方式"), "kind", sample="电话回访"), PagedColumn(self.tr("网格员"), "worker_name", sample="欧阳小明"),
+             PagedColumn(self.tr("走访对象"), "target_title", sample="欧阳小明 幸福村12组123号"),
+             PagedColumn(self.tr("网格"), "grid_name", sample="第一微网格"),
+             PagedColumn(self.tr("内容"), "content", sample="入户了解近况，身体良好"),
+             PagedColumn(self.tr("发现问题"), "findings", sample="屋后电线老化裸露"),
              PagedColumn(self.tr("登记事件"), "case_numbers", text=" ".join)],
             lambda _sort, _descending: self.ctx.ws.query.visit_ids(self.visit_filter()),
             self.ctx.ws.query.visit_rows, parent=self)
@@ -109,11 +119,13 @@ class VisitPage(QWidget):
         self.overdue_only = QCheckBox(self.tr("只看已逾期"))
         self.overdue_only.toggled.connect(self.refresh_due)
         self.due_model = PagedTableModel(
-            [PagedColumn(self.tr("走访对象"), "title", "title"), PagedColumn(self.tr("地址"), "address", "address"),
-             PagedColumn(self.tr("网格"), "grid_name", "grid_name"), PagedColumn(self.tr("走访要求"), "rule", "rule"),
-             PagedColumn(self.tr("上次走访"), "last_visit", "last_visit", moment_text),
-             PagedColumn(self.tr("应访日期"), "due_date", "due_date", moment_text),
-             PagedColumn(self.tr("状态"), "overdue_days", "overdue_days", due_state)],
+            [PagedColumn(self.tr("走访对象"), "title", "title", sample="欧阳小明"),
+             PagedColumn(self.tr("地址"), "address", "address", sample="幸福村12组123号"),
+             PagedColumn(self.tr("网格"), "grid_name", "grid_name", sample="第一微网格"),
+             PagedColumn(self.tr("走访要求"), "rule", "rule", sample="特殊人群每月走访"),
+             PagedColumn(self.tr("上次走访"), "last_visit", "last_visit", moment_text, "2026-11-01"),
+             PagedColumn(self.tr("应访日期"), "due_date", "due_date", moment_text, "2026-11-01"),
+             PagedColumn(self.tr("状态"), "overdue_days", "overdue_days", due_state, "逾期 111 天")],
             self._due_keys, lambda keys: [self._due[k] for k in keys], alert=lambda d: d.overdue_days > 0,
             sort=("due_date", False), parent=self)
         self.due_table = record_table(self.due_model)
@@ -122,7 +134,17 @@ class VisitPage(QWidget):
         self.due_count = QLabel()
         self.record_button = QPushButton(self.tr("记录走访"))
         self.record_button.clicked.connect(lambda: self.record_due(self.due_table.currentIndex().row()))
+        self._fit()
         return _tab(_row(self.horizon, self.overdue_only), self.due_table, self.due_count, (self.record_button,))
+
+    def _fit(self) -> None:
+        for table in (self.log_table, self.due_table):
+            fit_columns(table)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
 
     # -- filters --------------------------------------------------------------------------------------------
 
@@ -149,7 +171,7 @@ class VisitPage(QWidget):
 
     def show_due(self, within_days: int = 0, overdue_only: bool = False) -> None:
         """Jump here from the home page: the due list of the whole scope for a horizon."""
-        self.tabs.setCurrentIndex(1)
+        worker_changed = self.worker.currentIndex() != 0
         for widget in (self.horizon, self.overdue_only, self.worker):
             widget.blockSignals(True)
         self.horizon.setCurrentIndex(max(self.horizon.findData(within_days), 0))
@@ -157,7 +179,11 @@ class VisitPage(QWidget):
         self.worker.setCurrentIndex(0)
         for widget in (self.horizon, self.overdue_only, self.worker):
             widget.blockSignals(False)
-        self.refresh_due()
+        if worker_changed:
+            self.refresh_log()
+        self._due_stale = True
+        self.tabs.setCurrentIndex(1)
+        self._read_due_if_stale()
 
     # -- refreshing -----------------------------------------------------------------------------------------
 
@@ -170,15 +196,36 @@ class VisitPage(QWidget):
         self.log_count.setText(self.tr("共 {n} 条走访记录").format(n=self.log_model.rowCount()))
 
     def refresh_due(self) -> None:
-        scope = self.scope_id()
-        due = self.ctx.ws.query.due_visits(scope, self.ctx.now().date(), self.worker_id(),
-                                           self.horizon.currentData()) if scope else []
-        if self.overdue_only.isChecked():
-            due = [d for d in due if d.overdue_days > 0]
+        """Read the due list again now if it is on screen, else when it next is."""
+        self._due_stale = True
+        self._read_due_if_stale()
+
+    def _read_due_if_stale(self) -> None:
+        if not (self._due_stale and self.isVisible() and self.tabs.currentIndex() == 1):
+            return
+        self._due_stale = False
+        scope, worker, days = self.scope_id(), self.worker_id(), self.horizon.currentData()
+        overdue_only, today, query = self.overdue_only.isChecked(), self.ctx.now().date(), self.ctx.ws.query
+        self.due_count.setText(self.tr("正在计算应访名单，请稍候…"))
+        self.due_read.start(lambda: [d for d in (query.due_visits(scope, today, worker, days) if scope else [])
+                                     if d.overdue_days > 0 or not overdue_only])
+
+    def due_busy(self) -> bool:
+        return self.due_read.running
+
+    def _show_due(self, due: list[DueVisit]) -> None:
         self._due = {f"{d.target_kind}:{d.target_id}": d for d in due}
         self.due_model.refresh()
         self.due_count.setText(self.tr("应访 {n} 个，其中已逾期 {late} 个").format(
             n=len(due), late=sum(1 for d in due if d.overdue_days > 0)))
+
+    def _due_failed(self, exc: Exception) -> None:
+        self._due_stale = True
+        self.due_count.setText(self.tr("应访名单没有算出来：{error}").format(error=exc))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._read_due_if_stale()
 
     def _due_keys(self, sort: str, descending: bool) -> list[str]:
         return sorted(self._due, key=lambda k: (getattr(self._due[k], sort) is not None, getattr(self._due[k], sort)),
