@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from gridapp.demo import generate
+from gridapp.demo import TODAY, generate
 from gridapp.workspace import Workspace
 from ui.app import make_application, make_context
+from ui.dialogs.case_window import CaseWindow
 from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.dialogs.passphrase_dialog import passphrase_store
 from ui.forms.household_form import HouseholdForm
@@ -26,6 +29,13 @@ from ui.pages.settings_page import apply_font_mode
 def settle(app: QApplication, rounds: int = 8) -> None:
     for _ in range(rounds):
         app.processEvents()
+
+
+def wait_until(app: QApplication, done) -> None:
+    """Let background reads (the home page's numbers, the due list) finish before the picture."""
+    while not done():
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def shoot(app: QApplication, widget, path: Path) -> None:
@@ -89,10 +99,13 @@ def main(out: Path) -> None:
         ws = Workspace.open(Path(tmp) / "demo.sqlite3")
         generate(ws, "village", seed=1)
         ctx = make_context(ws, str(Path(tmp) / "settings.ini"))
+        now = datetime.combine(TODAY, datetime.min.time()).replace(hour=10)  # deadlines and due dates as in use
+        ws.today = lambda: TODAY
+        ctx.clock = lambda: now
         window = MainWindow(ctx)
         window.setGeometry(0, 0, 1400, 860)
         window.show()
-        first_grid(window.households_page)
+        first_grid(window.show_page("households"))
         shoot(app, window, out / "main-window.png")
 
         grid_page = window.show_page("grid")
@@ -101,6 +114,9 @@ def main(out: Path) -> None:
         [village] = ws.query.grid_children(town.id)
         grid_page.select_node(village.id)
         shoot(app, window, out / "grid-page.png")
+        home = window.show_page("home")
+        wait_until(app, lambda: not home.busy())
+        shoot(app, window, out / "home-page.png")
         window.show_page("households")
 
         biggest = max(ws.query.household_rows(ws.query.household_ids(None)), key=lambda r: r.member_count)
@@ -115,6 +131,20 @@ def main(out: Path) -> None:
         editor.id_number.editingFinished.emit()
         shoot(app, form, out / "person-id-error.png")
         form.hide()  # left unsaved on purpose: the picture shows the error, nothing is written
+
+        window.show_page("cases")
+        shoot(app, window, out / "case-list.png")
+        busiest = max(ws.query.case_ids(now=now), key=lambda cid: len(ws.query.case(cid, now).timeline))
+        case_window = CaseWindow(ctx, busiest)
+        case_window.setGeometry(40, 30, 1300, 760)
+        case_window.show()
+        shoot(app, case_window, out / "case-window.png")
+        case_window.close()
+        visit_page = window.show_page("visits")
+        visit_page.show_due(within_days=7)
+        wait_until(app, lambda: not visit_page.due_busy())
+        shoot(app, window, out / "due-visits.png")
+        window.show_page("households")
 
         window.search.setText("zw")
         window.search.run_search()
