@@ -244,3 +244,25 @@ def test_sorting_by_number_reorders_the_list(page) -> None:
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     numbers = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
     assert numbers == sorted(numbers)
+
+
+def test_enter_moves_on_and_photos_go_with_the_registration(page, ctx, qtbot, monkeypatch, tmp_path: Path) -> None:
+    photo = tmp_path / "现场.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n fake picture")
+    monkeypatch.setattr(file_dialogs, "ask_open_path", lambda _parent, _title, _pattern: str(photo))
+    moved: list[bool] = []
+
+    def fill(dialog: RegisterCaseDialog) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        dialog.place.setFocus()
+        qtbot.keyClick(dialog.place, Qt.Key.Key_Return)
+        moved.append(dialog.isVisible() and not dialog.place.hasFocus())
+        _click(qtbot, dialog.photo_button)
+        fill_register(qtbot, dialog, TITLE)
+
+    answer_dialogs(monkeypatch, RegisterCaseDialog, fill)
+    _click(qtbot, page.new_button)
+    assert moved == [True]  # Enter went to the next field, it did not save or close the dialog
+    window = _open(qtbot, page, page.current_id())
+    assert [window.attachments.item(i).text() for i in range(window.attachments.count())] == ["受理：现场.png"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from case_helpers import Clock, answer_dialogs, fill_register
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
 from ui_helpers import type_text
 
 from ui import messages
@@ -141,3 +142,18 @@ def test_overdue_visits_are_highlighted_and_can_be_shown_alone(page, clock, qtbo
     page.show_due(within_days=7)
     qtbot.waitUntil(lambda: not page.due_busy())
     assert page.due_model.rowCount() >= rows
+
+
+def test_a_patrol_of_a_place_is_logged_against_it(page, ctx, qtbot, monkeypatch) -> None:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    [form] = [f for f in page.findChildren(VisitForm) if f.isVisible()]
+    assert form.target.kind == "grid" and form.kind.value() == "巡查"  # a new entry starts as a patrol of the grid
+    place = ctx.ws.query.places(page.scope_id())[0]
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _parent, _title, _label, items, *_args: (
+        next(i for i in items if i.startswith(place.name)), True))
+    qtbot.mouseClick(form.place_button, Qt.MouseButton.LeftButton)
+    assert (form.target.kind, form.target.id) == ("place", place.id)
+    type_text(qtbot, form.content, "检查消防通道")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    row = page.log_model.record(page.log_model.row_of(form.visit_id))
+    assert (row.target_kind, row.target_title, row.kind) == ("place", place.name, "巡查")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QPlainTextEdit,
@@ -66,8 +67,10 @@ class VisitForm(QWidget):
                                    else self.worker.itemText(0) or ctx.actor.name)
         self.target_label = QLabel()
         self.household_button = QPushButton(self.tr("选择住户…"))
+        self.place_button = QPushButton(self.tr("选择场所…"))
         self.grid_button = QPushButton(self.tr("巡查本网格"))
         self.household_button.clicked.connect(self.choose_household)
+        self.place_button.clicked.connect(self.choose_place)
         self.grid_button.clicked.connect(lambda: self.set_target(
             Target("grid", self.grid_id, ctx.ws.query.grid_node(self.grid_id).name)))
         self.content = QPlainTextEdit()
@@ -89,6 +92,7 @@ class VisitForm(QWidget):
         target_row = QHBoxLayout()
         target_row.addWidget(self.target_label, 1)
         target_row.addWidget(self.household_button)
+        target_row.addWidget(self.place_button)
         target_row.addWidget(self.grid_button)
         photo_row = QHBoxLayout()
         photo_row.addWidget(self.photos, 1)
@@ -147,6 +151,17 @@ class VisitForm(QWidget):
             [household_id] = dialog.chosen_ids()
             row = self.ctx.ws.query.household_rows([household_id])[0]
             self.set_target(Target("household", household_id, f"{row.head_name} {row.address}".strip()))
+
+    def choose_place(self) -> None:
+        places = self.ctx.ws.query.places(self.grid_id)
+        if not places:
+            self._refused(self.tr("这个网格还没有登记场所。"))
+            return
+        names = [f"{p.name}（{p.address}）" if p.address else p.name for p in places]
+        name, ok = QInputDialog.getItem(self, self.tr("选择场所"), self.tr("巡查哪个场所？"), names, 0, False)
+        if ok and name in names:
+            place = places[names.index(name)]
+            self.set_target(Target("place", place.id, place.name))
 
     def visit_input(self) -> VisitInput:
         worker = self.worker.currentText().strip()
