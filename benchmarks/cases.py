@@ -1,5 +1,6 @@
 """County-scale figures for the case log and visits: the case list (open, filter, counts), one case window,
-the visit log and the due-visit list of a town, on the county data set (20,000 cases, 100,000 visits).
+the visit log and the due-visit list of a town, on the county data set (20,000 cases, 100,000 visits); then
+the same in the real widgets (offscreen Qt): the 事件 page opening, a filter change, a case window opening.
 
     .venv/bin/python benchmarks/cases.py [--rebuild]
 
@@ -11,8 +12,10 @@ SQLite itself).
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
+import tempfile
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -55,6 +58,54 @@ def versus_bare(ws: Workspace, label: str, fn: Callable[[], object], repeat: int
     ours = median_p95(timings(fn, repeat))[0]
     raw.close()
     return label, f"{ours * 1000:.1f} ms vs {bare * 1000:.1f} ms bare, ratio {bare / ours:.2f}"
+
+
+def first_screen(model, rows: int = 40) -> None:
+    """Ask for what the first screen of a list shows, as the view would."""
+    for row in range(min(rows, model.rowCount())):
+        for col in range(model.columnCount()):
+            model.index(row, col).data()
+
+
+def gui_rows(ws: Workspace, case_id: str) -> list[tuple[str, str]]:
+    """The 事件 page and case window in the real widgets, offscreen, at the demo's "now"."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.app import make_application, make_context
+    from ui.dialogs.case_window import CaseWindow
+    from ui.pages.case_page import CasePage
+
+    app = make_application(sys.argv[:1])
+    ctx = make_context(ws, str(Path(tempfile.mkdtemp()) / "settings.ini"))
+    ctx.clock = lambda: NOW
+
+    def open_page() -> None:
+        page = CasePage(ctx)
+        page.show()
+        first_screen(page.model)
+        app.processEvents()
+        page.close()
+        page.deleteLater()
+
+    page = CasePage(ctx)
+    page.show()
+    steps = list(range(page.status.count()))
+
+    def change_filter() -> None:
+        page.status.setCurrentIndex(steps[(page.status.currentIndex() + 1) % len(steps)])
+        first_screen(page.model)
+        app.processEvents()
+
+    def open_window() -> None:
+        window = CaseWindow(ctx, case_id)
+        window.show()
+        app.processEvents()
+        window.close()
+
+    rows = [("GUI: 事件 page open (tree, all ids, first screen, counts)", ms(timings(open_page, 5))),
+            ("GUI: status filter change (ids, first screen, counts)", ms(timings(change_filter, 20))),
+            ("GUI: case window open", ms(timings(open_window, 10)))]
+    page.close()
+    return rows
 
 
 def main() -> None:
@@ -112,6 +163,7 @@ def main() -> None:
     rows.append(versus_bare(ws, "case list ids vs bare sqlite3", lambda: q.case_ids(now=NOW), 10))
     rows.append(versus_bare(ws, f"due visits of {town.name} vs bare sqlite3",
                             lambda: q.due_visits(town.id, TODAY), 7))
+    rows += gui_rows(ws, some_case)
     print_table("gridapp case log benchmark", rows)
     ws.close()
 
