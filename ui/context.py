@@ -29,7 +29,6 @@ class AppContext:
     bus: ChangeBus = field(default_factory=ChangeBus)
     tasks: TaskRunner = field(default_factory=TaskRunner)
     open_household: Callable[[str, str | None], None] = lambda _hid, _pid=None: None
-    open_case: Callable[[str], None] = lambda _cid: None
     clock: Callable[[], datetime] | None = None  # tests set it to move time past a deadline
 
     def now(self) -> datetime:

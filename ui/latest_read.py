@@ -1,6 +1,6 @@
-"""A read that may take seconds at county scale (who is due a visit among 50,000 households) runs off the UI
+"""Work that may take seconds (who is due a visit among a county's 50,000 households, a PDF) runs off the UI
 thread; when several are started in a row only the latest one's result is shown, and none is shown once the
-widget that asked is gone."""
+widget that asked is gone (a window closed while it was printing)."""
 
 from __future__ import annotations
 

@@ -217,7 +217,9 @@ def test_print_the_one_case_five_sheets(page, ctx, qtbot, monkeypatch, tmp_path:
     assert suggested[0].startswith(ctx.ws.query.case(case_id).row.number)
     data = target.read_bytes()
     assert data.startswith(b"%PDF")
-    assert len(re.findall(rb"/Type\s*/Page(?!s)", data)) > 0
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
+    assert pages > 0
+    assert window.status.text() == f"已保存：{target}（{pages} 页）"
 
 
 def test_filters_narrow_the_list_and_the_counts_follow(page, ctx) -> None:

@@ -76,7 +76,7 @@ class ActionDialog(QDialog):
         return edit
 
     def set_value(self, key: str, value: str) -> None:
-        """Fill one field as a user would (tests, and re-asking after a refusal)."""
+        """Fill one field as a user would: pick a choice, type a date or a note."""
         editor = self.editors[key]
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(editor.findText(value))

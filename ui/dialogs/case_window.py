@@ -29,8 +29,8 @@ from gridapp.dto import CaseView, TimelineEntry
 from ui import file_dialogs, messages
 from ui.context import AppContext
 from ui.dialogs.action_dialog import ActionDialog
+from ui.latest_read import LatestRead
 from ui.paged_table_model import moment_text
-from ui.tasks import Task
 
 OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
 LINK_KINDS = {"household": "住户", "person": "人员", "place": "场所"}
@@ -59,7 +59,6 @@ class CaseWindow(QWidget):
         self.ctx = ctx
         self.case_id = case_id
         self.view: CaseView | None = None
-        self.task: Task | None = None
 
         self.heading = QLabel()
         self.heading.setObjectName("caseHeading")
@@ -110,6 +109,8 @@ class CaseWindow(QWidget):
         self.action_buttons: dict[str, QPushButton] = {}
         self.status = QLabel()
         self.print_button = QPushButton(self.tr("打印一事五单"))
+        self.print_path = ""
+        self.printing = LatestRead(ctx.tasks, self._printed, self._print_failed, self)  # ignored once closed
         self.print_button.clicked.connect(self.print_sheet)
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.close)
@@ -235,16 +236,14 @@ class CaseWindow(QWidget):
         ws, case_id = self.ctx.ws, self.case_id
         self.print_button.setEnabled(False)
         self.status.setText(self.tr("正在生成，请稍候…"))
-        self.task = self.ctx.tasks.start(lambda _progress: render_case_sheet(ws, case_id, Path(path), mask=False),
-                                         on_done=lambda _result: self._printed(path), on_error=self._print_failed)
+        self.print_path = path
+        self.printing.start(lambda: render_case_sheet(ws, case_id, Path(path), mask=False))
 
-    def _printed(self, path: str) -> None:
-        self.task = None
+    def _printed(self, pages: int) -> None:
         self.print_button.setEnabled(True)
-        self.status.setText(self.tr("已保存：{path}").format(path=path))
+        self.status.setText(self.tr("已保存：{path}（{pages} 页）").format(path=self.print_path, pages=pages))
 
     def _print_failed(self, exc: Exception) -> None:
-        self.task = None
         self.print_button.setEnabled(True)
         self.status.setText("")
         messages.error(self, self.tr("一事五单没有生成：{error}").format(error=exc))

@@ -58,10 +58,6 @@ class CategoryFields(QWidget):
         self.subtype.addItem("")
         self.subtype.addItems([t.label for t in self.categories[label].subtypes])
 
-    def set_value(self, category: str, subtype: str = "") -> None:
-        self.category.setCurrentText(category)
-        self.subtype.setCurrentText(subtype)
-
 
 def add_photo(parent: QWidget, photos: QListWidget) -> None:
     """Ask for one photo or scan and list its path (shared with the case actions)."""
