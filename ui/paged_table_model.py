@@ -13,8 +13,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableView
 
-from gridapp.dates import format_date
-
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 MAX_PAGES = 20
@@ -33,15 +31,6 @@ class PagedColumn:
     sort: str | None = None
     text: Callable[[Any], str] | None = None
     sample: str = ""
-
-
-def moment_text(value: Any) -> str:
-    """Dates as 2026-11-01 and times as 2026-11-01 09:30, so every list reads the same."""
-    if value is None:
-        return ""
-    if hasattr(value, "hour"):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return format_date(value)
 
 
 def fit_columns(table: QTableView) -> None:

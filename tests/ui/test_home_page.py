@@ -8,6 +8,7 @@ from case_helpers import Clock
 from PySide6.QtCore import Qt
 
 from gridapp.dto import CaseInput
+from ui.pages.settings_page import apply_font_mode
 
 
 @pytest.fixture
@@ -77,3 +78,16 @@ def test_clicking_a_number_opens_the_filtered_list(clock, window, ctx, qtbot) ->
     assert visits.horizon.currentData() == 7
     overdue = _number(window, "overdue_visits")
     assert visits.due_model.rowCount() == _number(window, "due_week") + overdue
+
+
+def test_the_large_font_mode_enlarges_the_numbers_too(clock, window, qapp) -> None:
+    tile = window.pages["home"].tiles["open_cases"]
+    normal = tile.font().pointSizeF()
+    apply_font_mode(True)
+    qapp.processEvents()  # the font change reaches the widgets as posted events
+    try:
+        assert tile.font().pointSizeF() > normal > window.font().pointSizeF()
+    finally:
+        apply_font_mode(False)
+        qapp.processEvents()
+    assert tile.font().pointSizeF() == normal

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -29,8 +29,8 @@ from gridapp.dto import CaseView, TimelineEntry
 from ui import file_dialogs, messages
 from ui.context import AppContext
 from ui.dialogs.action_dialog import ActionDialog
+from ui.display import moment_text, scaled
 from ui.latest_read import LatestRead
-from ui.paged_table_model import moment_text
 
 OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
 LINK_KINDS = {"household": "住户", "person": "人员", "place": "场所"}
@@ -62,10 +62,7 @@ class CaseWindow(QWidget):
 
         self.heading = QLabel()
         self.heading.setObjectName("caseHeading")
-        heading_font = self.heading.font()
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
+        self.heading.setFont(scaled(self.font(), 1.3, bold=True))
         self.heading.setWordWrap(True)
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
@@ -130,6 +127,11 @@ class CaseWindow(QWidget):
         self.reload()
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 150, metrics.height() * 40)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the large-font mode
+            self.heading.setFont(scaled(self.font(), 1.3, bold=True))
 
     # -- showing --------------------------------------------------------------------------------------------
 

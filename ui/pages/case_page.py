@@ -17,8 +17,9 @@ from ui import messages
 from ui.context import AppContext
 from ui.dialogs.case_window import show_case
 from ui.dialogs.register_case_dialog import RegisterCaseDialog
+from ui.display import moment_text
 from ui.grid_tree_model import GridTreeModel
-from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns, moment_text
+from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.scoped_list import record_table, scope_tree, scoped_list_layout, select_first_node
 

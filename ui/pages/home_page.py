@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -18,6 +19,7 @@ from gridapp.changes import Changes
 from gridapp.dto import CaseFilter
 from gridapp.queries import Queries
 from ui.context import AppContext
+from ui.display import scaled
 from ui.latest_read import LatestRead
 
 WATCHED = ("cases", "case_steps", "visits", "households", "persons", "person_tags")
@@ -33,21 +35,13 @@ class HomePage(QWidget):
         self.ctx = ctx
         office = ctx.ws.office.name if ctx.ws.office else self.tr("（未设置单位）")
         self.office_label = QLabel(office)
-        title_font = self.office_label.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 2)
-        title_font.setBold(True)
-        self.office_label.setFont(title_font)
         self.day_label = QLabel()
         self.tiles: dict[str, QPushButton] = {}
         grid = QGridLayout()
         for i, (key, _title) in enumerate(TILES):
             tile = self.tiles[key] = QPushButton()
             tile.setObjectName(f"tile_{key}")
-            tile_font = tile.font()
-            tile_font.setPointSizeF(tile_font.pointSizeF() * 1.8)
-            tile.setFont(tile_font)
             tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            tile.setMinimumHeight(tile.fontMetrics().height() * 4)
             tile.clicked.connect(lambda _checked=False, k=key: jump(k))
             grid.addWidget(tile, i // 3, i % 3)
         layout = QVBoxLayout(self)
@@ -56,9 +50,22 @@ class HomePage(QWidget):
         layout.addSpacing(self.fontMetrics().height())
         layout.addLayout(grid)
         layout.addStretch(1)
+        self._scale_fonts()
         self.read = LatestRead(ctx.tasks, self._show_counts, self._failed, self)
         ctx.bus.changed.connect(self.on_changes)
         self._show_counts({})
+
+    def _scale_fonts(self) -> None:
+        """Title and numbers a size up from the page's font, so the large-font mode enlarges them too."""
+        self.office_label.setFont(scaled(self.font(), 2.0, bold=True))
+        for tile in self.tiles.values():
+            tile.setFont(scaled(self.font(), 1.8))
+            tile.setMinimumHeight(tile.fontMetrics().height() * 4)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._scale_fonts()
 
     def busy(self) -> bool:
         return self.read.running
@@ -96,3 +103,4 @@ def todo_counts(query: Queries, scope_id: str | None, now: datetime) -> dict[str
     return {"overdue_cases": cases.overdue, "open_cases": sum(cases.by_step[step] for step in RUNNING),
             "overdue_visits": sum(1 for days in due if days > 0), "due_today": due.count(0),
             "due_week": sum(1 for days in due if days <= 0)}
+

@@ -25,10 +25,11 @@ from gridapp.changes import Changes
 from gridapp.dto import DueVisit, VisitFilter
 from ui import messages
 from ui.context import AppContext
+from ui.display import moment_text
 from ui.forms.visit_form import Target, VisitForm
 from ui.grid_tree_model import GridTreeModel
 from ui.latest_read import LatestRead
-from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns, moment_text
+from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.scoped_list import record_table, scope_tree, select_first_node
 
