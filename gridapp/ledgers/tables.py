@@ -3,13 +3,16 @@
 A plain LongTable re-creates the rest of itself at every page break, so a 10,000-page county ledger would
 cost hours (quadratic). ``PagedTable`` hands reportlab a window of rows a little larger than a page, lets the
 LongTable (repeatRows=1) split it, and starts the next window after the last row placed: linear time, and
-only one page of cell objects in memory at once.
+only a page or two of cell objects in memory at once. A window holds as many rows as could fit if each took
+one line, so with wrapping cells most of its rows go on to the next window: their cells are kept for it, and
+a wrapped cell remembers its line breaks, so each cell is laid out once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -38,6 +41,20 @@ class Progress:
     done: int = 0
 
 
+class WrappedCell(Paragraph):
+    """A cell's Paragraph that breaks its lines once per width: reportlab measures a cell each time a table
+    around it is laid out, and the same row is measured by every window it falls into."""
+
+    _wrapped_at: float | None = None
+    _size: tuple[float, float] = (0.0, 0.0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth != self._wrapped_at:  # the height has no say in where the lines break
+            self._size = super().wrap(availWidth, availHeight)
+            self._wrapped_at = availWidth
+        return self._size
+
+
 class CellMaker:
     """Turns a cell's text into what reportlab draws: the string itself when it fits on one line (fast),
     otherwise a Paragraph that wraps, Chinese-style, so nothing is ever cut off."""
@@ -56,7 +73,7 @@ class CellMaker:
         if "\n" not in value and (len(value) * FONT_SIZE <= room
                                   or stringWidth(value, self.font, FONT_SIZE) <= room):
             return value
-        return Paragraph(escape(value).replace("\n", "<br/>"), self.styles[align])
+        return WrappedCell(escape(value).replace("\n", "<br/>"), self.styles[align])
 
     def heading(self, value: str) -> Paragraph:
         return Paragraph(escape(value), self.header)
@@ -83,7 +100,8 @@ class PagedTable(Flowable):
     """The rows of one section under a repeated header row, laid out a page-sized window at a time."""
 
     def __init__(self, maker: CellMaker, columns: Sequence[Column], widths: Sequence[float],
-                 rows: Sequence[Sequence[str]], progress: Progress, total: bool = False, start: int = 0) -> None:
+                 rows: Sequence[Sequence[str]], progress: Progress, total: bool = False, start: int = 0,
+                 cells: dict[int, list[Any]] | None = None) -> None:
         super().__init__()
         self.maker = maker
         self.columns = columns
@@ -92,6 +110,7 @@ class PagedTable(Flowable):
         self.progress = progress
         self.total = total
         self.start = start
+        self.cells = {} if cells is None else cells  # row index -> its cells, made once for every window
         self._table: LongTable | None = None
         self._window_height = 0.0
         self._count = 0
@@ -104,16 +123,20 @@ class PagedTable(Flowable):
         count = min(len(self.rows) - self.start, int(height / MIN_ROW) + 2)
         end = self.start + count
         header = [self.maker.heading(c.header) for c in self.columns]
-        data = [header] + [
-            [self.maker.cell(value, w, c.align) for value, w, c in zip(row, self.widths, self.columns, strict=True)]
-            for row in self.rows[self.start:end]
-        ]
+        data = [header] + [self._cells(i) for i in range(self.start, end)]
         last = count if self.total and end == len(self.rows) else None
         style = table_style(self.maker.font, self.columns, last)
         self._window_height = height
         self._table = LongTable(data, colWidths=list(self.widths), repeatRows=1, style=style)
         self._count = count
         return self._table, count
+
+    def _cells(self, index: int) -> list[Any]:
+        made = self.cells.get(index)
+        if made is None:
+            made = self.cells[index] = [self.maker.cell(value, w, c.align) for value, w, c
+                                        in zip(self.rows[index], self.widths, self.columns, strict=True)]
+        return made
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         table, count = self._window(availHeight)
@@ -131,8 +154,11 @@ class PagedTable(Flowable):
         self.progress.done += used
         if self.start + used >= len(self.rows):
             return [parts[0]]
-        rest = PagedTable(self.maker, self.columns, self.widths, self.rows, self.progress, self.total,
-                          self.start + used)
+        start = self.start + used
+        for placed in range(self.start, start):
+            self.cells.pop(placed, None)
+        rest = PagedTable(self.maker, self.columns, self.widths, self.rows, self.progress, self.total, start,
+                          self.cells)
         return [parts[0], rest]
 
     def draw(self) -> None:
