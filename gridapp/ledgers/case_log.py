@@ -21,8 +21,8 @@ TIMELINESS = ("办理中", "已超期", "按时办结", "超时办结")  # grida
 
 def cases(scope: Scope) -> list[Section]:
     first, last = _period(scope)
-    rows = scope.ws.query.cases(CaseFilter(scope_id=scope.node.id, accepted_from=first, accepted_to=last))
-    rows.sort(key=lambda r: (r.accepted_at, r.number))
+    found = scope.ws.query.cases(CaseFilter(scope_id=scope.node.id, accepted_from=first, accepted_to=last))
+    rows = sorted(_live(scope, found), key=lambda r: (r.accepted_at, r.number))
     steps = _tally(scope, rows, lambda r: r.step)
     timely = _tally(scope, rows, lambda r: r.timeliness)
     ratings = _tally(scope, rows, lambda r: r.satisfaction)
@@ -51,8 +51,8 @@ def cases(scope: Scope) -> list[Section]:
 
 def visits(scope: Scope) -> list[Section]:
     first, last = _period(scope)
-    rows = scope.ws.query.visit_log(VisitFilter(scope_id=scope.node.id, date_from=first, date_to=last))
-    rows.sort(key=lambda v: (v.visited_on, scope.rank[v.grid_id], v.worker_name))
+    found = scope.ws.query.visit_log(VisitFilter(scope_id=scope.node.id, date_from=first, date_to=last))
+    rows = sorted(_live(scope, found), key=lambda v: (v.visited_on, scope.rank[v.grid_id], v.worker_name))
     kinds = _tally(scope, rows, lambda v: v.kind)
     found = _tally(scope, rows, lambda v: "发现问题" if _found(v) else "")
     opened = _tally(scope, rows, lambda v: "转为事件" if v.case_numbers else "")
@@ -77,6 +77,11 @@ def visits(scope: Scope) -> list[Section]:
 
 def _period(scope: Scope) -> tuple[date, date]:
     return scope.period or calendar_year(scope.today)
+
+
+def _live(scope: Scope, rows: Iterable[Any]) -> list[Any]:
+    """Rows of the live grids of the scope (like every ledger, none of a deleted grid's)."""
+    return [r for r in rows if r.grid_id in scope.rank]
 
 
 def _tally(scope: Scope, rows: Iterable[CaseRow | VisitRow], key: Callable[[Any], str]) -> Counter[tuple[str, str]]:

@@ -27,6 +27,7 @@ from gridapp.ledgers import (
     render_case_sheet,
     render_pdf,
 )
+from gridapp.models import GridNode
 from gridapp.workspace import Workspace
 
 WORKER = Actor("王网格员", role="网格员")
@@ -165,6 +166,11 @@ def test_a_period_and_a_scope_narrow_the_case_ledger(ws: Workspace, office) -> N
         build_ledger(ws, "cases", tree.village, period=(date(2026, 12, 1), date(2026, 1, 1)))
     workers = build_ledger(ws, "workers", tree.village, period=(date(2026, 12, 1), date(2026, 1, 1)))
     assert workers.period is None  # a ledger of the present state ignores the period
+
+    with ws.write(SYSTEM) as tx:  # a grid deleted (say by a sync) takes its cases out of the ledgers
+        tx.session.get(GridNode, tree.micro).deleted = True
+    titles = [r["标题"] for r in table(build_ledger(ws, "cases", tree.village).sections[1])]
+    assert len(titles) == 5 and "路灯损坏" not in titles
 
 
 def test_the_visit_ledger_lists_the_period_s_visits_and_the_cases_they_opened(ws: Workspace, office) -> None:
