@@ -35,13 +35,14 @@ def sheets(view: CaseView, mask: bool) -> list[Section]:
 def collect(view: CaseView, entries: list[TimelineEntry], mask: bool) -> Section:
     row = view.row
     accepted = entries[0] if entries else None
+    first_deadline = accepted.data.get("deadline") if accepted else None  # before any 督办 moved it
     phone = mask_phone(view.reporter_phone) if mask and view.reporter_phone else view.reporter_phone
     fields = (
         ("事件编号", row.number), ("受理时间", when(row.accepted_at)),
         ("事件标题", row.title), ("事件类别", f"{row.category}/{row.subtype}" if row.subtype else row.category),
         ("事件来源", row.source), ("紧急程度", row.urgency),
         ("发生时间", when(view.occurred_at)), ("发生地点", view.place_text),
-        ("所属网格", " / ".join(view.grid_path)), ("办理时限", when(accepted.data.get("deadline") if accepted else None)),
+        ("所属网格", " / ".join(view.grid_path)), ("办理时限", when(first_deadline)),
         ("反映人", view.reporter_name), ("联系电话", phone),
     )
     links = "、".join(f"{LINKS[link.kind][1]}：{link.title}" for link in view.links)
