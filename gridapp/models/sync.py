@@ -94,7 +94,7 @@ class SyncDuplicate(Base):
 class SyncArrival(Base):
     """When (on this office's clock) an imported version of a record arrived, and the newest remote version
     seen for it: an incremental export also sends records that arrived after the peer's watermark even when
-    their own hlc is older, and a re-delivered old version is recognised as already seen."""
+    their own hlc is older, and an older version from the same office is recognised as already built upon."""
 
     __tablename__ = "sync_arrivals"
     __table_args__ = (Index("ix_sync_arrivals_table_local", "table_name", "local_hlc"),)
@@ -103,3 +103,4 @@ class SyncArrival(Base):
     record_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
     local_hlc: Mapped[str] = mapped_column(String(HLC_LENGTH))
     seen_hlc: Mapped[str] = mapped_column(String(HLC_LENGTH))
+    seen_office_id: Mapped[str] = mapped_column(String(ID_LENGTH))

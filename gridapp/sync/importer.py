@@ -8,6 +8,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +100,7 @@ class Plan:
     counts: dict[str, TableCounts] = field(default_factory=dict)
     inserts: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     updates: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    seen: dict[tuple[str, str], str] = field(default_factory=dict)  # (table, id) -> newest remote hlc
+    seen: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # newest remote (hlc, office)
     known_arrivals: set[tuple[str, str]] = field(default_factory=set)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (id number, person a, person b)
@@ -134,7 +135,7 @@ def _plan(conn: Connection, local_office: str, pkg: Package) -> Plan:
                 counts.out_of_scope += 1
                 continue
             old = local.get(rid)
-            seen = arrivals.get(rid, "")
+            seen = arrivals.get(rid, ("", ""))
             decision = decide(old, row, seen, sender, received)
             if decision.lost and (rid, *_lost_version(decision, old, row)) in kept:
                 decision = Decision("unchanged", decision.write)
@@ -142,7 +143,7 @@ def _plan(conn: Connection, local_office: str, pkg: Package) -> Plan:
             _note(plan, tbl.name, old, row, decision, pkg.info.package_id)
             if rid in arrivals:
                 plan.known_arrivals.add((tbl.name, rid))
-            plan.seen[(tbl.name, rid)] = max(seen, row["hlc"])
+            plan.seen[(tbl.name, rid)] = max(seen, (row["hlc"], row["office_id"]))
     if "persons" in plan.counts:
         _find_duplicates(conn, plan, incoming["persons"])
     return plan
@@ -221,8 +222,8 @@ def _write_arrivals(conn: Connection, plan: Plan, arrived: str) -> None:
     written = {(name, r["id"]) for rows in (plan.inserts, plan.updates) for name, v in rows.items() for r in v}
     arr = SyncArrival.__table__
     fresh, known = [], []
-    for (name, rid), seen in plan.seen.items():
-        values = {"seen_hlc": seen}
+    for (name, rid), (hlc, office) in plan.seen.items():
+        values = {"seen_hlc": hlc, "seen_office_id": office}
         if (name, rid) in written:
             values["local_hlc"] = arrived
         if (name, rid) in plan.known_arrivals:
@@ -350,12 +351,13 @@ def _load(conn: Connection, tbl: Table, rows: dict[str, Any]) -> dict[str, dict[
     return out
 
 
-def _arrivals(conn: Connection, name: str, rows: dict[str, Any]) -> dict[str, str]:
+def _arrivals(conn: Connection, name: str, rows: dict[str, Any]) -> dict[str, tuple[str, str]]:
     arr = SyncArrival.__table__
     out = {}
     for chunk in _chunks(list(rows)):
-        out.update(conn.execute(select(arr.c.record_id, arr.c.seen_hlc).where(
-            arr.c.table_name == name, arr.c.record_id.in_(chunk))).all())
+        out.update((rid, (hlc, office)) for rid, hlc, office in conn.execute(
+            select(arr.c.record_id, arr.c.seen_hlc, arr.c.seen_office_id).where(
+                arr.c.table_name == name, arr.c.record_id.in_(chunk))))
     return out
 
 
@@ -382,8 +384,9 @@ def _chunks(items: list[Any]) -> Iterable[list[Any]]:
         yield items[i:i + CHUNK]
 
 
-def _known_revisions() -> set[str]:
-    return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+@lru_cache(maxsize=1)
+def _known_revisions() -> frozenset[str]:
+    return frozenset(s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions())
 
 
 def _foreign_keys(conn: Connection, on: bool) -> None:

@@ -20,12 +20,13 @@ class Decision:
     lost: str = ""  # "local" or "remote" when a conflict is to be kept
 
 
-def decide(local: dict[str, Any] | None, remote: dict[str, Any], seen_hlc: str, sender: str,
+def decide(local: dict[str, Any] | None, remote: dict[str, Any], seen: tuple[str, str], sender: str,
            sender_received: dict[str, str]) -> Decision:
+    """``seen``: the newest remote version of this record imported before, as (hlc, office_id)."""
     if local is None:
         return Decision("deleted" if remote["deleted"] else "new", True)
-    if _version(remote) == _version(local) or remote["hlc"] <= seen_hlc:
-        return Decision("unchanged", False)  # this version (or a newer one from there) was seen before
+    if _version(remote) == _version(local) or (remote["office_id"] == seen[1] and remote["hlc"] <= seen[0]):
+        return Decision("unchanged", False)  # seen before, or an older version its own office built upon
     differs = content(local) != content(remote) and local["office_id"] != remote["office_id"]
     if _version(remote) > _version(local):
         known = local["office_id"] == sender or sender_received.get(local["office_id"], "") >= local["hlc"]
