@@ -13,9 +13,9 @@ from factories import family, valid_id
 from sqlalchemy import select
 
 import gridapp.sync.container
-from gridapp.dto import SYSTEM, Actor, AttachmentInput, VisitInput
+from gridapp.dto import SYSTEM, Actor, AttachmentInput, CaseInput, VisitInput
 from gridapp.errors import AlreadyImported
-from gridapp.models import GridNode, Person, Place
+from gridapp.models import Case, GridNode, Person, Place
 from gridapp.services.cases import attachment_store
 from gridapp.sync.dto import ImportSummary
 from gridapp.workspace import Workspace
@@ -273,3 +273,20 @@ def test_a_moved_grid_node_and_an_edit_below_it_make_one_consistent_tree(offices
         assert node.name == "一号微网格"
         assert parent.parent_id == o.village2
         assert node.path == parent.path + micro + "/"
+
+
+def test_two_offices_issuing_the_same_case_number_both_keep_their_case(offices: Offices) -> None:
+    o = offices
+    first = o.v1.cases.register(SYSTEM, CaseInput(o.grid11, "路灯损坏", "城市管理")).id
+    second = o.town.cases.register(SYSTEM, CaseInput(o.grid12, "垃圾堆积", "环境保护")).id
+    with sqlite3.connect(o.v1.db_file) as conn:
+        [(number,)] = conn.execute("SELECT number FROM cases").fetchall()
+    with sqlite3.connect(o.town.db_file) as conn:  # as if the two offices' number tags had collided
+        conn.execute("UPDATE cases SET number = ?", (number,))
+    send(o.v1, o.town, o.usb)
+    send(o.town, o.v1, o.usb)
+    keeper, other = sorted((first, second))
+    for ws in (o.town, o.v1):  # the same outcome in both offices: the smaller id keeps the number
+        with ws.read() as s:
+            numbers = dict(s.execute(select(Case.id, Case.number)).all())
+        assert numbers == {keeper: number, other: f"{number}-{other[:4].upper()}"}
