@@ -23,7 +23,7 @@ from gridapp.models import GridNode, Setting, SyncArrival, SyncConflict, SyncDup
 from gridapp.models.base import utcnow
 from gridapp.services.cases import attachment_store
 from gridapp.sync import container, package
-from gridapp.sync.dto import ImportPreview, ImportSummary, TableCounts
+from gridapp.sync.dto import ImportPreview, ImportSummary, PackageInfo, TableCounts
 from gridapp.sync.merge import Decision, decide
 from gridapp.sync.package import Package
 from gridapp.sync.scope import Scope, ScopeResolver, scope_of
@@ -35,7 +35,7 @@ from gridapp.sync.state import (
     remember_office,
     set_local_scope,
 )
-from gridapp.sync.tables import decode_row, encode_value, label, synced_tables, table
+from gridapp.sync.tables import encode_value, label, row_decoder, synced_tables, table
 
 CHUNK = 500
 PAUSE_ENV = "GRIDAPP_SYNC_APPLY_PAUSE"  # tests: a marker file written inside the open transaction, then a pause
@@ -58,10 +58,14 @@ def read_package(ws: Any, path: Path, passphrase: str) -> Package:
                              "不能导入。请确认文件来源。")
     if info.schema_version not in _known_revisions():
         raise ForeignPackage("这个同步包由更新版本的程序生成（数据结构更新），当前程序无法导入。请先升级本机程序。")
+    _refuse_if_imported(ws, info)
+    return pkg
+
+
+def _refuse_if_imported(ws: Any, info: PackageInfo) -> None:
     with ws.read() as s:
         if s.scalar(select(SyncHistory.at).where(SyncHistory.package_id == info.package_id)) is not None:
-            raise AlreadyImported(f"同步包 {path.name}（{info.office_name} 第 {info.seq} 号）已经导入过，无需再次导入。")
-    return pkg
+            raise AlreadyImported(f"同步包 {info.path.name}（{info.office_name} 第 {info.seq} 号）已经导入过，无需再次导入。")
 
 
 def preview(ws: Any, pkg: Package) -> ImportPreview:
@@ -72,6 +76,7 @@ def preview(ws: Any, pkg: Package) -> ImportPreview:
 
 def apply(ws: Any, actor: Actor, pkg: Package, progress: Any = None) -> ImportSummary:
     info = pkg.info
+    _refuse_if_imported(ws, info)  # a package read once and applied twice
     backup = str(ws.backup("sync-import")) if ws.db_file is not None else ""
     with ws.read() as s:
         ws.clock.observe(latest_watermark(s))
@@ -334,7 +339,8 @@ def _incoming(pkg: Package) -> dict[str, dict[str, dict[str, Any]]]:
     for tbl in synced_tables():
         data = pkg.tables.get(tbl.name)
         if data is not None:
-            out[tbl.name] = {r["id"]: r for r in (decode_row(tbl, data.columns, v) for v in data.rows)}
+            decode = row_decoder(tbl, data.columns)
+            out[tbl.name] = {r["id"]: r for r in map(decode, data.rows)}
     return out
 
 

@@ -144,10 +144,13 @@ def test_importing_the_same_package_twice_changes_nothing(offices: Offices) -> N
     o = offices
     o.v1.places.create(SYSTEM, o.grid11, name="小卖部")
     path = export(o.v1, o.town, o.usb)
-    receive(o.town, path)
+    pkg = o.town.sync.read_package(path, PASS)
+    o.town.sync.apply(SYSTEM, pkg)
     before = snapshot(o.town)
     with pytest.raises(AlreadyImported, match="已经导入过"):
         o.town.sync.read_package(path, PASS)
+    with pytest.raises(AlreadyImported):
+        o.town.sync.apply(SYSTEM, pkg)  # the same package object applied again
     assert snapshot(o.town) == before
 
 
