@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -126,8 +127,11 @@ def test_first_package_gives_a_village_its_part_of_the_tree_and_its_scope(office
 def test_a_village_edit_reaches_the_town_and_only_changes_travel_back(offices: Offices) -> None:
     o = offices
     hid = o.v1.households.create(SYSTEM, family(o.grid11)).id
-    summary = send(o.v1, o.town, o.usb)
+    pkg = o.town.sync.read_package(export(o.v1, o.town, o.usb), PASS)
+    preview = o.town.sync.preview(pkg)
+    summary = o.town.sync.apply(SYSTEM, pkg)
     assert (summary.totals.new, summary.totals.conflicts) == (4, 0)  # household and three people
+    assert preview.tables == summary.tables  # the preview said exactly what the import did
     assert o.town.query.stats()["persons"] == 3
     back = o.town.sync.export_package(SYSTEM, o.usb, o.v1.office.id, None, PASS)
     assert back.record_total == 0  # the village acknowledged nothing new is owed... and has it all
@@ -293,3 +297,17 @@ def test_two_offices_issuing_the_same_case_number_both_keep_their_case(offices: 
         with ws.read() as s:
             numbers = dict(s.execute(select(Case.id, Case.number)).all())
         assert numbers == {keeper: number, other: f"{number}-{other[:4].upper()}"}
+
+
+def test_package_files_are_named_by_office_date_and_sequence_with_nothing_half_written(offices: Offices) -> None:
+    o = offices
+    seen: list[tuple[int, int]] = []
+    first = o.v1.sync.export_package(SYSTEM, o.usb, None, None, PASS, progress=lambda d, t: seen.append((d, t)))
+    second = o.v1.sync.export_package(SYSTEM, o.usb, None, None, PASS)
+    day = datetime.now().strftime("%Y%m%d")  # the office's calendar day
+    assert (first.path.name, second.path.name) == (f"幸福村村民委员会-{day}-0001.gridsync",
+                                                   f"幸福村村民委员会-{day}-0002.gridsync")
+    assert seen and seen[-1][0] < seen[-1][1] and all(d <= t for d, t in seen)
+    assert not [p for p in o.usb.iterdir() if p.name.startswith(".")]
+    [entry, *_] = o.v1.sync.history()
+    assert (entry.direction_label, entry.seq, entry.totals.sent) == ("导出", 2, second.record_total)
