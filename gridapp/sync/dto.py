@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +35,14 @@ class TableCounts:
     @property
     def changed(self) -> int:
         return self.new + self.updated + self.deleted
+
+
+def total_of(counts: Iterable[TableCounts]) -> TableCounts:
+    total = TableCounts("", "合计")
+    for c in counts:
+        for key, value in c.as_dict().items():
+            setattr(total, key, getattr(total, key) + value)
+    return total
 
 
 @dataclass(frozen=True)

@@ -19,16 +19,15 @@ from sqlalchemy.orm import Session
 from gridapp.db import _alembic_config, storage_errors
 from gridapp.dto import Actor
 from gridapp.errors import AlreadyImported, DamagedPackage, ForeignPackage, RuleViolation
-from gridapp.models import GridNode, Setting, SyncArrival, SyncConflict, SyncDuplicate, SyncHistory
+from gridapp.models import GridNode, SyncArrival, SyncConflict, SyncDuplicate, SyncHistory
 from gridapp.models.base import utcnow
 from gridapp.services.cases import attachment_store
 from gridapp.sync import container, package
-from gridapp.sync.dto import ImportPreview, ImportSummary, PackageInfo, TableCounts
+from gridapp.sync.dto import ImportPreview, ImportSummary, PackageInfo, TableCounts, total_of
 from gridapp.sync.merge import Decision, decide
 from gridapp.sync.package import Package
 from gridapp.sync.scope import Scope, ScopeResolver, scope_of
 from gridapp.sync.state import (
-    SCOPE_KEY,
     latest_watermark,
     local_scope,
     peer,
@@ -70,7 +69,7 @@ def _refuse_if_imported(ws: Any, info: PackageInfo) -> None:
 
 def preview(ws: Any, pkg: Package) -> ImportPreview:
     with storage_errors(), ws.engine.connect() as conn:
-        plan = _plan(conn, ws.office.id, pkg)
+        plan = _plan(conn, pkg)
     return ImportPreview(pkg.info, plan.table_counts(), plan.totals())
 
 
@@ -87,7 +86,7 @@ def apply(ws: Any, actor: Actor, pkg: Package, progress: Any = None) -> ImportSu
         try:
             with conn.begin():
                 had_tree = conn.scalar(select(func.count()).select_from(GridNode)) > 0
-                plan = _plan(conn, ws.office.id, pkg)
+                plan = _plan(conn, pkg)
                 _write(conn, plan, arrived, progress)
                 stored = _store_attachments(ws, pkg, plan)
                 _bookkeeping(conn, ws, actor, pkg, plan, backup, had_tree)
@@ -114,15 +113,11 @@ class Plan:
         return tuple(self.counts.values())
 
     def totals(self) -> TableCounts:
-        total = TableCounts("", "合计")
-        for c in self.counts.values():
-            for key, value in c.as_dict().items():
-                setattr(total, key, getattr(total, key) + value)
-        return total
+        return total_of(self.counts.values())
 
 
-def _plan(conn: Connection, local_office: str, pkg: Package) -> Plan:
-    scope = scope_of(conn, _local_scope(conn))
+def _plan(conn: Connection, pkg: Package) -> Plan:
+    scope = scope_of(conn, local_scope(conn))
     incoming = _incoming(pkg)
     resolver = ScopeResolver(conn, scope, incoming)
     sender, received = pkg.info.office_id, pkg.manifest.get("received", {})
@@ -374,11 +369,6 @@ def _kept_conflicts(conn: Connection, name: str, rows: dict[str, Any]) -> set[tu
         out.update(conn.execute(select(c.c.record_id, c.c.lost_hlc, c.c.lost_office_id).where(
             c.c.table_name == name, c.c.record_id.in_(chunk))))
     return out
-
-
-def _local_scope(conn: Connection) -> str | None:
-    value = conn.scalar(select(Setting.value).where(Setting.key == SCOPE_KEY))
-    return value or None
 
 
 def _json_row(row: dict[str, Any]) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from gridapp.sync.dto import (
     PeerStatus,
     SyncStatus,
     TableCounts,
+    total_of,
 )
 from gridapp.sync.passphrase import VERIFIER_KEY
 from gridapp.sync.state import local_scope, office_names
@@ -91,13 +92,9 @@ def _count_open(s: Session, model: Any) -> int:
 
 def _history_entry(h: SyncHistory, names: dict[str, str]) -> HistoryEntry:
     tables = tuple(TableCounts(name, label(name), **counts) for name, counts in h.counts.items())
-    totals = TableCounts("", "合计")
-    for t in tables:
-        for key, value in t.as_dict().items():
-            setattr(totals, key, getattr(totals, key) + value)
     return HistoryEntry(h.id, h.at, h.direction, DIRECTIONS.get(h.direction, h.direction), h.user_name,
                         h.file_name, h.office_id, names.get(h.office_id, "全部单位" if not h.office_id else ""),
-                        h.seq, h.full, tables, totals)
+                        h.seq, h.full, tables, total_of(tables))
 
 
 def _conflict_view(s: Session, c: SyncConflict, names: dict[str, str]) -> ConflictView:

@@ -12,9 +12,8 @@ from gridapp.models import Office, Setting, SyncArrival, SyncHistory, SyncPeer
 SCOPE_KEY = "sync.scope_grid_id"
 
 
-def local_scope(s: Session) -> str | None:
-    row = s.get(Setting, SCOPE_KEY)
-    return row.value if row is not None and row.value else None
+def local_scope(db: Session | Connection) -> str | None:
+    return db.scalar(select(Setting.value).where(Setting.key == SCOPE_KEY)) or None
 
 
 def set_local_scope(s: Session, grid_id: str | None) -> None:
