@@ -92,6 +92,47 @@ def shoot_sync(app: QApplication, window: MainWindow, out: Path, tmp: Path) -> N
     dialog.close()
 
 
+def messy_roster(path: Path) -> Path:
+    """A roster as villages keep them: a title row, a header the synonyms only partly know, a wrong check digit,
+    a 合计 row."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append(["幸福村七组人口花名册（2026年）"])
+    sheet.append(["户号", "姓名", "关系", "身份证号", "民族", "联络方式", "特殊人群"])
+    sheet.append(["701", "周建国", "户主", "411423196503021016", "汉", "13803701234", "退役军人"])
+    sheet.append(["701", "吴桂兰", "妻", "411423196704051027", "汉族", None, None])
+    sheet.append(["701", "周小雨", "女", "41142320120101102X", "汉族", None, "留守儿童"])
+    sheet.append(["702", "郑大山", "户主", "411423195001011016", "汉族", None, "低保"])
+    sheet.append(["合计", "4人"])
+    sheet.merge_cells("A1:G1")
+    book.save(path)
+    return path
+
+
+def shoot_import(app: QApplication, ctx, out: Path, tmp: Path) -> None:
+    """The Excel import wizard at its check step: what would come in, and each refused row with its reason."""
+    from ui.dialogs.import_wizard import ImportWizard
+
+    node = ctx.ws.query.grid_children(None)[0]
+    while node.child_count:
+        node = ctx.ws.query.grid_children(node.id)[0]
+    wizard = ImportWizard(ctx, grid_id=node.id)
+    wizard.setGeometry(40, 30, 1200, 700)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(messy_roster(tmp / "花名册.xlsx")))
+    wizard.next()
+    wait_until(app, lambda: wizard.sheet is not None)
+    wizard.next()
+    shoot(app, wizard, out / "import-mapping.png")
+    wizard.next()
+    wait_until(app, lambda: wizard.plan is not None)
+    shoot(app, wizard, out / "import-check.png")
+    wizard.reject()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = make_application(sys.argv[:1])
@@ -154,6 +195,7 @@ def main(out: Path) -> None:
         apply_font_mode(True)
         shoot(app, window, out / "large-font.png")
         apply_font_mode(False)
+        shoot_import(app, ctx, out, Path(tmp))
         shoot_sync(app, window, out, Path(tmp))
         window.close()
         ws.close()
