@@ -4,6 +4,7 @@ the same data for its scope, and every edit ever made is either the current valu
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from pathlib import Path
@@ -30,6 +31,7 @@ def template() -> Path:
     """The three offices after their first packages, built once and copied for every example."""
     if "dir" not in _template:
         root = Path(tempfile.mkdtemp(prefix="sync-template-"))
+        atexit.register(shutil.rmtree, root, True)
         offices = make_offices(root)
         _template["ids"] = {k: getattr(offices, k) for k in ("county", "town_node", "village1", "village2",
                                                               "grid11", "grid12", "grid21")}
@@ -50,7 +52,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.grids = village_grids
         self.shared_nodes = [ids["county"], ids["town_node"]]
         self.places: list[tuple[str, str]] = []  # (place id, village)
-        self.versions: dict[tuple[str, str], set[tuple[str, str]]] = {}  # record -> every version made
+        self.versions: dict[tuple[str, str], dict[tuple[str, str], dict]] = {}  # record -> version -> content
         self.superseded: set[tuple[str, str, str, str]] = set()  # (table, id, hlc, office) built upon
         self.mail: list[tuple[str, Path]] = []
         self.counter = 0
@@ -71,10 +73,12 @@ class SyncMachine(RuleBasedStateMachine):
         ws = self.ws[office]
         before = self._version(ws, table, record_id)
         change(ws)
-        after = self._version(ws, table, record_id)
-        if before is not None:
-            self.superseded.add((table, record_id, *before))
-        self.versions.setdefault((table, record_id), set()).add(after)
+        self.superseded.add((table, record_id, *before))
+        self._remember(ws, table, record_id)
+
+    def _remember(self, ws: Workspace, table: str, record_id: str) -> None:
+        row = self._rows(ws)[(table, record_id)]
+        self.versions.setdefault((table, record_id), {})[(row["hlc"], row["office_id"])] = content(row)
 
     def _name(self) -> str:
         self.counter += 1
@@ -87,7 +91,7 @@ class SyncMachine(RuleBasedStateMachine):
         grid = self.grids[village][pick % len(self.grids[village])]
         place_id = self.ws[office].places.create(SYSTEM, grid, name=self._name()).id
         self.places.append((place_id, village))
-        self.versions[("places", place_id)] = {self._version(self.ws[office], "places", place_id)}
+        self._remember(self.ws[office], "places", place_id)
 
     @precondition(lambda self: self.places)
     @rule(office=st.sampled_from(OFFICES), pick=st.integers(0, 50), field=st.sampled_from(("name", "contact_name")))
@@ -164,9 +168,9 @@ class SyncMachine(RuleBasedStateMachine):
                                              SyncConflict.lost_office_id)).all())
         for (table, record_id), versions in self.versions.items():
             current = town[(table, record_id)]
-            for hlc, office in versions:
+            for (hlc, office), values in versions.items():
                 key = (table, record_id, hlc, office)
-                if key in self.superseded or (current["hlc"], current["office_id"]) == (hlc, office):
+                if key in self.superseded or values == content(current):  # built upon, or what is there now
                     continue
                 assert key in kept, f"an edit of {table} {record_id} was lost: {hlc} by {office}"
 
