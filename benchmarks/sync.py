@@ -87,10 +87,6 @@ def copy_of(path: Path, target: Path) -> Workspace:
     src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     dst = sqlite3.connect(target)
     src.backup(dst)
-    columns = {r[1] for r in dst.execute("PRAGMA table_info(sync_arrivals)")}
-    if columns and "seen_office_id" not in columns:  # a cache migrated by a draft of revision 0002
-        dst.execute("ALTER TABLE sync_arrivals ADD COLUMN seen_office_id VARCHAR(32) NOT NULL DEFAULT ''")
-        dst.commit()
     dst.close()
     src.close()
     return Workspace.open(target)

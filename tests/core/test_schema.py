@@ -56,7 +56,7 @@ def test_upgrade_takes_a_backup_before_touching_the_file(tmp_path: Path, monkeyp
     Workspace.open(path).close()
     [backup] = list_backups(path)
     with sqlite3.connect(backup) as old, sqlite3.connect(path) as new:
-        assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003"
         assert new.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "9001"
         assert old.execute("SELECT name FROM offices").fetchone()[0] == "旧村"
 
@@ -66,7 +66,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "9001"
-down_revision = "0002"
+down_revision = "0003"
 
 
 def upgrade():

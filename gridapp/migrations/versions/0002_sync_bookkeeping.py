@@ -21,7 +21,6 @@ def upgrade() -> None:
     sa.Column('record_id', sa.String(length=32), nullable=False),
     sa.Column('local_hlc', sa.String(length=24), nullable=False),
     sa.Column('seen_hlc', sa.String(length=24), nullable=False),
-    sa.Column('seen_office_id', sa.String(length=32), nullable=False),
     sa.PrimaryKeyConstraint('table_name', 'record_id', name=op.f('pk_sync_arrivals'))
     )
     with op.batch_alter_table('sync_arrivals', schema=None) as batch_op:
