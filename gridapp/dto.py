@@ -226,7 +226,7 @@ class DeletedItem:
     id: str
     title: str
     detail: str
-    deleted_at: str
+    deleted_at: datetime  # naive UTC, as every stored timestamp
 
 
 @dataclass(frozen=True)

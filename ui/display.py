@@ -3,6 +3,7 @@ the current font (so the large-font mode enlarges them as well)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtGui import QFont
@@ -17,6 +18,11 @@ def moment_text(value: Any) -> str:
     if hasattr(value, "hour"):
         return value.strftime("%Y-%m-%d %H:%M")
     return format_date(value)
+
+
+def stored_moment_text(at: datetime) -> str:
+    """A stored timestamp (naive UTC, as the core keeps them) in this computer's local time."""
+    return f"{at.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M}"
 
 
 def scaled(font: QFont, factor: float, bold: bool = False) -> QFont:

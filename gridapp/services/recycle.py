@@ -74,7 +74,7 @@ class RecycleBin:
                 for obj in s.scalars(select(model).where(model.deleted).order_by(model.updated_at.desc())
                                      .limit(limit)):
                     out.append(DeletedItem(key, obj.id, _title(key, obj), what,
-                                           obj.updated_at.strftime("%Y-%m-%d %H:%M")))
+                                           obj.updated_at))
         return sorted(out, key=lambda d: d.deleted_at, reverse=True)
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gridapp.changes import Changes
 from ui.context import AppContext
+from ui.display import stored_moment_text
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -57,7 +58,7 @@ class RecyclePage(QWidget):
         items = self.ctx.ws.recycle.items(self.kind.currentData())
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
-            for col, text in enumerate((item.detail, item.title, item.deleted_at)):
+            for col, text in enumerate((item.detail, item.title, stored_moment_text(item.deleted_at))):
                 cell = QTableWidgetItem(text)
                 cell.setData(ITEM_ROLE, item)
                 self.table.setItem(row, col, cell)

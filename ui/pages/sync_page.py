@@ -35,7 +35,8 @@ from ui import file_dialogs, messages
 from ui.context import AppContext
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase, passphrase_store
-from ui.pages.sync_review import ConflictPanel, CountsTable, DuplicatePanel, HistoryPanel, size_text, when
+from ui.display import stored_moment_text
+from ui.pages.sync_review import ConflictPanel, CountsTable, DuplicatePanel, HistoryPanel, size_text
 from ui.tasks import Progress, Task
 
 PACKAGE_SUFFIX = ".gridsync"
@@ -359,7 +360,7 @@ class SyncPage(QWidget):
     def _describe(self, info: PackageInfo) -> str:
         kind = self.tr("完整同步包") if info.full else self.tr("增量同步包")
         return self.tr("{file}：{office} 于 {at} 写的第 {seq} 号{kind}，范围：{scope}，{size}。").format(
-            file=info.path.name, office=info.office_name, at=when(info.created_at), seq=info.seq, kind=kind,
+            file=info.path.name, office=info.office_name, at=stored_moment_text(info.created_at), seq=info.seq, kind=kind,
             scope=info.scope_name or self.tr("全部"), size=size_text(info.size_bytes))
 
     def apply(self) -> None:

@@ -4,7 +4,6 @@ left for a person to decide, and the sync history. Each panel re-reads its list 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,13 +24,9 @@ from gridapp.sync.dto import OUTCOME_LABELS, OUTCOMES, TableCounts
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.conflict_dialog import ConflictDialog, field_label
+from ui.display import stored_moment_text
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def when(at: datetime) -> str:
-    """A stored time (naive UTC, as the core keeps them) in this computer's local time."""
-    return f"{at.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M}"
 
 
 def size_text(size: int) -> str:
@@ -122,7 +117,7 @@ class ConflictPanel(QWidget):
     def refresh(self) -> int:
         conflicts = self.ctx.ws.sync.conflicts("open")
         fill_rows(self.table, [(c, (c.table_label, c.title, c.kept_office_name, c.lost_office_name,
-                                    "、".join(field_label(f.name) for f in c.fields), when(c.detected_at)))
+                                    "、".join(field_label(f.name) for f in c.fields), stored_moment_text(c.detected_at)))
                                for c in conflicts])
         self.empty.setText(self.tr("同一条记录在两个单位都改过时列在这里，请选中后点“处理…”。") if conflicts
                            else self.tr("没有待处理的冲突。"))
@@ -175,7 +170,7 @@ class DuplicatePanel(QWidget):
 
     def refresh(self) -> int:
         duplicates = self.ctx.ws.sync.duplicates("open")
-        fill_rows(self.table, [(d, (d.id_number, "、".join(p.name for p in d.persons), when(d.detected_at)))
+        fill_rows(self.table, [(d, (d.id_number, "、".join(p.name for p in d.persons), stored_moment_text(d.detected_at)))
                                for d in duplicates])
         self.hint.setText(self.tr("同一个身份证号在不同单位登记成了两个人。在下面选中要保留的那条，再点“合并”；"
                                   "另一条的标签并入后移到回收站。") if duplicates else self.tr("没有疑似重复的人员。"))
@@ -229,7 +224,7 @@ class HistoryPanel(QWidget):
 
     def refresh(self) -> int:
         entries = self.ctx.ws.sync.history()
-        fill_rows(self.table, [(e, (when(e.at), e.direction_label, e.user_name, e.office_name, e.file_name,
+        fill_rows(self.table, [(e, (stored_moment_text(e.at), e.direction_label, e.user_name, e.office_name, e.file_name,
                                     *(str(getattr(e.totals, k)) for k in OUTCOMES[:-1]))) for e in entries])
         self._show_details()
         return len(entries)
