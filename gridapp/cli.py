@@ -89,12 +89,10 @@ def _init(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _demo(ws: Workspace, args: argparse.Namespace) -> int:
+    from gridapp.cli_progress import percent_printer
     from gridapp.demo import generate
 
-    def progress(done: int, total: int) -> None:
-        print(f"\r生成中… {done * 100 // max(total, 1)}%", end="", file=sys.stderr, flush=True)
-
-    summary = generate(ws, args.scale, args.seed, progress=progress)
+    summary = generate(ws, args.scale, args.seed, progress=percent_printer("生成中"))
     print(file=sys.stderr)
     print(json.dumps(dataclasses.asdict(summary), ensure_ascii=False))
     return 0

@@ -10,6 +10,7 @@ import json
 import sys
 from typing import Any
 
+from gridapp.cli_progress import percent_printer
 from gridapp.dto import SYSTEM
 
 OUTCOMES = (("created", "新增"), ("updated", "更新"), ("unchanged", "无变化"), ("skipped", "跳过"),
@@ -38,7 +39,7 @@ def _import(ws: Any, args: argparse.Namespace) -> int:
 
     grid_id = ws.query.find_grid(args.grid).id if args.grid else None
     result = import_file(ws, args.file, SYSTEM, sheet=args.sheet, options=ImportOptions(grid_id, args.on_duplicate),
-                         preview_only=args.dry_run, progress=_progress if sys.stderr.isatty() else None)
+                         preview_only=args.dry_run, progress=percent_printer("处理中") if sys.stderr.isatty() else None)
     if args.report:
         write_error_report(result, args.report)
     if args.json:
@@ -61,6 +62,4 @@ def _template(_ws: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(done: int, total: int) -> bool:
-    print(f"\r处理中… {done * 100 // max(total, 1)}%", end="", file=sys.stderr, flush=True)
-    return True
+

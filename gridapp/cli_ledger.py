@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from gridapp.cli_progress import percent_printer
 from gridapp.dates import DateError, parse_date
 from gridapp.errors import RuleViolation
 from gridapp.workspace import Workspace
@@ -53,7 +54,7 @@ def _ledger(ws: Workspace, args: argparse.Namespace) -> int:
         name, build = scope.name, lambda: ledgers.build_ledger(ws, args.kind, scope.id, mask=args.mask,
                                                               period=period)
     if output.suffix.lower() == ".pdf":
-        pages = ledgers.write_pdf(build(), output, _progress)
+        pages = ledgers.write_pdf(build(), output, percent_printer("生成中"))
         print(file=sys.stderr)
         print(f"已生成 {output}（{name}，共 {pages} 页）")
     else:
@@ -100,6 +101,4 @@ def _day(option: str, text: str) -> date:
         raise RuleViolation(f"{option}：{exc}。") from None
 
 
-def _progress(done: int, total: int) -> bool:
-    print(f"\r生成中… {done * 100 // max(total, 1)}%", end="", file=sys.stderr, flush=True)
-    return True
+
