@@ -2,11 +2,47 @@
 
 from __future__ import annotations
 
+import sys
+import traceback
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from gridapp.errors import UserError
 
-def error(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.warning(parent, title or QMessageBox.tr("无法完成"), text)
+
+def error(parent: QWidget | None, text: str, title: str | None = None, details: str | None = None) -> None:
+    """A warning; ``details`` (a traceback for the technician) goes behind the box's 显示详细信息 button."""
+    if details is None:
+        QMessageBox.warning(parent, title or QMessageBox.tr("无法完成"), text)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title or QMessageBox.tr("无法完成"), text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(details)
+    box.exec()
+
+
+def failure_text(exc: BaseException) -> str:
+    """What the user reads about a failed operation: a UserError's own Chinese message, otherwise one fixed
+    sentence — raw sqlite/OSError text in English helps nobody at the office desk."""
+    if isinstance(exc, UserError):
+        return str(exc)
+    return QMessageBox.tr("出错了，操作没有完成。请重试；如果一再出现，请联系技术人员，并把“详细信息”里的内容告诉他们。")
+
+
+def failure_details(exc: BaseException) -> str:
+    """The traceback a worker thread recorded (ui.tasks), or the exception's own one."""
+    return getattr(exc, "__traceback_text__", None) or "".join(traceback.format_exception(exc))
+
+
+def failure(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    """Tell the user an operation failed; an unexpected error's traceback also goes to stderr and the
+    box's details, so a technician can see what happened."""
+    if isinstance(exc, UserError):
+        error(parent, failure_text(exc), title)
+        return
+    details = failure_details(exc)
+    print(details, file=sys.stderr)
+    error(parent, failure_text(exc), title, details)
 
 
 def info(parent: QWidget | None, text: str, title: str | None = None) -> None:
