@@ -37,6 +37,7 @@ def apply(ws: Any, plan: ImportPlan, actor: Actor, progress: Progress | None = N
                                       record_id="", detail={**source, "backup": backup,
                                                             "households": asdict(result.households),
                                                             "persons": asdict(result.persons)}))
+    result.changes = tx.changes
     return result
 
 

@@ -164,7 +164,12 @@ def _workbook(path: str | Path) -> Iterator[Any]:
     path = Path(path)
     if not path.is_file():
         raise ImportRefused(f"找不到文件“{path}”。")
-    with path.open("rb") as handle:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise ImportRefused(f"无法打开文件“{path.name}”：它可能正在Excel或WPS中打开，或者没有读取权限。"
+                            "请关闭打开它的程序后重试。") from exc
+    with handle:
         head = handle.read(8)
         if not head:
             raise ImportRefused(f"文件“{path.name}”是空的（0字节），不是Excel工作簿。")

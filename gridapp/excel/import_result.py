@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from gridapp.changes import Changes
 from gridapp.excel.import_validate import RowIssue
 
 # Outcomes of a person or household; each is also the name of its counter in Counts.
@@ -64,6 +65,7 @@ class ImportResult:
     ignored_columns: list[str] = field(default_factory=list)
     applied: bool = False
     backup: str | None = None
+    changes: Changes = field(default_factory=Changes)  # what applying wrote, so open views can refresh
 
     @property
     def changes_anything(self) -> bool:

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from gridapp.changes import Changes
 from gridapp.errors import UserError
 from gridapp.excel import importer
 from ui import file_dialogs, messages
@@ -44,8 +43,6 @@ from ui.tasks import Task
 
 PREVIEW_ROWS = 30  # rows of the sheet shown while choosing the header
 SAMPLES = 3  # example values shown next to each column
-XLSX_PATTERN = "Excel 工作簿 (*.xlsx)"
-IMPORTED_TABLES = frozenset({"households", "persons"})
 
 
 class ImportWizard(QWizard):
@@ -79,13 +76,16 @@ class ImportWizard(QWizard):
         self.resize(metrics.averageCharWidth() * 120, metrics.height() * 36)
 
     def reject(self) -> None:
-        for page in (self.sheet_page, self.check_page, self.apply_page):
-            page.work.cancel()
+        if self.apply_page.work.busy():  # the import decides itself whether it finished or rolled back
+            messages.info(self, self.tr("正在导入，请稍候。要停止，请点进度条旁的“取消”，等它撤销完毕。"))
+            return
+        for page in (self.file_page, self.sheet_page, self.check_page):
+            page.work.drop()
         super().reject()
 
     def save_error_report(self, result: importer.ImportResult) -> None:
         stem = Path(result.file).stem
-        path = file_dialogs.ask_save_path(self, self.tr("保存问题清单"), f"{stem}-问题清单.xlsx", XLSX_PATTERN)
+        path = file_dialogs.ask_save_path(self, self.tr("保存问题清单"), f"{stem}-问题清单.xlsx", xlsx_pattern())
         if not path:
             return
         try:
@@ -124,33 +124,41 @@ class Work(QWidget):
     def run(self, text: str, fn: Callable[[importer.Progress], Any], on_done: Callable[[Any], None],
             on_failed: Callable[[str], None]) -> None:
         """Start ``fn(progress)``; a newer run makes the older one's answer irrelevant."""
-        self.cancel()
+        self.drop()
         self.status.setText(text)
         self._show_busy(True)
 
         def done(result: Any) -> None:
             if self.task is task:
-                self._finish("")
+                self._finish()
                 on_done(result)
 
         def failed(exc: Exception) -> None:
             if self.task is task:
                 message = str(exc) if isinstance(exc, UserError) else self.tr("出错了：{error}").format(error=exc)
-                self._finish(message)
+                self._finish()
                 on_failed(message)
 
         task = self.ctx.tasks.start(fn, done, failed, self._progress)
         self.task = task
 
     def cancel(self) -> None:
+        """Ask the work to stop at its next safe point and wait for what it says: cancelled, or already done."""
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr("正在取消…"))
+
+    def drop(self) -> None:
+        """Stop read-only work whose answer is no longer wanted (another file, another option)."""
         if self.task is not None:
             self.task.cancel()
             self.task = None
             self._show_busy(False)
 
-    def _finish(self, message: str) -> None:
+    def _finish(self) -> None:
         self.task = None
-        self.status.setText(message)
+        self.status.clear()
         self._show_busy(False)
 
     def _progress(self, done: int, total: int) -> None:
@@ -160,6 +168,7 @@ class Work(QWidget):
     def _show_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
         if busy:
             self.progress.setValue(0)
 
@@ -184,6 +193,7 @@ class FilePage(QWizardPage):
         self.error.setObjectName("inlineError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
+        self.work = Work(wizard.ctx)
         hint = QLabel(self.tr("还没有表格？可以先保存一份空白模板，发给各网格员按模板填写。"
                               "旧版 .xls 文件请先在Excel或WPS中“另存为 .xlsx”。"))
         hint.setWordWrap(True)
@@ -192,19 +202,20 @@ class FilePage(QWizardPage):
         row.addWidget(browse)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.work)
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(hint)
         layout.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def browse(self) -> None:
-        path = file_dialogs.ask_open_path(self, self.tr("选择要导入的Excel文件"), XLSX_PATTERN)
+        path = file_dialogs.ask_open_path(self, self.tr("选择要导入的Excel文件"), xlsx_pattern())
         if path:
             self.path_edit.setText(path)
 
     def save_template(self) -> None:
         path = file_dialogs.ask_save_path(self, self.tr("保存空白模板"), self.tr("人口信息导入模板.xlsx"),
-                                          XLSX_PATTERN)
+                                          xlsx_pattern())
         if not path:
             return
         try:
@@ -215,20 +226,23 @@ class FilePage(QWizardPage):
         messages.info(self, self.tr("空白模板已保存到 {path}。").format(path=path))
 
     def isComplete(self) -> bool:
-        return bool(self.path_edit.text().strip())
-
-    def validatePage(self) -> bool:
-        path = Path(self.path_edit.text().strip())
-        try:
-            self.wiz.sheets = importer.list_sheets(path)
-        except UserError as exc:
-            self.error.setText(str(exc))
-            return False
-        self.wiz.path = path
-        return True
+        return self.wiz.path is not None and not self.work.busy()
 
     def _path_changed(self) -> None:
+        """Open the chosen file in the background (a county-size workbook takes a while) and list its sheets."""
         self.error.clear()
+        self.wiz.path = None
+        self.wiz.sheets = []
+        self.work.drop()
+        text = self.path_edit.text().strip()
+        if text:
+            path = Path(text)
+            self.work.run(self.tr("正在打开文件…"), lambda _progress: importer.list_sheets(path),
+                          lambda sheets: self._opened(path, sheets), self.error.setText)
+        self.completeChanged.emit()
+
+    def _opened(self, path: Path, sheets: list[importer.SheetInfo]) -> None:
+        self.wiz.path, self.wiz.sheets = path, sheets
         self.completeChanged.emit()
 
 
@@ -484,7 +498,7 @@ class CheckPage(QWizardPage):
         self.completeChanged.emit()
         self.work.run(self.tr("正在检查每一行…"),
                       lambda progress: importer.dry_run(wiz.ctx.ws, sheet, mapping, options, progress),
-                      self._checked, lambda _message: None)
+                      self._checked, self.work.status.setText)
 
     def _checked(self, plan: importer.ImportPlan) -> None:
         self.wiz.plan = plan
@@ -536,7 +550,7 @@ class ApplyPage(QWizardPage):
         if result.backup:
             text += "\n" + self.tr("导入前的数据已备份到：{path}").format(path=result.backup)
         self.work.status.setText(text)
-        self.wiz.ctx.bus.publish(Changes(IMPORTED_TABLES))
+        self.wiz.ctx.bus.publish(result.changes)
         self.completeChanged.emit()
 
     def _failed(self, message: str) -> None:
@@ -608,6 +622,10 @@ def _summary(page: QWizardPage, result: importer.ImportResult, *, applied: bool)
     if people.refused:
         text += page.tr("有 {n} 行不能导入，原因见下表。").format(n=people.refused)
     return text
+
+
+def xlsx_pattern() -> str:
+    return QWidget.tr("Excel 工作簿 (*.xlsx)")
 
 
 def _table() -> QTableWidget:
