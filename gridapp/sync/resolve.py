@@ -10,9 +10,20 @@ from sqlalchemy import select
 from gridapp.changes import Outcome
 from gridapp.dto import Actor
 from gridapp.errors import NotFound, RuleViolation
-from gridapp.models import Person, PersonTag, SyncConflict, SyncDuplicate
+from gridapp.models import (
+    CaseLink,
+    Household,
+    PartyCenter,
+    Person,
+    PersonMove,
+    PersonTag,
+    SyncConflict,
+    SyncDuplicate,
+    Visit,
+)
 from gridapp.models.base import utcnow
 from gridapp.services.common import live
+from gridapp.services.people_rules import is_head
 from gridapp.sync.tables import STAMP_COLUMNS, decode_value, model, table
 
 
@@ -51,6 +62,8 @@ def dismiss_duplicate(ws: Any, actor: Actor, duplicate_id: int) -> Outcome:
 
 
 def merge_duplicate(ws: Any, actor: Actor, duplicate_id: int, keep_person_id: str) -> Outcome:
+    """Keep one record and retire the other the way the recycle bin would, with everything that pointed at the
+    retired record pointing at the kept one — one stamped transaction, so the merge syncs like any edit."""
     with ws.write(actor) as tx:
         s = tx.session
         dup = _open(s, SyncDuplicate, duplicate_id, "重复人员记录")
@@ -58,11 +71,48 @@ def merge_duplicate(ws: Any, actor: Actor, duplicate_id: int, keep_person_id: st
             raise RuleViolation("要保留的人员不属于这条重复记录。")
         keep = live(s, Person, keep_person_id, "人员")
         other = live(s, Person, dup.person_b if keep_person_id == dup.person_a else dup.person_a, "人员")
-        for tag in s.scalars(select(PersonTag).where(PersonTag.person_id == other.id, ~PersonTag.deleted)):
-            tag.person_id = keep.id
+        housemates = s.scalars(select(Person.id).where(
+            Person.household_id == other.household_id, Person.id != other.id, ~Person.deleted)).all()
+        if is_head(other.relation) and housemates:
+            raise RuleViolation(f"要并掉的“{other.name}”是所在住户的户主，请先为该户指定新户主，再合并。")
+        _move_tags(s, other.id, keep.id)
+        _repoint(s, other.id, keep.id)
         other.deleted = True
-        _close(dup, actor, "merged")
+        if not housemates:  # like a move-out: a household whose last member is gone is retired with them
+            household = s.get(Household, other.household_id)
+            household.deleted = True
+            household.notes = (household.notes + f"\n成员{other.name}已与重复记录合并。").strip()
+        for each in s.scalars(select(SyncDuplicate).where(
+                SyncDuplicate.status == "open", (SyncDuplicate.person_a == other.id) | (SyncDuplicate.person_b == other.id))):
+            _close(each, actor, "merged")
     return Outcome(tx.changes, keep.id)
+
+
+def _move_tags(s: Any, from_id: str, to_id: str) -> None:
+    """Tags move over, except a category the kept person already has (a person holds each category once)."""
+    held = set(s.scalars(select(PersonTag.category).where(PersonTag.person_id == to_id, ~PersonTag.deleted)))
+    for tag in s.scalars(select(PersonTag).where(PersonTag.person_id == from_id, ~PersonTag.deleted)):
+        if tag.category not in held:
+            held.add(tag.category)
+            tag.person_id = to_id
+
+
+def _repoint(s: Any, from_id: str, to_id: str) -> None:
+    """Moves, visits, case links and 党员中心户 members of the retired record now name the kept one."""
+    for move in s.scalars(select(PersonMove).where(PersonMove.person_id == from_id)):
+        move.person_id = to_id
+    for visit in s.scalars(select(Visit).where(Visit.target_kind == "person", Visit.target_id == from_id)):
+        visit.target_id = to_id
+    for centre in s.scalars(select(PartyCenter).where(PartyCenter.member_id == from_id)):
+        centre.member_id = to_id
+    linked = set(s.scalars(select(CaseLink.case_id).where(
+        CaseLink.target_kind == "person", CaseLink.target_id == to_id, ~CaseLink.deleted)))
+    for link in s.scalars(select(CaseLink).where(CaseLink.target_kind == "person", CaseLink.target_id == from_id,
+                                                 ~CaseLink.deleted)):
+        if link.case_id in linked:
+            link.deleted = True  # the case already names the kept person
+        else:
+            link.target_id = to_id
 
 
 def _open(s: Any, model_: Any, record_id: int, what: str) -> Any:
