@@ -4,9 +4,11 @@ Archived cases are read-only. 打印一事五单 writes the case's five sheets a
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -33,9 +35,11 @@ from ui.display import moment_text, scaled
 from ui.latest_read import LatestRead
 
 OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
-LINK_KINDS = {"household": "住户", "person": "人员", "place": "场所"}
-DATA_LABELS = {"urgency": "紧急程度", "deadline": "办结期限", "level": "承办层级", "department": "承办部门",
-               "rating": "满意度", "summary": "公示内容"}
+LINK_KINDS = {"household": QT_TRANSLATE_NOOP("CaseWindow", "住户"), "person": QT_TRANSLATE_NOOP("CaseWindow", "人员"),
+              "place": QT_TRANSLATE_NOOP("CaseWindow", "场所")}
+DATA_LABELS = {"urgency": QT_TRANSLATE_NOOP("CaseWindow", "紧急程度"), "deadline": QT_TRANSLATE_NOOP("CaseWindow", "办结期限"),
+               "level": QT_TRANSLATE_NOOP("CaseWindow", "承办层级"), "department": QT_TRANSLATE_NOOP("CaseWindow", "承办部门"),
+               "rating": QT_TRANSLATE_NOOP("CaseWindow", "满意度"), "summary": QT_TRANSLATE_NOOP("CaseWindow", "公示内容")}
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -164,7 +168,8 @@ class CaseWindow(QWidget):
             self.details[key].setText(text or "—")
         self.links.clear()
         for link in view.links:
-            self.links.addItem(f"{LINK_KINDS.get(link.kind, link.kind)}：{link.title}")
+            kind = _translated(LINK_KINDS[link.kind]) if link.kind in LINK_KINDS else link.kind
+            self.links.addItem(f"{kind}：{link.title}")
         self.attachments.clear()
         self.timeline.setRowCount(len(view.timeline))
         for row_no, entry in enumerate(view.timeline):
@@ -181,8 +186,8 @@ class CaseWindow(QWidget):
 
     def _entry_texts(self, entry: TimelineEntry) -> list[str]:
         action = workflow.ACTIONS.get(entry.action)
-        facts = [f"{DATA_LABELS[k]}：{str(v).replace('T', ' ')}" for k, v in entry.data.items()
-                 if k in DATA_LABELS and v]  # ISO moments (2026-09-25T13:59) read as in the lists
+        facts = [f"{_translated(DATA_LABELS[k])}：{fact_text(v)}" for k, v in entry.data.items()
+                 if k in DATA_LABELS and v]
         if entry.data.get("reopened"):
             facts.append(self.tr("退回重新办理"))
         if entry.data.get("on_time") is False:
@@ -203,8 +208,17 @@ class CaseWindow(QWidget):
             self.action_row.addWidget(button)
 
     def on_changes(self, changes: Changes) -> None:
-        if self.case_id in changes.ids or changes.touches("case_links", "attachments", "households", "places"):
+        if self.concerns(changes):
             self.reload()
+
+    def concerns(self, changes: Changes) -> bool:
+        """A change to this case or to a household, person or place it links to; one that does not say which
+        records it touched (a sync import) is checked by its tables."""
+        if not changes.ids:
+            return changes.touches("cases", "case_steps", "case_links", "attachments", "households", "persons",
+                                   "places")
+        linked = {link.id for link in self.view.links} if self.view else set()
+        return not changes.ids.isdisjoint(linked | {self.case_id})
 
     # -- acting ---------------------------------------------------------------------------------------------
 
@@ -231,7 +245,7 @@ class CaseWindow(QWidget):
         """Ask where to save, then write the 一事五单 PDF off the UI thread."""
         from gridapp.ledgers.catalog import render_case_sheet
 
-        number = self.view.row.number if self.view else "事件"
+        number = self.view.row.number if self.view else self.tr("事件")
         path = file_dialogs.ask_save_path(self, self.tr("打印一事五单"), f"{number}-一事五单.pdf", "PDF (*.pdf)")
         if not path:
             return
@@ -248,7 +262,23 @@ class CaseWindow(QWidget):
     def _print_failed(self, exc: Exception) -> None:
         self.print_button.setEnabled(True)
         self.status.setText("")
-        messages.error(self, self.tr("一事五单没有生成：{error}").format(error=exc))
+        messages.failure(self, exc, self.tr("一事五单没有生成"))
+
+
+def fact_text(value: Any) -> str:
+    """A value of a step's data as the lists show it: ISO moments (2026-09-25T13:59) as moments, any other
+    text exactly as typed."""
+    text = str(value)
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            return moment_text(parse(text))
+        except ValueError:
+            continue
+    return text
+
+
+def _translated(text: str) -> str:
+    return QCoreApplication.translate("CaseWindow", text)
 
 
 def _boxed(title: str, widget: QWidget) -> QGroupBox:
