@@ -42,7 +42,7 @@ def register(sub: Any) -> None:
 
 def _passphrase(path: str) -> str:
     try:
-        return Path(path).read_text(encoding="utf-8").strip()
+        return Path(path).read_text(encoding="utf-8")  # normalised (line break too) with the key
     except OSError as exc:
         raise UserError(f"无法读取口令文件 {path}：{exc.strerror or exc}") from exc
 

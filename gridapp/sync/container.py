@@ -80,9 +80,15 @@ def open_sealed(data: bytes, passphrase: str) -> list[Frame]:
 
 
 @lru_cache(maxsize=16)
+def normalise(passphrase: str) -> str:
+    """The one form of a passphrase: NFC, without surrounding white space — typed in a dialog, read from a file
+    with its line break, or pasted with a stray space, the same words give the same key."""
+    return unicodedata.normalize("NFC", passphrase).strip()
+
+
 def derive_key(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
-    """scrypt of the NFC-normalised passphrase (cached: one import derives the same key twice)."""
-    text = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    """scrypt of the normalised passphrase (cached: one import derives the same key twice)."""
+    text = normalise(passphrase).encode("utf-8")
     return Scrypt(salt=salt, length=32, n=2 ** log2_n, r=r, p=p).derive(text)
 
 

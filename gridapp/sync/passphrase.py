@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from gridapp.dto import Actor
 from gridapp.errors import RuleViolation, StorageError
 from gridapp.models import Setting
-from gridapp.sync.container import derive_key
+from gridapp.sync.container import derive_key, normalise
 
 CIPHER_KEY = "sync.passphrase"
 VERIFIER_KEY = "sync.passphrase_verifier"
@@ -37,7 +37,8 @@ class PassphraseStore:
         return self._setting(VERIFIER_KEY) is not None
 
     def set(self, actor: Actor, passphrase: str) -> None:
-        if len(passphrase.strip()) < MIN_LENGTH:
+        passphrase = normalise(passphrase)
+        if len(passphrase) < MIN_LENGTH:
             raise RuleViolation(f"同步口令至少 {MIN_LENGTH} 位。请使用全县统一的同步口令。")
         nonce, salt = os.urandom(12), os.urandom(16)
         cipher = nonce + AESGCM(self._machine_key(create=True)).encrypt(nonce, passphrase.encode("utf-8"), AAD)

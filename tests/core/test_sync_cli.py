@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,21 @@ def test_the_passphrase_is_kept_encrypted_and_never_travels(offices: Offices, tm
     with pytest.raises(RuleViolation, match="重新输入"):
         store.load()
     assert store.verify(PASS)
+
+
+def test_a_passphrase_typed_with_spaces_in_the_gui_opens_packages_in_the_cli_and_back(offices: Offices,
+                                                                                     tmp_path: Path) -> None:
+    o = offices
+    store = o.v1.sync.passphrase(tmp_path / "config" / "sync.key")
+    store.set(SYSTEM, f"  {PASS} ")  # as typed in the dialog
+    assert store.verify(PASS) and store.verify(f"{PASS}\n")
+    from_gui = o.v1.sync.export_package(SYSTEM, o.usb, None, None, store.load()).path
+    secret = tmp_path / "pass.txt"
+    secret.write_text(f"{unicodedata.normalize('NFD', PASS)} \r\n", encoding="utf-8")  # as an editor saves it
+    done = json.loads(gridapp(o.town.db_file, "import", str(from_gui), "--passphrase-file", str(secret),
+                              "--json").stdout)
+    assert done["package"]["office_name"] == "幸福村村民委员会" and done["totals"]["unchanged"] > 0
+    out = json.loads(gridapp(o.town.db_file, "export", "-o", str(o.usb), "--full", "--passphrase-file", str(secret),
+                             "--json").stdout)
+    summary = o.v1.sync.apply(SYSTEM, o.v1.sync.read_package(Path(out["path"]), store.load()))
+    assert summary.package.office_name == "清河镇人民政府"

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from gridapp.errors import UserError
-from gridapp.sync.passphrase import MIN_LENGTH
+from gridapp.sync.passphrase import MIN_LENGTH, normalise
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs import ok_cancel
@@ -54,7 +54,7 @@ class PassphraseDialog(QDialog):
         first, second = self.first.text(), self.second.text()
         if not first:
             reason = self.tr("请输入县里规定的同步口令。")
-        elif len(first.strip()) < MIN_LENGTH:
+        elif len(normalise(first)) < MIN_LENGTH:
             reason = self.tr("同步口令至少 {n} 位。").format(n=MIN_LENGTH)
         elif first != second:
             reason = self.tr("两次输入的口令不一致。") if second else self.tr("请再输入一遍口令。")
