@@ -3,10 +3,8 @@ transaction that keeps the remote stamps (Core statements: the ORM flush hook wo
 
 from __future__ import annotations
 
-import os
-import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -37,7 +35,9 @@ from gridapp.sync.state import (
 from gridapp.sync.tables import encode_value, label, row_decoder, synced_tables, table
 
 CHUNK = 500
-PAUSE_ENV = "GRIDAPP_SYNC_APPLY_PAUSE"  # tests: a marker file written inside the open transaction, then a pause
+# Called with the transaction still open, once everything is written: lets a test kill the process right
+# there and check that nothing was kept (tests/sync_import_paused.py). Nothing sets it in the program.
+after_write: Callable[[], None] | None = None
 
 
 def read_package(ws: Any, path: Path, passphrase: str) -> Package:
@@ -90,7 +90,8 @@ def apply(ws: Any, actor: Actor, pkg: Package, progress: Any = None) -> ImportSu
                 _write(conn, plan, arrived, progress)
                 stored = _store_attachments(ws, pkg, plan)
                 _bookkeeping(conn, ws, actor, pkg, plan, backup, had_tree)
-                _pause_for_tests()
+                if after_write is not None:
+                    after_write()
         finally:
             _foreign_keys(conn, on=True)
     ws.generation += 1
@@ -389,10 +390,3 @@ def _foreign_keys(conn: Connection, on: bool) -> None:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
         conn.commit()
-
-
-def _pause_for_tests() -> None:
-    marker = os.environ.get(PAUSE_ENV)
-    if marker:
-        Path(marker).write_text("applying", encoding="utf-8")
-        time.sleep(60)

@@ -3,7 +3,6 @@ left row-for-row as it was — also when the import process is killed in the mid
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -18,9 +17,9 @@ import gridapp.sync.export
 from gridapp.dto import SYSTEM
 from gridapp.errors import DamagedPackage, ForeignPackage, WrongPassphrase
 from gridapp.sync.container import HEADER
-from gridapp.sync.importer import PAUSE_ENV
 
 fast_kdf, offices = support.fast_kdf, support.offices  # the shared fixtures
+PAUSED_IMPORT = Path(__file__).parents[1] / "sync_import_paused.py"
 
 
 @pytest.fixture
@@ -104,9 +103,8 @@ def test_an_import_killed_mid_transaction_leaves_the_database_as_before(offices:
     secret.write_text(PASS, encoding="utf-8")
     marker = tmp_path / "applying.marker"
     town.close()
-    env = {**os.environ, PAUSE_ENV: str(marker)}
-    proc = subprocess.Popen([sys.executable, "-m", "gridapp", "--db", str(town.db_file), "sync", "import",
-                             str(package), "--passphrase-file", str(secret)], env=env)
+    proc = subprocess.Popen([sys.executable, str(PAUSED_IMPORT), str(marker), "--db", str(town.db_file), "sync",
+                             "import", str(package), "--passphrase-file", str(secret)])
     try:
         for _ in range(600):
             if marker.exists() or proc.poll() is not None:
