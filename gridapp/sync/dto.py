@@ -11,7 +11,9 @@ from typing import Any
 # The kinds of outcome counted per table, in the order a preview shows them.
 OUTCOMES = ("new", "updated", "deleted", "conflicts", "duplicates", "out_of_scope", "unchanged")
 OUTCOME_LABELS = {"new": "新增", "updated": "更新", "deleted": "删除", "conflicts": "冲突", "duplicates": "疑似重复",
-                  "out_of_scope": "范围外", "unchanged": "无变化"}
+                  "out_of_scope": "范围外", "unchanged": "无变化", "sent": "发出"}
+# The history lists exports and imports together: what was sent, and what an import did (unchanged aside).
+HISTORY_COUNTS = ("sent", *OUTCOMES[:-1])
 
 
 @dataclass

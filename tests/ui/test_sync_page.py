@@ -134,6 +134,10 @@ def test_export_import_review_and_resolve_a_conflict(ctx, town, usb: Path, qtbot
     first = export(qtbot, village, None)
     assert first.suffix == ".gridsync" and first.stat().st_size > 0
     assert "人员" in village.export_result.text()
+    history = village.history.table
+    headers = [history.horizontalHeaderItem(c).text() for c in range(history.columnCount())]
+    sent = village_ws.sync.history()[0].totals.sent
+    assert sent > 0 and history.item(0, headers.index("发出")).text() == str(sent)  # an export shows what it sent
 
     town_page = open_page(qtbot, town)
     set_passphrase(qtbot, monkeypatch, town_page)
@@ -218,7 +222,10 @@ def test_duplicate_persons_are_merged_or_dismissed(ctx, town, usb: Path, qtbot, 
     twins = [valid_id("41142319580101002"), valid_id("41142319600202004")]
     for ws in (ctx.ws, town.ws):
         for number, id_number in zip(("D01", "D02"), twins, strict=True):
-            ws.households.create(SYSTEM, family(grid, number, head_id=id_number))
+            data = family(grid, number, head_id=id_number)
+            if ws is town.ws:
+                data.members = data.members[:1]  # the town registered the head alone
+            ws.households.create(SYSTEM, data)
     read(qtbot, village, export(qtbot, town_page, ctx.ws.office.id))
     assert village.preview.count("人员", "duplicates") == 2
     apply(qtbot, village)
@@ -230,6 +237,10 @@ def test_duplicate_persons_are_merged_or_dismissed(ctx, town, usb: Path, qtbot, 
     panel.table.selectRow(row)
     assert panel.persons.rowCount() == 2
     [ours] = [r for r in range(2) if panel.persons.item(r, 3).text() == ctx.ws.office.name]
+    panel.persons.selectRow(1 - ours)  # keeping the town's record would leave our family without its head
+    qtbot.mouseClick(panel.merge_button, Qt.MouseButton.LeftButton)
+    assert shown["error"] and "指定新户主" in shown["error"].pop()
+    assert village.tabs.tabText(3) == "重复人员（2）"
     panel.persons.selectRow(ours)
     kept = chosen(panel.persons)
     qtbot.mouseClick(panel.merge_button, Qt.MouseButton.LeftButton)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridapp.sync.dto import OUTCOME_LABELS, OUTCOMES, TableCounts
+from gridapp.sync.dto import HISTORY_COUNTS, OUTCOME_LABELS, OUTCOMES, TableCounts
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.conflict_dialog import ConflictDialog, field_label
@@ -65,11 +65,13 @@ def chosen(table: QTableWidget) -> object | None:
 
 
 class CountsTable(QTableWidget):
-    """One row per table (and 合计) with new/updated/deleted/conflicts/duplicates/out-of-scope/unchanged."""
+    """One row per table (and 合计) with a column per count: by default what an import does (new, updated,
+    deleted, conflicts, duplicates, out of scope, unchanged)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, len(OUTCOMES) + 1, parent)
-        self.setHorizontalHeaderLabels([self.tr("数据"), *(self.tr(OUTCOME_LABELS[k]) for k in OUTCOMES)])
+    def __init__(self, keys: Sequence[str] = OUTCOMES, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(keys) + 1, parent)
+        self.keys = tuple(keys)
+        self.setHorizontalHeaderLabels([self.tr("数据"), *(OUTCOME_LABELS[k] for k in self.keys)])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -81,14 +83,14 @@ class CountsTable(QTableWidget):
         self.setRowCount(len(rows))
         for row, counts in enumerate(rows):
             self.setItem(row, 0, QTableWidgetItem(counts.label))
-            for column, key in enumerate(OUTCOMES, start=1):
+            for column, key in enumerate(self.keys, start=1):
                 cell = QTableWidgetItem(str(getattr(counts, key)))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(row, column, cell)
 
     def count(self, label: str, outcome: str) -> int:
         """The number shown for one table (by its Chinese label) and outcome; 0 when the table is not listed."""
-        column = OUTCOMES.index(outcome) + 1
+        column = self.keys.index(outcome) + 1
         return next((int(self.item(r, column).text()) for r in range(self.rowCount())
                      if self.item(r, 0).text() == label), 0)
 
@@ -214,8 +216,8 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.table = list_table([self.tr("时间"), self.tr("方向"), self.tr("操作人"), self.tr("对方单位"),
-                                 self.tr("文件"), *(self.tr(OUTCOME_LABELS[k]) for k in OUTCOMES[:-1])])
-        self.details = CountsTable()
+                                 self.tr("文件"), *(OUTCOME_LABELS[k] for k in HISTORY_COUNTS)])
+        self.details = CountsTable(HISTORY_COUNTS)
         self.table.itemSelectionChanged.connect(self._show_details)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -225,7 +227,7 @@ class HistoryPanel(QWidget):
     def refresh(self) -> int:
         entries = self.ctx.ws.sync.history()
         fill_rows(self.table, [(e, (stored_moment_text(e.at), e.direction_label, e.user_name, e.office_name, e.file_name,
-                                    *(str(getattr(e.totals, k)) for k in OUTCOMES[:-1]))) for e in entries])
+                                    *(str(getattr(e.totals, k)) for k in HISTORY_COUNTS))) for e in entries])
         self._show_details()
         return len(entries)
 
