@@ -141,9 +141,15 @@ class HistoryEntry:
 
 @dataclass(frozen=True)
 class ConflictField:
+    """One differing field: its values in the two versions (Python values: dates as dates) and, when the field
+    names another record (a grid, a household …), that record's name in each version."""
+
     name: str
+    label: str
     kept: Any
     lost: Any
+    kept_name: str = ""
+    lost_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Table, bindparam, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from gridapp.db import _alembic_config, storage_errors
@@ -32,9 +32,8 @@ from gridapp.sync.state import (
     remember_office,
     set_local_scope,
 )
-from gridapp.sync.tables import encode_value, label, row_decoder, synced_tables, table
+from gridapp.sync.tables import chunks, encode_value, label, load_rows, row_decoder, synced_tables, table
 
-CHUNK = 500
 # Called with the transaction still open, once everything is written: lets a test kill the process right
 # there and check that nothing was kept (tests/sync_import_paused.py). Nothing sets it in the program.
 after_write: Callable[[], None] | None = None
@@ -128,7 +127,7 @@ def _plan(conn: Connection, pkg: Package) -> Plan:
         if not rows:
             continue
         counts = plan.counts[tbl.name] = TableCounts(tbl.name, label(tbl.name))
-        local = _load(conn, tbl, rows)
+        local = load_rows(conn, tbl, rows)
         arrivals = _arrivals(conn, tbl.name, rows)
         kept = _kept_conflicts(conn, tbl.name, rows)
         for rid, row in rows.items():
@@ -174,7 +173,7 @@ def _find_duplicates(conn: Connection, plan: Plan, incoming: dict[str, dict[str,
     numbers = sorted({r["id_number"] for r in written})
     holders: dict[str, set[str]] = defaultdict(set)
     persons = table("persons")
-    for chunk in _chunks(numbers):
+    for chunk in chunks(numbers):
         for pid, number in conn.execute(select(persons.c.id, persons.c.id_number).where(
                 persons.c.id_number.in_(chunk), ~persons.c.deleted)):
             if pid not in incoming or not incoming[pid]["deleted"]:
@@ -201,9 +200,9 @@ def _write(conn: Connection, plan: Plan, arrived: str, progress: Any) -> None:
         inserts, updates = plan.inserts.get(tbl.name, []), plan.updates.get(tbl.name, [])
         if tbl.name == "cases":
             _settle_case_numbers(conn, inserts, updates)
-        for chunk in _chunks(inserts):
+        for chunk in chunks(inserts):
             conn.execute(tbl.insert(), chunk)
-        for chunk in _chunks(updates):
+        for chunk in chunks(updates):
             conn.execute(update(tbl).where(tbl.c.id == bindparam("b_id")), [{**r, "b_id": r["id"]} for r in chunk])
         if progress is not None:
             progress(done + 1, len(tables) + 1)
@@ -231,12 +230,12 @@ def _write_arrivals(conn: Connection, plan: Plan, arrived: str) -> None:
             known.append({**values, "t": name, "r": rid})
         else:
             fresh.append({"local_hlc": "", **values, "table_name": name, "record_id": rid})
-    for chunk in _chunks(fresh):
+    for chunk in chunks(fresh):
         conn.execute(arr.insert(), chunk)
     for with_arrival in (True, False):  # one statement shape per executemany
         rows = [v for v in known if ("local_hlc" in v) == with_arrival]
         stmt = update(arr).where((arr.c.table_name == bindparam("t")) & (arr.c.record_id == bindparam("r")))
-        for chunk in _chunks(rows):
+        for chunk in chunks(rows):
             conn.execute(stmt, chunk)
 
 
@@ -245,12 +244,12 @@ def _settle_case_numbers(conn: Connection, inserts: list[dict[str, Any]], update
     smaller id keeps it and the others get ``-<first 4 of id>`` appended — the same outcome in every office."""
     cases = table("cases")
     if updates:  # free the numbers of the cases being rewritten, so the order of the updates cannot collide
-        for chunk in _chunks([r["id"] for r in updates]):
+        for chunk in chunks([r["id"] for r in updates]):
             conn.execute(update(cases).where(cases.c.id.in_(chunk)).values(number=cases.c.id))
     claimants: dict[str, list[tuple[str, dict[str, Any] | None]]] = defaultdict(list)
     for row in [*inserts, *updates]:
         claimants[row["number"]].append((row["id"], row))
-    for chunk in _chunks(sorted(claimants)):
+    for chunk in chunks(sorted(claimants)):
         for cid, number in conn.execute(select(cases.c.id, cases.c.number).where(cases.c.number.in_(chunk))):
             claimants[number].append((cid, None))
     for number, holders in claimants.items():
@@ -346,17 +345,10 @@ def _remote_hlcs(pkg: Package) -> Iterable[str]:
         yield from (row[at] for row in data.rows)
 
 
-def _load(conn: Connection, tbl: Table, rows: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    out = {}
-    for chunk in _chunks(list(rows)):
-        out.update({r["id"]: dict(r) for r in conn.execute(select(tbl).where(tbl.c.id.in_(chunk))).mappings()})
-    return out
-
-
 def _arrivals(conn: Connection, name: str, rows: dict[str, Any]) -> dict[str, tuple[str, str]]:
     arr = SyncArrival.__table__
     out = {}
-    for chunk in _chunks(list(rows)):
+    for chunk in chunks(list(rows)):
         out.update((rid, (hlc, office)) for rid, hlc, office in conn.execute(
             select(arr.c.record_id, arr.c.seen_hlc, arr.c.seen_office_id).where(
                 arr.c.table_name == name, arr.c.record_id.in_(chunk))))
@@ -366,7 +358,7 @@ def _arrivals(conn: Connection, name: str, rows: dict[str, Any]) -> dict[str, tu
 def _kept_conflicts(conn: Connection, name: str, rows: dict[str, Any]) -> set[tuple[str, str, str]]:
     c = SyncConflict.__table__
     out: set[tuple[str, str, str]] = set()
-    for chunk in _chunks(list(rows)):
+    for chunk in chunks(list(rows)):
         out.update(conn.execute(select(c.c.record_id, c.c.lost_hlc, c.c.lost_office_id).where(
             c.c.table_name == name, c.c.record_id.in_(chunk))))
     return out
@@ -374,11 +366,6 @@ def _kept_conflicts(conn: Connection, name: str, rows: dict[str, Any]) -> set[tu
 
 def _json_row(row: dict[str, Any]) -> dict[str, Any]:
     return {k: encode_value(v) for k, v in row.items()}
-
-
-def _chunks(items: list[Any]) -> Iterable[list[Any]]:
-    for i in range(0, len(items), CHUNK):
-        yield items[i:i + CHUNK]
 
 
 @lru_cache(maxsize=1)

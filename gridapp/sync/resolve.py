@@ -24,7 +24,7 @@ from gridapp.models import (
 from gridapp.models.base import utcnow
 from gridapp.services.common import live
 from gridapp.services.people_rules import is_head
-from gridapp.sync.tables import STAMP_COLUMNS, decode_value, model, table
+from gridapp.sync.tables import STAMP_COLUMNS, decode_value, encode_value, model, table
 
 
 def resolve_conflict(ws: Any, actor: Actor, conflict_id: int, values: dict[str, Any]) -> Outcome:
@@ -51,7 +51,7 @@ def _resolution(conflict: SyncConflict, values: dict[str, Any]) -> str:
     differing = {k for k, v in lost.items() if k not in (*STAMP_COLUMNS, "id") and kept.get(k) != v}
     if not values:
         return "kept"
-    takes_lost = all(lost.get(k) == v for k, v in values.items()) and differing <= values.keys()
+    takes_lost = all(lost.get(k) == encode_value(v) for k, v in values.items()) and differing <= values.keys()
     return "lost" if takes_lost else "combined"
 
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from gridapp.models import (
     GridNode,
-    Household,
     Office,
-    Person,
     Setting,
     SyncConflict,
     SyncDuplicate,
@@ -31,7 +30,17 @@ from gridapp.sync.dto import (
 )
 from gridapp.sync.passphrase import VERIFIER_KEY
 from gridapp.sync.state import local_scope, office_names
-from gridapp.sync.tables import STAMP_COLUMNS, encode_value, label, table, title
+from gridapp.sync.tables import (
+    STAMP_COLUMNS,
+    decode_value,
+    encode_value,
+    field_label,
+    label,
+    load_rows,
+    referenced_table,
+    table,
+    title,
+)
 
 DIRECTIONS = {"export": "导出", "import": "导入"}
 
@@ -63,7 +72,14 @@ def conflicts(ws: Any, state: str | None) -> list[ConflictView]:
         query = select(SyncConflict).order_by(SyncConflict.id.desc())
         if state:
             query = query.where(SyncConflict.status == state)
-        return [_conflict_view(s, c, names) for c in s.scalars(query)]
+        found = s.scalars(query).all()
+        conn = s.connection()
+        current = {name: load_rows(conn, table(name), [c.record_id for c in found if c.table_name == name])
+                   for name in {c.table_name for c in found}}
+        versions = [_versions(c, current[c.table_name].get(c.record_id)) for c in found]
+        records = _record_names(conn, [(table(c.table_name), values, fields) for c, (kept, lost, fields)
+                                       in zip(found, versions, strict=True) for values in (kept, lost)])
+        return [_conflict_view(c, *v, records, names) for c, v in zip(found, versions, strict=True)]
 
 
 def duplicates(ws: Any, state: str | None) -> list[DuplicateView]:
@@ -72,9 +88,14 @@ def duplicates(ws: Any, state: str | None) -> list[DuplicateView]:
         query = select(SyncDuplicate).order_by(SyncDuplicate.id.desc())
         if state:
             query = query.where(SyncDuplicate.status == state)
-        return [DuplicateView(d.id, d.id_number, d.status, d.detected_at,
-                              tuple(_duplicate_person(s, pid, names) for pid in (d.person_a, d.person_b)))
-                for d in s.scalars(query)]
+        found = s.scalars(query).all()
+        conn = s.connection()
+        persons = load_rows(conn, table("persons"), [pid for d in found for pid in (d.person_a, d.person_b)])
+        households = load_rows(conn, table("households"), [p["household_id"] for p in persons.values()])
+        grids = load_rows(conn, table("grid_nodes"), [h["grid_id"] for h in households.values()])
+        return [DuplicateView(d.id, d.id_number, d.status, d.detected_at, tuple(
+            _duplicate_person(pid, persons, households, grids, names) for pid in (d.person_a, d.person_b)))
+                for d in found]
 
 
 def _peer_status(office: Office, peer: SyncPeer | None) -> PeerStatus:
@@ -97,25 +118,63 @@ def _history_entry(h: SyncHistory, names: dict[str, str]) -> HistoryEntry:
                         h.seq, h.full, tables, total_of(tables))
 
 
-def _conflict_view(s: Session, c: SyncConflict, names: dict[str, str]) -> ConflictView:
-    tbl = table(c.table_name)
-    current = s.connection().execute(select(tbl).where(tbl.c.id == c.record_id)).mappings().first()
+def _versions(c: SyncConflict, current: dict[str, Any] | None) -> tuple[dict[str, Any], dict[str, Any], list[str]]:
+    """Both versions as the conflict keeps them (JSON values) — the kept one as the record is now — and the
+    content fields in which they differ."""
     kept = {k: encode_value(v) for k, v in current.items()} if current else c.kept_values
-    lost = {k: v for k, v in c.lost_values.items() if k not in STAMP_COLUMNS and k != "id"}
-    fields = tuple(ConflictField(k, kept.get(k), v) for k, v in lost.items() if kept.get(k) != v)
+    lost = c.lost_values
+    return kept, lost, [k for k, v in lost.items() if k not in (*STAMP_COLUMNS, "id") and kept.get(k) != v]
+
+
+def _record_names(conn: Any, rows: list[tuple[Table, dict[str, Any], list[str]]]) -> dict[tuple[str, str], str]:
+    """(table, id) -> a readable name of every record the differing fields name: one query per table."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for tbl, values, fields in rows:
+        for column in fields:
+            target = referenced_table(tbl, column, values)
+            if target and values.get(column):
+                wanted[target].add(values[column])
+    return {(name, rid): _record_name(name, row) for name, ids in wanted.items()
+            for rid, row in load_rows(conn, table(name), ids).items()}
+
+
+def _record_name(name: str, row: dict[str, Any]) -> str:
+    if name == "households" and row["address"]:
+        return row["address"]  # a household is known by its address, not its 户号
+    return title(name, row)
+
+
+def _conflict_view(c: SyncConflict, kept: dict[str, Any], lost: dict[str, Any], fields: list[str],
+                   records: dict[tuple[str, str], str], names: dict[str, str]) -> ConflictView:
+    tbl = table(c.table_name)
+
+    def field(column: str) -> ConflictField:
+        kept_value, lost_value = (decode_value(tbl, column, v.get(column)) for v in (kept, lost))
+        return ConflictField(column, field_label(column), kept_value, lost_value,
+                             _name_of(tbl, column, kept, records), _name_of(tbl, column, lost, records))
+
+    shown = tuple(field(column) for column in fields)
     return ConflictView(
         id=c.id, table=c.table_name, table_label=label(c.table_name), record_id=c.record_id,
         title=title(c.table_name, kept), detected_at=c.detected_at, status=c.status, resolution=c.resolution,
         kept_office_name=names.get(kept.get("office_id", ""), ""), kept_hlc=kept.get("hlc", ""),
-        lost_office_name=names.get(c.lost_office_id, ""), lost_hlc=c.lost_hlc, fields=fields,
-        lost_values={f.name: f.lost for f in fields})
+        lost_office_name=names.get(c.lost_office_id, ""), lost_hlc=c.lost_hlc, fields=shown,
+        lost_values={f.name: f.lost for f in shown})
 
 
-def _duplicate_person(s: Session, person_id: str, names: dict[str, str]) -> DuplicatePerson:
-    person = s.get(Person, person_id)
+def _name_of(tbl: Table, column: str, values: dict[str, Any], records: dict[tuple[str, str], str]) -> str:
+    target = referenced_table(tbl, column, values)
+    if target is None or not values.get(column):
+        return ""
+    return records.get((target, values[column]), "（本单位没有该记录）")
+
+
+def _duplicate_person(person_id: str, persons: dict[str, dict[str, Any]], households: dict[str, dict[str, Any]],
+                      grids: dict[str, dict[str, Any]], names: dict[str, str]) -> DuplicatePerson:
+    person = persons.get(person_id)
     if person is None:
         return DuplicatePerson(person_id, "（记录不在本单位范围内）", "", "", "", False)
-    household = s.get(Household, person.household_id)
-    grid = s.get(GridNode, household.grid_id) if household else None
-    return DuplicatePerson(person_id, person.name, household.address if household else "",
-                           grid.name if grid else "", names.get(person.office_id, ""), person.deleted)
+    household = households.get(person["household_id"])
+    grid = grids.get(household["grid_id"]) if household else None
+    return DuplicatePerson(person_id, person["name"], household["address"] if household else "",
+                           grid["name"] if grid else "", names.get(person["office_id"], ""), person["deleted"])

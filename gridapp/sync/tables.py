@@ -6,11 +6,11 @@ never does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table
+from sqlalchemy import Connection, Date, DateTime, Table, select
 
 from gridapp.models import Base, Synced
 
@@ -20,6 +20,33 @@ LABELS = {
     "places": "场所", "party_centers": "党员中心户", "party_center_links": "联系户", "visits": "走访记录",
     "cases": "事件", "case_steps": "事件流程", "case_links": "事件关联", "attachments": "附件",
 }
+# The content columns a conflict can show, in words a grid worker knows; any other column shows its own name.
+FIELD_LABELS = {
+    "name": "名称/姓名", "number": "编号", "kind": "类别", "address": "地址", "phone": "电话", "notes": "备注",
+    "grid_id": "所属网格", "house_id": "房屋", "household_id": "所属住户", "colour": "监测颜色",
+    "colour_reason": "颜色原因", "relation": "与户主关系", "id_number": "身份证号", "sex": "性别",
+    "birth_date": "出生日期", "ethnicity": "民族", "political_status": "政治面貌", "education": "文化程度",
+    "marital_status": "婚姻状况", "occupation": "职业", "employer": "工作单位", "residence_kind": "人口类别",
+    "origin": "户籍地", "arrival_date": "来本地日期", "status": "状态", "sort_order": "排序", "deleted": "已删除",
+    "parent_id": "上级网格", "level": "层级", "code": "编码", "boundary_east": "东至", "boundary_south": "南至",
+    "boundary_west": "西至", "boundary_north": "北至", "head_name": "负责人", "head_phone": "负责人电话",
+    "party_org": "党组织", "plan_image": "平面图", "retired": "已撤销", "department": "部门",
+    "party_member": "党员", "role": "职务", "use": "用途", "structure": "结构", "area": "面积", "floors": "层数",
+    "safety_rating": "安全等级", "owner_name": "房主", "owner_phone": "房主电话", "owner_id_number": "房主身份证号",
+    "rent_purpose": "出租用途", "rent_start": "租期开始", "rent_end": "租期结束", "tenant_count": "租住人数",
+    "type": "类型", "contact_name": "联系人", "contact_phone": "联系电话", "licence_no": "证照号",
+    "risk_level": "风险等级", "category": "类别", "details": "详情", "since": "开始日期", "until": "结束日期",
+    "title": "标题", "description": "情况描述", "content": "内容", "findings": "发现问题", "follow_up": "后续跟进",
+    "visited_on": "走访日期", "step": "环节", "urgency": "紧急程度", "deadline": "办理期限",
+    "satisfaction": "满意度", "worker_id": "网格员", "person_id": "人员", "member_id": "党员", "center_id": "党员中心户",
+    "case_id": "事件", "visit_id": "走访记录", "target_id": "对象", "from_household_id": "原住户",
+    "to_household_id": "迁入住户", "from_grid_id": "原网格", "to_grid_id": "迁入网格", "moved_on": "迁移日期",
+    "reason": "原因", "occurred_at": "发生时间",
+}
+# Tables of the records a polymorphic reference (visit and case-link targets, attachment owners) names.
+KIND_TABLES = {"household": "households", "person": "persons", "place": "places", "grid": "grid_nodes",
+               "case_step": "case_steps", "visit": "visits"}
+CHUNK = 500  # ids per IN (…) list, well under SQLite's limit on bound parameters
 # Columns whose value is bookkeeping, not content: two versions differing only here are the same edit.
 STAMP_COLUMNS = ("hlc", "office_id", "updated_at", "created_at")
 
@@ -36,6 +63,33 @@ def table(name: str) -> Table:
 
 def label(name: str) -> str:
     return LABELS.get(name, name)
+
+
+def field_label(column: str) -> str:
+    return FIELD_LABELS.get(column, column)
+
+
+def referenced_table(tbl: Table, column: str, values: dict[str, Any]) -> str | None:
+    """The table whose record ``column`` names in a row of ``tbl`` (None: the column is not a reference)."""
+    foreign = next(iter(tbl.c[column].foreign_keys), None) if column in tbl.c else None
+    if foreign is not None:
+        return foreign.column.table.name
+    if column in ("target_id", "owner_id"):
+        return KIND_TABLES.get(values.get(column.replace("_id", "_kind"), ""))
+    return None
+
+
+def chunks(items: list[Any]) -> Iterable[list[Any]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i:i + CHUNK]
+
+
+def load_rows(conn: Connection, tbl: Table, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The rows of ``tbl`` with these ids, by id: one query per chunk of ids."""
+    out = {}
+    for chunk in chunks(sorted(set(ids))):
+        out.update({r["id"]: dict(r) for r in conn.execute(select(tbl).where(tbl.c.id.in_(chunk))).mappings()})
+    return out
 
 
 def encode_value(value: Any) -> Any:

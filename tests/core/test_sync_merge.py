@@ -7,7 +7,7 @@ import pytest
 import test_sync_offices as support
 from factories import family, valid_id
 from sqlalchemy import select
-from test_sync_offices import Offices, send
+from test_sync_offices import Offices, send, statements
 
 from gridapp.dto import SYSTEM, CaseInput, HouseholdInput, PersonInput, TagInput, VisitInput
 from gridapp.errors import RuleViolation
@@ -70,7 +70,9 @@ def test_a_head_with_housemates_cannot_be_merged_away(merged_setup: Offices) -> 
 def test_a_merge_moves_everything_to_the_kept_person_and_syncs(merged_setup: Offices) -> None:
     o = merged_setup
     keep, other, town_own = holder(o.town, o.grid11), holder(o.town, o.grid21), holder(o.town, o.grid12)
+    reading_three = statements(o.town, o.town.sync.duplicates)
     o.town.sync.merge_duplicate(SYSTEM, pair(o.town, keep, other), keep)
+    assert statements(o.town, o.town.sync.duplicates) == reading_three  # not three lookups per duplicate
     with o.town.read() as s:
         retired = s.get(Person, other)
         assert retired.deleted

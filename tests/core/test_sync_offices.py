@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from factories import family, valid_id
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 import gridapp.sync.container
 from gridapp.dto import SYSTEM, Actor, AttachmentInput, CaseInput, VisitInput
 from gridapp.errors import AlreadyImported
-from gridapp.models import Case, GridNode, Person, Place
+from gridapp.models import Case, GridNode, Person, Place, Visit
 from gridapp.services.cases import attachment_store
 from gridapp.sync.dto import ImportSummary
 from gridapp.workspace import Workspace
@@ -186,15 +187,17 @@ def test_the_same_person_registered_in_two_villages_is_a_duplicate_not_a_failure
     o = offices
     same = valid_id("41142319800101001")
     o.v1.households.create(SYSTEM, family(o.grid11, head_id=same))
-    o.v2.households.create(SYSTEM, family(o.grid21, head_id=same))
+    alone = family(o.grid21, head_id=same)
+    alone.members = alone.members[:1]
+    o.v2.households.create(SYSTEM, alone)
     send(o.v1, o.town, o.usb)
     summary = send(o.v2, o.town, o.usb)
-    assert summary.totals.duplicates == 1 and summary.totals.new == 4
+    assert summary.totals.duplicates == 1 and summary.totals.new == 2
     [dup] = o.town.sync.duplicates()
     assert dup.id_number == same
     assert {p.name for p in dup.persons} == {"曾秀英"}
     assert {p.grid_name for p in dup.persons} == {"幸福村第一网格", "富强村第一网格"}
-    keep = dup.persons[0].person_id
+    keep = next(p.person_id for p in dup.persons if p.grid_name == "幸福村第一网格")  # the head of a family
     o.town.sync.merge_duplicate(SYSTEM, dup.id, keep)
     assert o.town.sync.duplicates() == []
     with o.town.read() as s:
@@ -253,6 +256,60 @@ def test_a_concurrent_edit_keeps_the_loser_and_a_resolution_syncs(offices: Offic
     merged = place(o.v1, pid)
     assert (merged.name, merged.contact_name) == ("粮油商店", "李四")
     assert o.v1.sync.conflicts() == []  # the village built on nothing it lost: the town already kept it
+
+
+def test_a_conflict_shows_dates_as_dates_and_referenced_records_by_name(offices: Offices) -> None:
+    o = offices
+    first = o.v1.households.create(SYSTEM, family(o.grid11, "001")).id
+    second = o.v1.households.create(SYSTEM, family(o.grid11, "002", head_id=valid_id("41142319900101003"))).id
+    day = o.v1.today()
+    vid = o.v1.visits.record(SYSTEM, VisitInput("household", first, visited_on=day - timedelta(days=3),
+                                                content="入户了解情况")).id
+    send(o.v1, o.town, o.usb)
+    o.v1.visits.update(SYSTEM, vid, VisitInput("household", second, visited_on=day - timedelta(days=2),
+                                                content="入户了解情况"))
+    o.town.visits.update(SYSTEM, vid, VisitInput("household", first, visited_on=day - timedelta(days=1),
+                                                 content="入户了解情况"))  # later: wins
+    send(o.v1, o.town, o.usb)
+    [conflict] = o.town.sync.conflicts()
+    fields = {f.name: f for f in conflict.fields}
+    assert (fields["visited_on"].kept, fields["visited_on"].lost) == (day - timedelta(days=1), day - timedelta(days=2))
+    assert fields["visited_on"].label == "走访日期"
+    assert (fields["household_id"].kept_name, fields["household_id"].lost_name) == ("幸福村1组001号", "幸福村1组002号")
+    assert fields["target_id"].lost_name == "幸福村1组002号" and fields["visited_on"].lost_name == ""
+    o.town.sync.resolve_conflict(SYSTEM, conflict.id, conflict.lost_values)  # decoded values write back as they were
+    assert o.town.sync.conflicts(status=None)[0].resolution == "lost"
+    with o.town.read() as s:
+        assert s.get(Visit, vid).visited_on == day - timedelta(days=2)
+
+
+def statements(ws: Workspace, read: Callable[[], object]) -> int:
+    """How many SQL statements ``read`` sends."""
+    sent: list[str] = []
+
+    def listener(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        sent.append(statement)
+
+    event.listen(ws.engine, "before_cursor_execute", listener)
+    try:
+        read()
+    finally:
+        event.remove(ws.engine, "before_cursor_execute", listener)
+    return len(sent)
+
+
+def test_the_review_lists_read_in_a_fixed_number_of_queries(offices: Offices) -> None:
+    o = offices
+    places = [o.town.places.create(SYSTEM, o.grid11, name=f"商店{i}").id for i in range(3)]
+    send(o.town, o.v1, o.usb)
+    counts = []
+    for pid in places:
+        o.v1.places.update(SYSTEM, pid, name="本村改名", grid_id=o.grid12)
+        o.town.places.update(SYSTEM, pid, name="镇上改名")
+        send(o.v1, o.town, o.usb)
+        counts.append(statements(o.town, lambda: o.town.sync.conflicts()))
+    assert len(o.town.sync.conflicts()) == 3
+    assert counts[0] == counts[-1]  # not one query per conflict
 
 
 def test_a_sequential_edit_is_not_a_conflict(offices: Offices) -> None:

@@ -3,6 +3,7 @@ config folder, a tmp folder standing in for the USB stick. Everything goes throu
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from ui_helpers import type_text
 
 from gridapp.dto import SYSTEM
+from gridapp.sync.dto import ConflictField, ConflictView
 from gridapp.workspace import Workspace
 from ui import messages
 from ui.app import make_context
@@ -173,6 +175,7 @@ def test_export_import_review_and_resolve_a_conflict(ctx, town, usb: Path, qtbot
     def keep_ours(dialog: ConflictDialog) -> None:
         [row] = [r for r, f in enumerate(dialog.conflict.fields) if f.name == "phone"]
         assert dialog.kept_buttons[row].text() == "13800000002"
+        assert dialog.table.item(row, 0).text() == "电话"  # the label comes with the conflict from the core
         assert dialog.table.horizontalHeaderItem(2).text() == f"本机版本（{village_ws.office.name}）"
         ours = dialog.lost_buttons[row]
         qtbot.mouseClick(ours, Qt.MouseButton.LeftButton, pos=QPoint(6, ours.height() // 2))  # on the round mark
@@ -308,3 +311,15 @@ def test_cancel_stops_the_core_at_its_next_progress_report() -> None:
     with pytest.raises(sync_page.SyncCancelled):
         stop(2, 3)
     assert reports == [(1, 3)]
+
+
+def test_the_conflict_dialog_shows_dates_and_record_names_not_encoded_values(qtbot) -> None:
+    fields = (ConflictField("visited_on", "走访日期", date(2026, 11, 20), date(2026, 11, 21)),
+              ConflictField("household_id", "所属住户", "a" * 32, "b" * 32, "幸福村1组001号", "幸福村1组002号"))
+    conflict = ConflictView(1, "visits", "走访记录", "c" * 32, "入户了解情况", datetime(2026, 11, 22, 2), "open", "",
+                            "清河镇人民政府", "", "幸福村村民委员会", "", fields)
+    dialog = ConflictDialog(conflict, "清河镇人民政府")
+    qtbot.addWidget(dialog)
+    assert [dialog.table.item(r, 0).text() for r in range(2)] == ["走访日期", "所属住户"]
+    assert [b.text() for b in dialog.kept_buttons] == ["2026-11-20", "幸福村1组001号"]
+    assert [b.text() for b in dialog.lost_buttons] == ["2026-11-21", "幸福村1组002号"]

@@ -3,7 +3,7 @@ per differing field; the user picks a version per field (or one for all) and 保
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -23,43 +23,19 @@ from PySide6.QtWidgets import (
 
 from gridapp.sync.dto import ConflictView
 from ui.dialogs import ok_cancel
-
-# The content columns a conflict can show, in words a grid worker knows; any other column shows its own name.
-FIELD_LABELS = {
-    "name": "名称/姓名", "number": "编号", "kind": "类别", "address": "地址", "phone": "电话", "notes": "备注",
-    "grid_id": "所属网格", "house_id": "房屋", "household_id": "所属住户", "colour": "监测颜色",
-    "colour_reason": "颜色原因", "relation": "与户主关系", "id_number": "身份证号", "sex": "性别",
-    "birth_date": "出生日期", "ethnicity": "民族", "political_status": "政治面貌", "education": "文化程度",
-    "marital_status": "婚姻状况", "occupation": "职业", "employer": "工作单位", "residence_kind": "人口类别",
-    "origin": "户籍地", "arrival_date": "来本地日期", "status": "状态", "sort_order": "排序", "deleted": "已删除",
-    "parent_id": "上级网格", "level": "层级", "code": "编码", "boundary_east": "东至", "boundary_south": "南至",
-    "boundary_west": "西至", "boundary_north": "北至", "head_name": "负责人", "head_phone": "负责人电话",
-    "party_org": "党组织", "plan_image": "平面图", "retired": "已撤销", "department": "部门",
-    "party_member": "党员", "role": "职务", "use": "用途", "structure": "结构", "area": "面积", "floors": "层数",
-    "safety_rating": "安全等级", "owner_name": "房主", "owner_phone": "房主电话", "owner_id_number": "房主身份证号",
-    "rent_purpose": "出租用途", "rent_start": "租期开始", "rent_end": "租期结束", "tenant_count": "租住人数",
-    "type": "类型", "contact_name": "联系人", "contact_phone": "联系电话", "licence_no": "证照号",
-    "risk_level": "风险等级", "category": "类别", "details": "详情", "since": "开始日期", "until": "结束日期",
-    "title": "标题", "description": "情况描述", "content": "内容", "findings": "发现问题", "follow_up": "后续跟进",
-    "visited_on": "走访日期", "step": "环节", "urgency": "紧急程度", "deadline": "办理期限",
-    "satisfaction": "满意度",
-}
+from ui.display import moment_text
 
 
-def field_label(name: str) -> str:
-    return FIELD_LABELS.get(name, name)
-
-
-def show_value(value: Any) -> str:
-    """A stored value as the user reads it: 是/否, dates as on the form, （空） for nothing."""
+def show_value(value: Any, name: str = "") -> str:
+    """A value as the user reads it: the name of a record it refers to, 是/否, dates as in every list, （空）."""
+    if name:
+        return name
     if value is None or value == "":
         return QWidget.tr("（空）")
     if isinstance(value, bool):
         return QWidget.tr("是") if value else QWidget.tr("否")
-    if isinstance(value, datetime):
-        return f"{value:%Y-%m-%d %H:%M}"
     if isinstance(value, date):
-        return value.isoformat()
+        return moment_text(value)
     return str(value)
 
 
@@ -85,11 +61,12 @@ class ConflictDialog(QDialog):
         self.kept_buttons: list[QRadioButton] = []
         self.lost_buttons: list[QRadioButton] = []
         for row, item in enumerate(conflict.fields):
-            self.table.setItem(row, 0, QTableWidgetItem(field_label(item.name)))
+            self.table.setItem(row, 0, QTableWidgetItem(item.label))
             group = QButtonGroup(self)
-            for column, value, buttons in ((1, item.kept, self.kept_buttons), (2, item.lost, self.lost_buttons)):
-                button = QRadioButton(show_value(value))
-                button.setToolTip(show_value(value))
+            for column, text, buttons in ((1, show_value(item.kept, item.kept_name), self.kept_buttons),
+                                          (2, show_value(item.lost, item.lost_name), self.lost_buttons)):
+                button = QRadioButton(text)
+                button.setToolTip(text)
                 group.addButton(button)
                 buttons.append(button)
                 self.table.setCellWidget(row, column, button)

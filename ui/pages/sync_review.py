@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from gridapp.sync.dto import HISTORY_COUNTS, OUTCOME_LABELS, OUTCOMES, TableCounts
 from ui import messages
 from ui.context import AppContext
-from ui.dialogs.conflict_dialog import ConflictDialog, field_label
+from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.display import stored_moment_text
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,7 +119,7 @@ class ConflictPanel(QWidget):
     def refresh(self) -> int:
         conflicts = self.ctx.ws.sync.conflicts("open")
         fill_rows(self.table, [(c, (c.table_label, c.title, c.kept_office_name, c.lost_office_name,
-                                    "、".join(field_label(f.name) for f in c.fields), stored_moment_text(c.detected_at)))
+                                    "、".join(f.label for f in c.fields), stored_moment_text(c.detected_at)))
                                for c in conflicts])
         self.empty.setText(self.tr("同一条记录在两个单位都改过时列在这里，请选中后点“处理…”。") if conflicts
                            else self.tr("没有待处理的冲突。"))
