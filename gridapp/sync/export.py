@@ -3,6 +3,7 @@ files they reference, and this office's watermarks — encrypted into one file, 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from datetime import UTC, datetime
@@ -136,8 +137,10 @@ def _write_atomically(path: Path, data: bytes) -> Path:
             os.fsync(f.fileno())
         os.replace(temporary, path)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise StorageError(f"同步包无法写入 {path.parent}：{exc.strerror or exc}。请检查U盘是否已插好、空间是否足够。") from exc
+        with contextlib.suppress(OSError):  # a stick pulled out takes the temporary file with it
+            temporary.unlink(missing_ok=True)
+        raise StorageError(f"同步包无法写入 {path.parent}。请检查U盘：可能已写满、处于写保护状态或已被拔出。"
+                           "处理后重新插好U盘再导出一次。") from exc
     return path
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import event, select
 
 import gridapp.sync.container
 from gridapp.dto import SYSTEM, Actor, AttachmentInput, CaseInput, VisitInput
-from gridapp.errors import AlreadyImported
+from gridapp.errors import AlreadyImported, StorageError
 from gridapp.models import Case, GridNode, Person, Place, Visit
 from gridapp.services.cases import attachment_store
 from gridapp.sync.dto import ImportSummary
@@ -368,3 +368,12 @@ def test_package_files_are_named_by_office_date_and_sequence_with_nothing_half_w
     assert not [p for p in o.usb.iterdir() if p.name.startswith(".")]
     [entry, *_] = o.v1.sync.history()
     assert (entry.direction_label, entry.seq, entry.totals.sent) == ("导出", 2, second.record_total)
+
+
+def test_a_stick_that_cannot_be_written_gets_a_message_about_the_stick(offices: Offices, tmp_path: Path) -> None:
+    pulled = tmp_path / "pulled-out"
+    pulled.write_text("", encoding="utf-8")  # the folder is gone: writing into it fails like a pulled stick
+    with pytest.raises(StorageError, match="检查U盘") as refused:
+        offices.v1.sync.export_package(SYSTEM, pulled, None, None, PASS)
+    assert "Errno" not in str(refused.value)
+    assert offices.v1.sync.history() == []  # nothing recorded as sent

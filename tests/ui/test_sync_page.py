@@ -3,6 +3,8 @@ config folder, a tmp folder standing in for the USB stick. Everything goes throu
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -323,3 +325,41 @@ def test_the_conflict_dialog_shows_dates_and_record_names_not_encoded_values(qtb
     assert [dialog.table.item(r, 0).text() for r in range(2)] == ["走访日期", "所属住户"]
     assert [b.text() for b in dialog.kept_buttons] == ["2026-11-20", "幸福村1组001号"]
     assert [b.text() for b in dialog.lost_buttons] == ["2026-11-21", "幸福村1组002号"]
+
+
+def test_reading_offers_no_cancel_and_its_failure_stays_on_the_import_tab(ctx, usb: Path, qtbot, monkeypatch,
+                                                                         shown) -> None:
+    page = open_page(qtbot, ctx)
+    set_passphrase(qtbot, monkeypatch, page)
+    (usb / "来自镇上.gridsync").write_bytes(b"GRIDSYNC")
+    release = threading.Event()
+
+    def slow_read(path: Path, passphrase: str) -> Any:
+        release.wait(30)
+        raise sqlite3.OperationalError("disk I/O error")  # what a failing stick may give: no Chinese of its own
+
+    monkeypatch.setattr(ctx.ws.sync, "read_package", slow_read)
+    page.tabs.setCurrentIndex(1)
+    page.refresh_files()
+    click(qtbot, page.read_button)
+    assert page.task is not None and page.cancel_button.isHidden()  # reading reports no progress to cancel at
+    page.tabs.setCurrentIndex(0)  # the user looks at the export tab meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: page.task is None, timeout=60_000)
+    assert page.export_result.text() == ""
+    assert page.package_label.text() == shown["error"][0]
+    assert "disk" not in shown["error"][0] and "出错了" in shown["error"][0]
+
+
+def test_an_export_the_stick_refuses_says_to_check_the_stick(ctx, usb: Path, qtbot, monkeypatch, shown) -> None:
+    page = open_page(qtbot, ctx)
+    set_passphrase(qtbot, monkeypatch, page)
+    not_a_folder = usb / "拔出的U盘"
+    not_a_folder.write_text("", encoding="utf-8")
+    page._show_folder(str(not_a_folder))
+    click(qtbot, page.export_button)
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.task is None, timeout=60_000)
+    [said] = shown["error"]
+    assert "检查U盘" in said and "写保护" in said and "Errno" not in said
+    assert page.export_result.text() == said and not page.package_label.text().startswith("同步包")

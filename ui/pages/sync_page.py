@@ -90,6 +90,7 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.task: Task | None = None
+        self.can_cancel = False  # whether the running task reports progress, where 取消 takes effect
         self.package: Any = None  # the verified package waiting for 确认导入
         self.scope_id: str | None = None
 
@@ -311,7 +312,7 @@ class SyncPage(QWidget):
         self._start(self.tr("正在写同步包…"),
                     lambda progress: ws.sync.export_package(actor, Path(folder), peer, scope, passphrase,
                                                             cancellable(progress)),
-                    self._exported)
+                    self._exported, self.export_result)
 
     def _exported(self, summary: ExportSummary) -> None:
         info = summary.package
@@ -348,7 +349,9 @@ class SyncPage(QWidget):
             package = ws.sync.read_package(path, passphrase)
             return package, ws.sync.preview(package)
 
-        self._start(self.tr("正在检查同步包…"), read_and_preview, self._previewed)
+        # Reading reports no progress (decrypting is one step), so there is nothing 取消 could stop.
+        self._start(self.tr("正在检查同步包…"), read_and_preview, self._previewed, self.package_label,
+                    can_cancel=False)
 
     def _previewed(self, result: tuple[Any, ImportPreview]) -> None:
         self.package, preview = result
@@ -368,7 +371,7 @@ class SyncPage(QWidget):
             return
         ws, actor, package = self.ctx.ws, self.ctx.actor, self.package
         self._start(self.tr("正在导入…"), lambda progress: ws.sync.apply(actor, package, cancellable(progress)),
-                    self._applied)
+                    self._applied, self.package_label)
 
     def _applied(self, summary: ImportSummary) -> None:
         self._forget_package()
@@ -391,9 +394,13 @@ class SyncPage(QWidget):
 
     # -- background work -----------------------------------------------------------------------------------------
 
-    def _start(self, what: str, fn: Callable[[Progress], Any], done: Callable[[Any], None]) -> None:
+    def _start(self, what: str, fn: Callable[[Progress], Any], done: Callable[[Any], None], result: QLabel,
+               can_cancel: bool = True) -> None:
+        """Run ``fn`` in the background; its outcome or failure is shown in ``result`` (on the tab that
+        started it, whichever tab is open when it ends)."""
         self.busy_label.setText(what)
         self.progress.setRange(0, 0)  # busy until the first progress report
+        self.can_cancel = can_cancel
         self._set_busy(True)
 
         def finished(result: Any) -> None:
@@ -401,7 +408,8 @@ class SyncPage(QWidget):
             self._set_busy(False)
             done(result)
 
-        self.task = self.ctx.tasks.start(fn, on_done=finished, on_error=self._failed, on_progress=self._progress)
+        self.task = self.ctx.tasks.start(fn, on_done=finished, on_error=lambda exc: self._failed(exc, result),
+                                         on_progress=self._progress)
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -411,7 +419,7 @@ class SyncPage(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(self, exc: Exception, result: QLabel) -> None:
         self.task = None
         self._set_busy(False)
         if isinstance(exc, SyncCancelled):
@@ -419,17 +427,14 @@ class SyncPage(QWidget):
         elif isinstance(exc, AlreadyImported):
             text = str(exc)
             messages.info(self, text, self.tr("已经导入过"))
-        elif isinstance(exc, UserError):
-            text = str(exc)
-            messages.error(self, text)
         else:
-            text = self.tr("同步时出错：{error}").format(error=exc)
-            messages.error(self, text)
-        (self.package_label if self.tabs.currentIndex() == 1 else self.export_result).setText(text)
+            text = messages.failure_text(exc)  # never raw sqlite or OSError text
+            messages.failure(self, exc)
+        result.setText(text)
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
+        self.cancel_button.setVisible(busy and self.can_cancel)
         if not busy:
             self.busy_label.clear()
         for button in (self.export_button, self.open_button, self.refresh_button, self.folder_button,
