@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStorageInfo, Qt
+from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,7 +61,8 @@ def list_drives() -> list[Drive]:
         if root.startswith("/") and not root.startswith(REMOVABLE_MOUNTS):
             continue
         free = size_text(volume.bytesAvailable())
-        drives.append(Drive(f"{volume.displayName() or root}（{root}，可用 {free}）", root))
+        text = QCoreApplication.translate("SyncPage", "{name}（{root}，可用 {free}）")
+        drives.append(Drive(text.format(name=volume.displayName() or root, root=root, free=free), root))
     return drives
 
 
@@ -280,7 +281,8 @@ class SyncPage(QWidget):
         self.files.clear()
         folder = self.folder()
         for path in package_files(folder) if folder else ():
-            item = QListWidgetItem(f"{path.name}（{size_text(path.stat().st_size)}）")
+            item = QListWidgetItem(self.tr("{file}（{size}）").format(file=path.name,
+                                                                  size=size_text(path.stat().st_size)))
             item.setData(PATH_ROLE, str(path))
             self.files.addItem(item)
         if self.files.count():
@@ -316,7 +318,7 @@ class SyncPage(QWidget):
 
     def _exported(self, summary: ExportSummary) -> None:
         info = summary.package
-        counts = "、".join(f"{table_label(t)} {n}" for t, n in info.record_counts.items() if n)
+        counts = self.tr("、").join(f"{table_label(t)} {n}" for t, n in info.record_counts.items() if n)
         self.export_result.setText(self.tr("已写入：{file}（{size}）\n共 {records} 条记录、{files} 个附件：{counts}")
                                    .format(file=summary.path, size=size_text(info.size_bytes),
                                            records=summary.record_total, files=info.attachment_count,

@@ -119,7 +119,7 @@ class ConflictPanel(QWidget):
     def refresh(self) -> int:
         conflicts = self.ctx.ws.sync.conflicts("open")
         fill_rows(self.table, [(c, (c.table_label, c.title, c.kept_office_name, c.lost_office_name,
-                                    "、".join(f.label for f in c.fields), stored_moment_text(c.detected_at)))
+                                    self.tr("、").join(f.label for f in c.fields), stored_moment_text(c.detected_at)))
                                for c in conflicts])
         self.empty.setText(self.tr("同一条记录在两个单位都改过时列在这里，请选中后点“处理…”。") if conflicts
                            else self.tr("没有待处理的冲突。"))
@@ -172,7 +172,7 @@ class DuplicatePanel(QWidget):
 
     def refresh(self) -> int:
         duplicates = self.ctx.ws.sync.duplicates("open")
-        fill_rows(self.table, [(d, (d.id_number, "、".join(p.name for p in d.persons), stored_moment_text(d.detected_at)))
+        fill_rows(self.table, [(d, (d.id_number, self.tr("、").join(p.name for p in d.persons), stored_moment_text(d.detected_at)))
                                for d in duplicates])
         self.hint.setText(self.tr("同一个身份证号在不同单位登记成了两个人。在下面选中要保留的那条，再点“合并”；"
                                   "另一条的标签并入后移到回收站。") if duplicates else self.tr("没有疑似重复的人员。"))
