@@ -90,5 +90,6 @@ class SyncService:
         return resolve.dismiss_duplicate(self.ws, actor, duplicate_id)
 
     def merge_duplicate(self, actor: Actor, duplicate_id: int, keep_person_id: str) -> Outcome:
-        """Keep ``keep_person_id``; the other record's tags move over and it goes to the recycle bin."""
+        """Keep ``keep_person_id``; the other record goes to the recycle bin under the recycle bin's head rule,
+        with its tags (one per category), moves, visits, case links and 党员中心户 moved to the kept record."""
         return resolve.merge_duplicate(self.ws, actor, duplicate_id, keep_person_id)
