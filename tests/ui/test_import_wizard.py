@@ -205,3 +205,13 @@ def test_the_household_page_opens_the_wizard_on_its_grid_and_saves_a_template(ct
 
 def _registered(ctx: Any, id_number: str) -> bool:
     return any(hit.id_number == id_number for hit in ctx.ws.search(id_number))
+
+
+def test_a_template_that_cannot_be_written_says_why_in_chinese(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:
+    wizard = ImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    errors: list[str] = []
+    monkeypatch.setattr(messages, "error", lambda _p, text, *_a: errors.append(text))
+    monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *_a: str(tmp_path / "拔掉的U盘" / "模板.xlsx"))
+    qtbot.mouseClick(wizard.file_page.template_button, Qt.MouseButton.LeftButton)
+    assert len(errors) == 1 and "无法写入" in errors[0] and "写保护" in errors[0]
