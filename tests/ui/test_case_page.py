@@ -98,7 +98,10 @@ def test_register_refusal_shows_in_the_banner_and_keeps_the_dialog_open(page, qt
     assert dialog.isVisible() and dialog.case_id is None
     assert "请填写事件标题" in dialog.banner.text()
     assert page.model.rowCount() == before
+    asked_to_save: list[str] = []
+    monkeypatch.setattr(messages, "ask_save", lambda _parent, text: asked_to_save.append(text) or "discard")
     dialog.reject()
+    assert asked_to_save and not dialog.isVisible()
 
 
 def test_walk_a_case_through_all_eight_steps_with_only_valid_buttons(page, ctx, qtbot, monkeypatch) -> None:

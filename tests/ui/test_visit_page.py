@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from ui_helpers import type_text
 
+from gridapp.dto import Actor
 from ui import messages
 from ui.dialogs.case_window import CaseWindow
 from ui.dialogs.register_case_dialog import RegisterCaseDialog
@@ -29,6 +30,7 @@ def page(ctx, clock, qtbot, monkeypatch):
     page.show()
     yield page
     monkeypatch.setattr(messages, "confirm", lambda *_args: True)
+    monkeypatch.setattr(messages, "ask_save", lambda *_args: "discard")
     for widget in page.findChildren(CaseWindow) + page.findChildren(VisitForm):
         widget.close()
 
@@ -47,7 +49,14 @@ def _record_first_due(qtbot, page) -> VisitForm:
     [form] = [f for f in page.findChildren(VisitForm) if f.isVisible()]
     form.activateWindow()
     qtbot.waitUntil(form.isActiveWindow)
+    _choose_first_worker(form)
     return form
+
+
+def _choose_first_worker(form: VisitForm) -> None:
+    """The demo's 管理员 is no grid worker, so the form leaves 网格员 empty for the user to choose."""
+    assert form.worker.currentText() == ""
+    form.worker.setCurrentIndex(0)
 
 
 def _ctrl_s(qtbot, form) -> None:
@@ -64,7 +73,7 @@ def test_the_due_list_prefills_the_form_and_a_saved_visit_leaves_it(page, ctx, c
     assert form.day.value() == clock.today()
     type_text(qtbot, form.content, "入户了解近况，身体良好")
     _ctrl_s(qtbot, form)
-    assert form.visit_id is not None
+    assert form.visit_id is not None, (form.banner.text(), form.worker.count())
     assert f"{due.target_kind}:{due.target_id}" not in _due_keys(qtbot, page)
     assert len(_due_keys(qtbot, page)) < len(keys)
     assert page.log_model.record_id(0) == form.visit_id  # newest first
@@ -153,7 +162,69 @@ def test_a_patrol_of_a_place_is_logged_against_it(page, ctx, qtbot, monkeypatch)
         next(i for i in items if i.startswith(place.name)), True))
     qtbot.mouseClick(form.place_button, Qt.MouseButton.LeftButton)
     assert (form.target.kind, form.target.id) == ("place", place.id)
+    _choose_first_worker(form)
     type_text(qtbot, form.content, "检查消防通道")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     row = page.log_model.record(page.log_model.row_of(form.visit_id))
     assert (row.target_kind, row.target_title, row.kind) == ("place", place.name, "巡查")
+
+
+def test_the_worker_is_never_someone_else_by_default(page, ctx, qtbot) -> None:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    [form] = [f for f in page.findChildren(VisitForm) if f.isVisible()]
+    assert form.worker.count() > 0 and form.worker.currentText() == ""
+    type_text(qtbot, form.content, "巡查一遍")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.visit_id is None and "网格员" in form.banner.text()
+
+    worker = form.worker.itemText(1)
+    ctx.actor = Actor(worker, role="网格员")
+    mine = page.new_visit()
+    assert mine.worker.currentText() == worker
+    type_text(qtbot, mine.content, "巡查一遍")
+    qtbot.mouseClick(mine.save_button, Qt.MouseButton.LeftButton)
+    assert ctx.ws.query.visit(mine.visit_id).row.worker_id == form.worker.itemData(1)
+
+
+def test_closing_with_typed_findings_asks_first(page, qtbot, monkeypatch) -> None:
+    form = _record_first_due(qtbot, page)
+    asked: list[str] = []
+    answers = iter(["cancel", "save"])
+    monkeypatch.setattr(messages, "ask_save", lambda _parent, text: asked.append(text) or next(answers))
+    type_text(qtbot, form.content, "入户走访")
+    type_text(qtbot, form.findings, "屋后电线老化裸露")
+    form.close()  # the window's ✕
+    assert len(asked) == 1 and form.isVisible() and form.visit_id is None  # 取消: nothing lost
+    form.close()
+    assert len(asked) == 2 and not form.isVisible()
+    assert page.log_model.record(page.log_model.row_of(form.visit_id)).findings == "屋后电线老化裸露"
+
+
+def test_a_saved_or_untouched_form_closes_without_asking(page, qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(messages, "ask_save", lambda *_args: pytest.fail("nothing to save, nothing to ask"))
+    form = _record_first_due(qtbot, page)
+    form.worker.setCurrentIndex(-1)  # back as opened
+    assert form.close()
+    form = _record_first_due(qtbot, page)
+    type_text(qtbot, form.content, "入户走访")
+    _ctrl_s(qtbot, form)
+    assert form.visit_id is not None and form.close()
+
+
+def test_the_register_dialog_asks_before_dropping_what_was_typed(page, ctx, qtbot, monkeypatch) -> None:
+    dialog = RegisterCaseDialog(ctx, page.scope_id(), parent=page)
+    dialog.show()
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "ask_save", lambda *_args: pytest.fail("nothing typed, nothing to ask"))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+    dialog = RegisterCaseDialog(ctx, page.scope_id(), parent=page)
+    dialog.show()
+    answers = iter(["cancel", "discard"])
+    monkeypatch.setattr(messages, "ask_save", lambda _parent, text: asked.append(text) or next(answers))
+    type_text(qtbot, dialog.title, "路灯不亮")
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.title.text() == "路灯不亮"
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2 and not dialog.isVisible() and dialog.case_id is None

@@ -7,7 +7,7 @@ description and the visited household come from the visit, so only title, catego
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,10 +31,12 @@ from ui import file_dialogs
 from ui.context import AppContext
 from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
-from ui.forms.record_form import BANNER_STYLE
+from ui.forms.record_form import BANNER_STYLE, may_close
 from ui.widgets.code_combo import CodeCombo
 
-PHOTO_PATTERN = "图片 (*.jpg *.jpeg *.png *.bmp);;所有文件 (*)"
+PHOTO_PATTERN = QT_TRANSLATE_NOOP("RegisterCaseDialog", "图片 (*.jpg *.jpeg *.png *.bmp);;所有文件 (*)")
+# Code-table labels (data the service reads, not UI text, so never translated).
+DEFAULT_SOURCE, DEFAULT_URGENCY = "巡查发现", "一般"
 
 
 class CategoryFields(QWidget):
@@ -61,7 +63,8 @@ class CategoryFields(QWidget):
 
 def add_photo(parent: QWidget, photos: QListWidget) -> None:
     """Ask for one photo or scan and list its path (shared with the case actions)."""
-    path = file_dialogs.ask_open_path(parent, parent.tr("添加照片"), PHOTO_PATTERN)
+    path = file_dialogs.ask_open_path(parent, QCoreApplication.translate("RegisterCaseDialog", "添加照片"),
+                                      QCoreApplication.translate("RegisterCaseDialog", PHOTO_PATTERN))
     if path:
         photos.addItem(path)
 
@@ -93,9 +96,9 @@ class RegisterCaseDialog(QDialog):
         self.title.setPlaceholderText(self.tr("例如：3组12号门前垃圾堆积"))
         self.category = CategoryFields()
         self.source = CodeCombo("case_source", required=True)
-        self.source.set_value("巡查发现")
+        self.source.set_value(DEFAULT_SOURCE)
         self.urgency = CodeCombo("case_urgency", required=True)
-        self.urgency.set_value("一般")
+        self.urgency.set_value(DEFAULT_URGENCY)
         self.grid_label = QLabel()
         self.grid_button = QPushButton(self.tr("更改网格…"))
         self.grid_button.clicked.connect(self.choose_grid)
@@ -152,6 +155,7 @@ class RegisterCaseDialog(QDialog):
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._show_grid()
+        self._initial = self.case_input()
         self.resize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height())
 
     def _show_grid(self) -> None:
@@ -198,6 +202,14 @@ class RegisterCaseDialog(QDialog):
         ctx.bus.publish(outcome.changes)
         self.accept()
         return True
+
+    def is_dirty(self) -> bool:
+        return self.case_input() != self._initial
+
+    def reject(self) -> None:
+        """Esc, ✕ and 取消 ask before dropping what was typed; a 保存 answer that succeeds has accepted already."""
+        if may_close(self, self.is_dirty(), self.save) and self.case_id is None:
+            super().reject()
 
 
 def _row(*widgets: QWidget) -> QWidget:

@@ -5,11 +5,12 @@ saves and closing with unsaved changes asks first."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -231,13 +232,17 @@ class RecordForm(QWidget):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_dirty():
-            answer = messages.ask_save(self, self.tr("{title}有未保存的修改，要保存吗？").format(
-                title=self.windowTitle()))
-            if answer == "cancel" or (answer == "save" and not self.save()):
-                event.ignore()
-                return
-        event.accept()
+        event.setAccepted(may_close(self, self.is_dirty(), self.save))
+
+
+def may_close(window: QWidget, dirty: bool, save: Callable[[], bool]) -> bool:
+    """Never lose typing: a window with unsaved changes asks 保存 / 不保存 / 取消 before it closes, and stays
+    open when the user cancels or the save is refused (its banner then says why)."""
+    if not dirty:
+        return True
+    text = QCoreApplication.translate("RecordForm", "{title}有未保存的修改，要保存吗？")
+    answer = messages.ask_save(window, text.format(title=window.windowTitle()))
+    return answer == "discard" or (answer == "save" and save())
 
 
 def _text(value: Any) -> str:

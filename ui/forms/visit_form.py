@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,17 +20,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridapp.dto import VisitInput
+from gridapp.dto import VisitInput, WorkerView
 from gridapp.errors import UserError
 from ui.context import AppContext
 from ui.dialogs.case_window import show_case
 from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.register_case_dialog import RegisterCaseDialog, add_photo, photo_inputs
-from ui.forms.record_form import BANNER_STYLE
+from ui.forms.record_form import BANNER_STYLE, may_close
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import DateEdit, checked
 
-TARGET_KINDS = {"household": "住户", "person": "人员", "place": "场所", "grid": "网格"}
+TARGET_KINDS = {"household": QT_TRANSLATE_NOOP("VisitForm", "住户"), "person": QT_TRANSLATE_NOOP("VisitForm", "人员"),
+                "place": QT_TRANSLATE_NOOP("VisitForm", "场所"), "grid": QT_TRANSLATE_NOOP("VisitForm", "网格")}
+
+
+def grid_workers(ctx: AppContext, grid_id: str) -> list[WorkerView]:
+    """The workers of the visited grid, or of the nearest grid above it that has any: a micro-grid (微网格)
+    usually has none of its own, its grid's workers visit it."""
+    node_id: str | None = grid_id
+    while node_id:
+        workers = ctx.ws.query.visit_workers(node_id)
+        if workers:
+            return workers
+        node_id = ctx.ws.query.grid_node(node_id).parent_id
+    return []
 
 
 @dataclass(frozen=True)
@@ -61,10 +74,12 @@ class VisitForm(QWidget):
         self.day.set_value(ctx.now().date())
         self.worker = QComboBox()
         self.worker.setEditable(True)
-        for worker in ctx.ws.query.visit_workers(grid_id):
+        for worker in grid_workers(ctx, grid_id):
             self.worker.addItem(worker.name, worker.id)
-        self.worker.setCurrentText(ctx.actor.name if self.worker.findText(ctx.actor.name) >= 0
-                                   else self.worker.itemText(0) or ctx.actor.name)
+        # Only the user's own entry is a safe default: any other worker would be credited with a visit they
+        # did not make.
+        self.worker.setCurrentIndex(self.worker.findText(ctx.actor.name))
+        self.worker.lineEdit().setPlaceholderText(self.tr("选择或填写走访的网格员"))
         self.target_label = QLabel()
         self.household_button = QPushButton(self.tr("选择住户…"))
         self.place_button = QPushButton(self.tr("选择场所…"))
@@ -126,6 +141,7 @@ class VisitForm(QWidget):
         if visit_id:
             self._load(visit_id)
         self.set_target(self.target)
+        self._saved = self.visit_input()
         self.resize(self.fontMetrics().averageCharWidth() * 90, self.sizeHint().height())
 
     def _load(self, visit_id: str) -> None:
@@ -141,7 +157,8 @@ class VisitForm(QWidget):
 
     def set_target(self, target: Target) -> None:
         self.target = target
-        self.target_label.setText(f"{TARGET_KINDS[target.kind]}：{target.title}")
+        kind = QCoreApplication.translate("VisitForm", TARGET_KINDS[target.kind])
+        self.target_label.setText(f"{kind}：{target.title}")
         self.setWindowTitle(self.tr("走访记录：{title}").format(title=target.title))
 
     def choose_household(self) -> None:
@@ -177,6 +194,8 @@ class VisitForm(QWidget):
         if self.day.check():
             return self._refused(self.day.check())
         ctx, data = self.ctx, self.visit_input()
+        if not data.worker_name:  # the service would credit the visit to the logged-in user instead
+            return self._refused(self.tr("请填写网格员：这次走访是谁做的？"))
         try:
             if self.visit_id:
                 outcome = ctx.ws.visits.update(ctx.actor, self.visit_id, data)
@@ -187,8 +206,15 @@ class VisitForm(QWidget):
         self.banner.hide()
         self.visit_id = outcome.id
         self.photos.clear()  # stored with the visit; saving again must not add them twice
+        self._saved = self.visit_input()
         ctx.bus.publish(outcome.changes)
         return True
+
+    def is_dirty(self) -> bool:
+        return self.visit_input() != self._saved
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.setAccepted(may_close(self, self.is_dirty(), self.save))
 
     def _refused(self, reason: str) -> bool:
         self.banner.setText(reason)
