@@ -1,5 +1,7 @@
 """Work that may take seconds (who is due a visit among a county's 50,000 households, a PDF) runs off the UI
-thread; when several are started in a row only the latest one's result is shown, and none is shown once the
+thread. A burst of requests is coalesced: while one read runs, later ones only leave the newest behind as
+pending, and exactly one more read starts when the running one finishes — so change notices never queue
+county-scale reads behind the small thread pool. Only the latest read's result is shown, and none once the
 widget that asked is gone (a window closed while it was printing)."""
 
 from __future__ import annotations
@@ -20,18 +22,29 @@ class LatestRead(QObject):
         self.tasks = tasks
         self.on_done = on_done
         self.on_error = on_error
-        self.generation = 0
-        self.running = False
+        self.running = False  # a read is under way or pending: its result is still to come
+        self._in_flight = False
+        self._pending: Callable[[], Any] | None = None
 
     def start(self, read: Callable[[], Any]) -> None:
-        self.generation += 1
         self.running = True
-        generation = self.generation
-        self.tasks.start(lambda _progress: read(), on_done=lambda result: self._deliver(generation, result),
-                         on_error=lambda exc: self._deliver(generation, exc, failed=True))
+        if self._in_flight:
+            self._pending = read  # replaces any older pending read: only the newest matters
+            return
+        self._launch(read)
 
-    def _deliver(self, generation: int, result: Any, failed: bool = False) -> None:
-        if not shiboken6.isValid(self) or generation != self.generation:
+    def _launch(self, read: Callable[[], Any]) -> None:
+        self._in_flight = True
+        self.tasks.start(lambda _progress: read(), on_done=lambda result: self._finished(result, False),
+                         on_error=lambda exc: self._finished(exc, True))
+
+    def _finished(self, result: Any, failed: bool) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._in_flight = False
+        if self._pending is not None:  # superseded while it ran: read once more, show only that
+            read, self._pending = self._pending, None
+            self._launch(read)
             return
         self.running = False
         (self.on_error if failed else self.on_done)(result)

@@ -37,12 +37,15 @@ def failure_details(exc: BaseException) -> str:
 def failure(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """Tell the user an operation failed; an unexpected error's traceback also goes to stderr and the
     box's details, so a technician can see what happened."""
-    if isinstance(exc, UserError):
-        error(parent, failure_text(exc), title)
-        return
-    details = failure_details(exc)
-    print(details, file=sys.stderr)
-    error(parent, failure_text(exc), title, details)
+    text = failure_line(exc)
+    error(parent, text, title, None if isinstance(exc, UserError) else failure_details(exc))
+
+
+def failure_line(exc: BaseException) -> str:
+    """``failure_text`` for a status line instead of a box; an unexpected error's traceback goes to stderr."""
+    if not isinstance(exc, UserError):
+        print(failure_details(exc), file=sys.stderr)
+    return failure_text(exc)
 
 
 def info(parent: QWidget | None, text: str, title: str | None = None) -> None:

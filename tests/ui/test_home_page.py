@@ -91,3 +91,20 @@ def test_the_large_font_mode_enlarges_the_numbers_too(clock, window, qapp) -> No
         apply_font_mode(False)
         qapp.processEvents()
     assert tile.font().pointSizeF() == normal
+
+
+def test_a_failed_count_reads_chinese_not_sqlite(clock, window, ctx, qtbot, monkeypatch, capsys) -> None:
+    import sqlite3
+
+    _settle(qtbot, window)
+    home = window.pages["home"]
+
+    def locked(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(ctx.ws.query, "case_counts", locked)
+    home.refresh()
+    _settle(qtbot, window)
+    assert home.day_label.text().startswith("待办数字没有算出来：出错了")
+    assert "locked" not in home.day_label.text()
+    assert "database is locked" in capsys.readouterr().err

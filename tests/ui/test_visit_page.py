@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from ui_helpers import type_text
 
+from gridapp.changes import Changes
 from gridapp.dto import Actor
 from ui import messages
 from ui.dialogs.case_window import CaseWindow
@@ -228,3 +229,31 @@ def test_the_register_dialog_asks_before_dropping_what_was_typed(page, ctx, qtbo
     assert dialog.isVisible() and dialog.title.text() == "路灯不亮"
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 2 and not dialog.isVisible() and dialog.case_id is None
+
+
+def test_the_hidden_log_is_read_again_only_when_shown(page, ctx, qtbot, monkeypatch) -> None:
+    reads: list[bool] = []
+    original = page.log_model.refresh
+    monkeypatch.setattr(page.log_model, "refresh", lambda: (reads.append(True), original())[-1])
+    page.hide()
+    form = VisitForm(ctx, page.scope_id(), parent=page)
+    form.worker.setCurrentIndex(0)
+    type_text(qtbot, form.content, "巡查消防通道")
+    assert form.save()
+    ctx.bus.publish(Changes(frozenset({"cases"})))
+    assert reads == []
+    page.show()
+    assert reads == [True]
+    assert page.log_model.record_id(0) == form.visit_id
+    form.close()
+
+
+def test_a_failed_due_read_reads_chinese(page, ctx, qtbot, monkeypatch, capsys) -> None:
+    def broken(*_args, **_kwargs):
+        raise OSError("[Errno 5] Input/output error")
+
+    monkeypatch.setattr(ctx.ws.query, "due_visits", broken)
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not page.due_busy())
+    assert page.due_count.text().startswith("应访名单没有算出来：出错了")
+    assert "Errno" not in page.due_count.text() and "Input/output error" in capsys.readouterr().err

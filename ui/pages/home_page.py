@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -18,14 +18,16 @@ from gridapp.cases.deadlines import RUNNING
 from gridapp.changes import Changes
 from gridapp.dto import CaseFilter
 from gridapp.queries import Queries
+from ui import messages
 from ui.context import AppContext
 from ui.display import scaled
 from ui.latest_read import LatestRead
 
 WATCHED = ("cases", "case_steps", "visits", "households", "persons", "person_tags")
 # (key the main window jumps by, title); the order is the order on screen
-TILES = (("overdue_cases", "超期事件"), ("open_cases", "待办事件"), ("overdue_visits", "已逾期走访"),
-         ("due_today", "今日到期走访"), ("due_week", "本周到期走访"))
+TILES = (("overdue_cases", QT_TRANSLATE_NOOP("HomePage", "超期事件")), ("open_cases", QT_TRANSLATE_NOOP("HomePage", "待办事件")),
+         ("overdue_visits", QT_TRANSLATE_NOOP("HomePage", "已逾期走访")),
+         ("due_today", QT_TRANSLATE_NOOP("HomePage", "今日到期走访")), ("due_week", QT_TRANSLATE_NOOP("HomePage", "本周到期走访")))
 URGENT_STYLE = "QPushButton { color: #b00020; }"
 
 
@@ -80,11 +82,11 @@ class HomePage(QWidget):
     def _show_counts(self, counts: dict[str, int]) -> None:
         for key, title in TILES:
             n = counts.get(key)
-            self.tiles[key].setText(self.tr("{title}\n{n}").format(title=self.tr(title), n="…" if n is None else n))
+            self.tiles[key].setText(self.tr("{title}\n{n}").format(title=QCoreApplication.translate("HomePage", title), n="…" if n is None else n))
             self.tiles[key].setStyleSheet(URGENT_STYLE if key.startswith("overdue") and n else "")
 
     def _failed(self, exc: Exception) -> None:
-        self.day_label.setText(self.tr("待办数字没有算出来：{error}").format(error=exc))
+        self.day_label.setText(self.tr("待办数字没有算出来：{error}").format(error=messages.failure_line(exc)))
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(*WATCHED) and self.isVisible():

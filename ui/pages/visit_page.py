@@ -6,7 +6,7 @@ The due list is read off the UI thread and only while its tab is shown: for a wh
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,13 +33,16 @@ from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.scoped_list import record_table, scope_tree, select_first_node
 
-HORIZONS = (("今日应访（含已逾期）", 0), ("本周内应访", 7), ("30天内应访", 30))
+HORIZONS = ((QT_TRANSLATE_NOOP("VisitPage", "今日应访（含已逾期）"), 0), (QT_TRANSLATE_NOOP("VisitPage", "本周内应访"), 7),
+            (QT_TRANSLATE_NOOP("VisitPage", "30天内应访"), 30))
 
 
 def due_state(overdue_days: int) -> str:
     if overdue_days > 0:
-        return f"逾期 {overdue_days} 天"
-    return "今日到期" if overdue_days == 0 else f"{-overdue_days} 天后到期"
+        return QCoreApplication.translate("VisitPage", "逾期 {n} 天").format(n=overdue_days)
+    if overdue_days == 0:
+        return QCoreApplication.translate("VisitPage", "今日到期")
+    return QCoreApplication.translate("VisitPage", "{n} 天后到期").format(n=-overdue_days)
 
 
 class VisitPage(QWidget):
@@ -48,6 +51,7 @@ class VisitPage(QWidget):
         self.ctx = ctx
         self._due: dict[str, DueVisit] = {}
         self._due_stale = True
+        self._log_stale = False  # visits changed while the page was hidden: read the log again when shown
         self.due_read = LatestRead(ctx.tasks, self._show_due, self._due_failed, self)
         self.tree_model = GridTreeModel(ctx.ws, self)
         self.tree = scope_tree(self.tree_model)
@@ -115,7 +119,7 @@ class VisitPage(QWidget):
     def _due_tab(self) -> QWidget:
         self.horizon = QComboBox()
         for label, days in HORIZONS:
-            self.horizon.addItem(self.tr(label), days)
+            self.horizon.addItem(QCoreApplication.translate("VisitPage", label), days)
         self.horizon.currentIndexChanged.connect(self.refresh_due)
         self.overdue_only = QCheckBox(self.tr("只看已逾期"))
         self.overdue_only.toggled.connect(self.refresh_due)
@@ -193,6 +197,7 @@ class VisitPage(QWidget):
         self.refresh_due()
 
     def refresh_log(self) -> None:
+        self._log_stale = False
         self.log_model.refresh()
         self.log_count.setText(self.tr("共 {n} 条走访记录").format(n=self.log_model.rowCount()))
 
@@ -222,10 +227,12 @@ class VisitPage(QWidget):
 
     def _due_failed(self, exc: Exception) -> None:
         self._due_stale = True
-        self.due_count.setText(self.tr("应访名单没有算出来：{error}").format(error=exc))
+        self.due_count.setText(self.tr("应访名单没有算出来：{error}").format(error=messages.failure_line(exc)))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._log_stale:
+            self.refresh_log()
         self._read_due_if_stale()
 
     def _due_keys(self, sort: str, descending: bool) -> list[str]:
@@ -236,7 +243,10 @@ class VisitPage(QWidget):
         if changes.touches("grid_assignments", "grid_workers"):
             self._fill_workers()
         if changes.touches("visits", "cases"):
-            self.refresh_log()
+            if self.isVisible():
+                self.refresh_log()
+            else:
+                self._log_stale = True
         if changes.touches("visits", "households", "persons", "person_tags"):
             self.refresh_due()
         if changes.touches("grid_nodes", "households", "persons"):
