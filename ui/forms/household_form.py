@@ -35,6 +35,7 @@ from gridapp.services.people_rules import HEAD, former_head_relation
 from ui import messages
 from ui.context import AppContext
 from ui.forms.person_editor import WARNING_STYLE, PersonEditor
+from ui.forms.record_form import may_close
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import checked
 
@@ -375,12 +376,10 @@ class HouseholdForm(QWidget):
         self.banner.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._dirty:
-            answer = messages.ask_save(self, self.tr("这一户的修改还没有保存。要保存吗？"))
-            if answer == "cancel" or (answer == "save" and not self.save()):
-                event.ignore()
-                return
-        event.accept()
+        if may_close(self, self._dirty, self.save, self.tr("这一户的修改还没有保存。要保存吗？")):
+            event.accept()
+        else:
+            event.ignore()
 
     # -- keyboard: the paper page's order, Enter moves on like Tab ----------------------------------------------
 

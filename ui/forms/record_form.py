@@ -235,13 +235,16 @@ class RecordForm(QWidget):
         event.setAccepted(may_close(self, self.is_dirty(), self.save))
 
 
-def may_close(window: QWidget, dirty: bool, save: Callable[[], bool]) -> bool:
-    """Never lose typing: a window with unsaved changes asks 保存 / 不保存 / 取消 before it closes, and stays
-    open when the user cancels or the save is refused (its banner then says why)."""
+def may_close(window: QWidget, dirty: bool, save: Callable[[], bool], question: str | None = None) -> bool:
+    """Never lose typing: a window with unsaved changes asks 保存 / 不保存 / 取消 (``question``, by default one
+    naming the window) before it closes, and stays open when the user cancels or the save is refused (its banner
+    then says why)."""
     if not dirty:
         return True
-    text = QCoreApplication.translate("RecordForm", "{title}有未保存的修改，要保存吗？")
-    answer = messages.ask_save(window, text.format(title=window.windowTitle()))
+    if question is None:
+        text = QCoreApplication.translate("RecordForm", "{title}有未保存的修改，要保存吗？")
+        question = text.format(title=window.windowTitle())
+    answer = messages.ask_save(window, question)
     return answer == "discard" or (answer == "save" and save())
 
 
