@@ -123,6 +123,7 @@ def shoot_import(app: QApplication, ctx, out: Path, tmp: Path) -> None:
     wizard.setGeometry(40, 30, 1200, 700)
     wizard.show()
     wizard.file_page.path_edit.setText(str(messy_roster(tmp / "花名册.xlsx")))
+    wait_until(app, lambda: wizard.path is not None)
     wizard.next()
     wait_until(app, lambda: wizard.sheet is not None)
     wizard.next()

@@ -215,3 +215,15 @@ def test_a_template_that_cannot_be_written_says_why_in_chinese(ctx, qtbot, tmp_p
     monkeypatch.setattr(file_dialogs, "ask_save_path", lambda *_a: str(tmp_path / "拔掉的U盘" / "模板.xlsx"))
     qtbot.mouseClick(wizard.file_page.template_button, Qt.MouseButton.LeftButton)
     assert len(errors) == 1 and "无法写入" in errors[0] and "写保护" in errors[0]
+
+
+def test_the_first_page_is_not_left_before_the_file_has_been_opened(ctx, qtbot, tmp_path: Path) -> None:
+    wizard = ImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(roster(tmp_path / "花名册.xlsx")))
+    wizard.next()  # what Enter does, before the background check has answered
+    assert wizard.currentPage() is wizard.file_page  # the answer arrives through the event loop, not yet run
+    qtbot.waitUntil(lambda: wizard.path is not None, timeout=60_000)
+    wizard.next()
+    assert wizard.currentPage() is wizard.sheet_page

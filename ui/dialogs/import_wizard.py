@@ -229,6 +229,9 @@ class FilePage(QWizardPage):
     def isComplete(self) -> bool:
         return self.wiz.path is not None and not self.work.busy()
 
+    def validatePage(self) -> bool:
+        return self.isComplete()  # also when the page is left by a key or by code, not the enabled button
+
     def _path_changed(self) -> None:
         """Open the chosen file in the background (a county-size workbook takes a while) and list its sheets."""
         self.error.clear()
