@@ -21,6 +21,25 @@ ALERT_BACKGROUND = QColor("#f8d7da")
 ALERT_FOREGROUND = QColor("#842029")
 
 
+def record_cell(row: Any, role: int, alert: Callable[[Any], bool], text: Callable[[], Any]) -> Any:
+    """One cell of a record list: its text, and the alert colours on rows that need attention (every list of
+    records reads the same way)."""
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        return text()
+    if role == Qt.ItemDataRole.BackgroundRole and alert(row):
+        return ALERT_BACKGROUND
+    if role == Qt.ItemDataRole.ForegroundRole and alert(row):
+        return ALERT_FOREGROUND
+    return None
+
+
+def column_header(headers: Sequence[str], section: int, orientation: Qt.Orientation, role: int) -> Any:
+    """Column titles across the top, row numbers down the side."""
+    if role != Qt.ItemDataRole.DisplayRole:
+        return None
+    return headers[section] if orientation == Qt.Orientation.Horizontal else section + 1
+
+
 @dataclass(frozen=True)
 class PagedColumn:
     """``sort`` is the query's sort key (None: not sortable); ``text`` turns the row attribute into text;
@@ -105,20 +124,16 @@ class PagedTableModel(QAbstractTableModel):
         row = self.record(index.row())
         if row is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            column = self.columns[index.column()]
+        column = self.columns[index.column()]
+
+        def text() -> Any:
             value = getattr(row, column.attr)
             return column.text(value) if column.text else value
-        if role == Qt.ItemDataRole.BackgroundRole and self.alert(row):
-            return ALERT_BACKGROUND
-        if role == Qt.ItemDataRole.ForegroundRole and self.alert(row):
-            return ALERT_FOREGROUND
-        return None
+
+        return record_cell(row, role, self.alert, text)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.columns[section].header if orientation == Qt.Orientation.Horizontal else section + 1
+        return column_header([c.header for c in self.columns], section, orientation, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.columns[column].sort

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+
+from ui.paged_table_model import column_header, record_cell
 
 Index = QModelIndex | QPersistentModelIndex
-ALERT_BACKGROUND = QColor("#f8d7da")
-ALERT_FOREGROUND = QColor("#842029")
 
 
 @dataclass(frozen=True)
@@ -63,18 +62,10 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return getattr(row, self.columns[index.column()].attr)
-        if role == Qt.ItemDataRole.BackgroundRole and self.alert(row):
-            return ALERT_BACKGROUND
-        if role == Qt.ItemDataRole.ForegroundRole and self.alert(row):
-            return ALERT_FOREGROUND
-        return None
+        return record_cell(row, role, self.alert, lambda: getattr(row, self.columns[index.column()].attr))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.columns[section].header if orientation == Qt.Orientation.Horizontal else section + 1
+        return column_header([c.header for c in self.columns], section, orientation, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
