@@ -1,15 +1,14 @@
-"""``gridapp case list`` and ``gridapp visit due``, run as a script would: in a subprocess, reading JSON."""
+"""``gridapp case list`` and ``gridapp visit due``, run as a script would, reading JSON."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
+from cli_helpers import Completed
+from cli_helpers import gridapp as run_cli
 from factories import family
 
 from gridapp.dto import SYSTEM, Actor, CaseInput, VisitInput
@@ -18,9 +17,8 @@ from gridapp.workspace import Workspace
 WORKER = Actor("王网格员", role="网格员")
 
 
-def gridapp(db: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gridapp", "--db", db, *args], capture_output=True, text=True,
-                          env=dict(os.environ), timeout=120)
+def gridapp(db: str, *args: str) -> Completed:
+    return run_cli("--db", db, *args)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-import test_ledgers
+from cli_helpers import gridapp
 from factories import family
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -283,24 +283,24 @@ def test_excel_exports_carry_the_period_and_the_five_sheets(ws: Workspace, offic
 
 def test_cli_prints_the_period_ledgers_and_a_case_sheet(ws: Workspace, office, tmp_path: Path) -> None:
     db, number = str(ws.db_file), office.number(ws, "done")
-    listed = test_ledgers.gridapp("--db", db, "ledger", "--list")
+    listed = gridapp("--db", db, "ledger", "--list")
     assert "cases\t事件台账" in listed.stdout and "case_sheet\t一事五单" in listed.stdout
 
     pdf = tmp_path / "事件.pdf"
-    done = test_ledgers.gridapp("--db", db, "ledger", "cases", "--grid", "幸福村", "--from", "2025.12.1",
+    done = gridapp("--db", db, "ledger", "cases", "--grid", "幸福村", "--from", "2025.12.1",
                                 "--to", "20251231", "-o", str(pdf))
     assert done.returncode == 0, done.stderr
     text = " ".join(pages_text(pdf))
     assert "期间：2025-12-01至2025-12-31" in text and office.number(ws, "last_year") in text and number not in text
 
     xlsx = tmp_path / "走访.xlsx"
-    done = test_ledgers.gridapp("--db", db, "ledger", "visits", "--grid", "第二网格", "--from", "2026-01-01",
+    done = gridapp("--db", db, "ledger", "visits", "--grid", "第二网格", "--from", "2026-01-01",
                                 "--to", "2026-12-31", "-o", str(xlsx))
     assert done.returncode == 0, done.stderr
     assert [c.value for c in load_workbook(xlsx)["走访明细"][4]][1:3] == ["2026-06-01", "巡查"]
 
     pdf = tmp_path / "一事五单.pdf"
-    done = test_ledgers.gridapp("--db", db, "ledger", "case_sheet", "--case", number, "-o", str(pdf), "--mask")
+    done = gridapp("--db", db, "ledger", "case_sheet", "--case", number, "-o", str(pdf), "--mask")
     assert done.returncode == 0, done.stderr
     assert number in done.stdout and "已清运完毕" in " ".join(pages_text(pdf))
 
@@ -309,5 +309,5 @@ def test_cli_prints_the_period_ledgers_and_a_case_sheet(ws: Workspace, office, t
         (("ledger", "case_sheet", "--case", "nope", "-o", str(pdf)), "找不到编号为“nope”的事件"),
         (("ledger", "cases", "--from", "2026-02-30", "-o", str(pdf)), "--from：日期 2026-02-30 不存在"),
     ]:
-        done = test_ledgers.gridapp("--db", db, *args)
+        done = gridapp("--db", db, *args)
         assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr, done.stderr

@@ -1,28 +1,23 @@
-"""The command line, run as a user would: ``python -m gridapp …`` in a subprocess."""
+"""The command line: init, stats, search, backup, errors — in-process, and once as ``python -m gridapp``."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import gridapp, gridapp_process
 from factories import family
 
 from gridapp.dto import SYSTEM
 from gridapp.workspace import Workspace
 
 
-def gridapp(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gridapp", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=120)
-
-
 def test_init_then_stats_on_a_new_database(tmp_path: Path) -> None:
     db = str(tmp_path / "cli.sqlite3")
-    done = gridapp("--db", db, "init", "--office-name", "幸福村村民委员会", "--county-code", "411423")
+    done = gridapp_process("--db", db, "init", "--office-name", "幸福村村民委员会", "--county-code", "411423")
     assert done.returncode == 0, done.stderr
     assert "幸福村村民委员会" in done.stdout
     again = gridapp("--db", db, "init", "--office-name", "别的村")
@@ -77,3 +72,33 @@ def test_backup_command_writes_a_copy(tmp_path: Path, args: list[str]) -> None:
     done = gridapp("--db", str(db), *args)
     assert done.returncode == 0, done.stderr
     assert Path(done.stdout.strip()).exists()
+
+
+def test_a_closed_pipe_ends_quietly(demo_village_file: Path) -> None:
+    """``gridapp search 张 --json | head -1``: the reader leaves early; no traceback, no error text."""
+    reader = subprocess.Popen([sys.executable, "-m", "gridapp", "--db", str(demo_village_file), "search", "张",
+                               "--limit", "500", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.readline()
+    reader.stdout.close()
+    errors = reader.stderr.read().decode()
+    reader.wait(timeout=60)
+    assert errors == ""
+
+
+def test_no_progress_text_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    done = gridapp("--db", str(tmp_path / "d.sqlite3"), "demo", "--scale", "village")
+    assert done.returncode == 0 and done.stderr == ""
+    assert json.loads(done.stdout)["households"] > 0
+
+
+def test_an_unexpected_error_is_one_chinese_line_and_its_details_go_to_a_log(tmp_path: Path, monkeypatch) -> None:
+    from gridapp.cli import people
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(people, "_stats", lambda _ws, _args: 1 / 0)
+    done = gridapp("--db", str(tmp_path / "e.sqlite3"), "stats")
+    assert done.returncode == 3
+    assert done.stderr.startswith("错误：程序内部出错，操作没有完成。") and "Traceback" not in done.stderr
+    log = next((tmp_path / "data").rglob("cli-errors.log"))
+    assert "ZeroDivisionError" in log.read_text(encoding="utf-8")

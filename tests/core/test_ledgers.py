@@ -3,7 +3,6 @@ footer; fonts are embedded; masking, the booklet's page per household, cancellin
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import struct
@@ -14,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_helpers import gridapp
 from pypdf import PdfReader
 
 from gridapp import idnumber
@@ -298,11 +298,6 @@ def test_import_contracts_keep_reportlab_in_the_ledgers_and_openpyxl_in_excel(tm
 
 
 # -- the command line ------------------------------------------------------------------------------------------
-
-def gridapp(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gridapp", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=120)
-
 
 def test_cli_lists_prints_and_exports_ledgers(village: Workspace, tmp_path: Path) -> None:
     db = str(village.db_file)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 import test_sync_offices as support
+from cli_helpers import Completed
+from cli_helpers import gridapp as run_cli
 from test_sync_offices import PASS, Offices
 
 from gridapp.dto import SYSTEM
@@ -20,9 +19,8 @@ from gridapp.errors import RuleViolation
 fast_kdf, offices = support.fast_kdf, support.offices  # the shared fixtures
 
 
-def gridapp(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gridapp", "--db", str(db), "sync", *args], capture_output=True,
-                          text=True, env=dict(os.environ), timeout=120)
+def gridapp(db: Path, *args: str) -> Completed:
+    return run_cli("--db", str(db), "sync", *args)
 
 
 def test_export_preview_import_and_status_as_json(offices: Offices, tmp_path: Path) -> None:

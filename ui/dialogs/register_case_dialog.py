@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 from gridapp import codes
 from gridapp.dto import AttachmentInput, CaseInput
 from gridapp.errors import UserError
-from ui import file_dialogs
+from ui import file_dialogs, messages
 from ui.context import AppContext
 from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
-from ui.forms.record_form import BANNER_STYLE, may_close
 from ui.widgets.code_combo import CodeCombo
 
 PHOTO_PATTERN = QT_TRANSLATE_NOOP("RegisterCaseDialog", "图片 (*.jpg *.jpeg *.png *.bmp);;所有文件 (*)")
@@ -90,7 +89,7 @@ class RegisterCaseDialog(QDialog):
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setStyleSheet(messages.BANNER_STYLE)
         self.banner.hide()
         self.title = QLineEdit(finding[:60])
         self.title.setPlaceholderText(self.tr("例如：3组12号门前垃圾堆积"))
@@ -208,7 +207,7 @@ class RegisterCaseDialog(QDialog):
 
     def reject(self) -> None:
         """Esc, ✕ and 取消 ask before dropping what was typed; a 保存 answer that succeeds has accepted already."""
-        if may_close(self, self.is_dirty(), self.save) and self.case_id is None:
+        if messages.may_close(self, self.is_dirty(), self.save) and self.case_id is None:
             super().reject()
 
 

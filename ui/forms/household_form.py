@@ -35,12 +35,11 @@ from gridapp.services.people_rules import HEAD, former_head_relation
 from ui import messages
 from ui.context import AppContext
 from ui.forms.person_editor import WARNING_STYLE, PersonEditor
-from ui.forms.record_form import may_close
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import checked
 
 COLUMNS = ("姓名", "与户主关系", "身份证号", "性别", "出生日期", "年龄", "人口类别", "状态", "人群标签")
-BANNER_STYLES = {
+messages.BANNER_STYLES = {
     "error": "background: #fdecea; color: #8a1c12; border: 1px solid #d9534f; padding: 6px;",
     "notice": WARNING_STYLE,
 }
@@ -372,11 +371,11 @@ class HouseholdForm(QWidget):
 
     def _show_banner(self, text: str, kind: str) -> None:
         self.banner.setText(text)
-        self.banner.setStyleSheet(BANNER_STYLES[kind])
+        self.banner.setStyleSheet(messages.BANNER_STYLES[kind])
         self.banner.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if may_close(self, self._dirty, self.save, self.tr("这一户的修改还没有保存。要保存吗？")):
+        if messages.may_close(self, self._dirty, self.save, self.tr("这一户的修改还没有保存。要保存吗？")):
             event.accept()
         else:
             event.ignore()

@@ -5,12 +5,11 @@ saves and closing with unsaved changes asks first."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -32,8 +31,6 @@ from ui import messages
 from ui.context import AppContext
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import Checked, DateEdit, checked
-
-BANNER_STYLE = "background: #f8d7da; color: #842029; border: 1px solid #f1aeb5; padding: 6px;"
 
 
 @dataclass(frozen=True)
@@ -73,7 +70,7 @@ class RecordForm(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("formBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setStyleSheet(messages.BANNER_STYLE)
         self.banner.hide()
         self.grid_label = QLabel()
         self.widgets: dict[str, QWidget] = {}
@@ -232,20 +229,8 @@ class RecordForm(QWidget):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        event.setAccepted(may_close(self, self.is_dirty(), self.save))
+        event.setAccepted(messages.may_close(self, self.is_dirty(), self.save))
 
-
-def may_close(window: QWidget, dirty: bool, save: Callable[[], bool], question: str | None = None) -> bool:
-    """Never lose typing: a window with unsaved changes asks 保存 / 不保存 / 取消 (``question``, by default one
-    naming the window) before it closes, and stays open when the user cancels or the save is refused (its banner
-    then says why)."""
-    if not dirty:
-        return True
-    if question is None:
-        text = QCoreApplication.translate("RecordForm", "{title}有未保存的修改，要保存吗？")
-        question = text.format(title=window.windowTitle())
-    answer = messages.ask_save(window, question)
-    return answer == "discard" or (answer == "save" and save())
 
 
 def _text(value: Any) -> str:

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from gridapp.dto import VisitInput, WorkerView
 from gridapp.errors import UserError
+from ui import messages
 from ui.context import AppContext
 from ui.dialogs.case_window import show_case
 from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.register_case_dialog import RegisterCaseDialog, add_photo, photo_inputs
-from ui.forms.record_form import BANNER_STYLE, may_close
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import DateEdit, checked
 
@@ -66,7 +66,7 @@ class VisitForm(QWidget):
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setStyleSheet(messages.BANNER_STYLE)
         self.banner.hide()
         self.kind = CodeCombo("visit_kind", required=True)
         self.kind.set_value("巡查" if self.target.kind == "grid" else "入户走访")
@@ -214,7 +214,7 @@ class VisitForm(QWidget):
         return self.visit_input() != self._saved
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        event.setAccepted(may_close(self, self.is_dirty(), self.save))
+        event.setAccepted(messages.may_close(self, self.is_dirty(), self.save))
 
     def _refused(self, reason: str) -> bool:
         self.banner.setText(reason)

@@ -1,4 +1,4 @@
-"""The ``import`` and ``template`` sub-commands; gridapp.cli registers them.
+"""The ``import`` and ``template`` sub-commands.
 
 The Excel modules are imported when a command runs, so other commands do not pay for loading openpyxl.
 """
@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
-from gridapp.cli_progress import percent_printer
+from gridapp.cli.output import progress
 from gridapp.dto import SYSTEM
 
 OUTCOMES = (("created", "新增"), ("updated", "更新"), ("unchanged", "无变化"), ("skipped", "跳过"),
@@ -38,8 +37,9 @@ def _import(ws: Any, args: argparse.Namespace) -> int:
     from gridapp.excel.importer import ImportOptions, import_file, write_error_report
 
     grid_id = ws.query.find_grid(args.grid).id if args.grid else None
-    result = import_file(ws, args.file, SYSTEM, sheet=args.sheet, options=ImportOptions(grid_id, args.on_duplicate),
-                         preview_only=args.dry_run, progress=percent_printer("处理中") if sys.stderr.isatty() else None)
+    with progress("处理中") as report:
+        result = import_file(ws, args.file, SYSTEM, sheet=args.sheet, options=ImportOptions(grid_id, args.on_duplicate),
+                             preview_only=args.dry_run, progress=report)
     if args.report:
         write_error_report(result, args.report)
     if args.json:
@@ -60,6 +60,3 @@ def _template(_ws: Any, args: argparse.Namespace) -> int:
 
     print(write_template(args.output))
     return 0
-
-
-

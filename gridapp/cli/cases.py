@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import sys
 from typing import Any
 
 from gridapp.cases.workflow import STEPS
+from gridapp.cli.output import note, print_json
 from gridapp.dto import CaseFilter
 from gridapp.workspace import Workspace
 
@@ -40,28 +40,23 @@ def _case_list(ws: Workspace, args: argparse.Namespace) -> int:
                      overdue=args.overdue)
     rows = ws.query.cases(flt)
     if args.json:
-        _print([dataclasses.asdict(r) for r in rows])
+        print_json([dataclasses.asdict(r) for r in rows])
     else:
         for r in rows:
             late = "（超期）" if r.overdue else ""
             print(f"{r.number}\t{r.step}{late}\t{r.urgency}\t{r.category}\t{r.grid_name}\t{r.title}")
-        print(f"共 {len(rows)} 件", file=sys.stderr)
+        note(f"共 {len(rows)} 件")
     return 0
 
 
 def _visit_due(ws: Workspace, args: argparse.Namespace) -> int:
     due = ws.query.due_visits(_scope(ws, args.grid), within_days=args.within)
     if args.json:
-        _print([dataclasses.asdict(d) for d in due])
+        print_json([dataclasses.asdict(d) for d in due])
     else:
         for d in due:
             state = f"超期{d.overdue_days}天" if d.overdue_days > 0 else f"{d.due_date}到期"
             print(f"{d.title}\t{d.address}\t{d.rule}\t上次{d.last_visit or '无'}\t{state}")
-        print(f"共 {len(due)} 条", file=sys.stderr)
+        note(f"共 {len(due)} 条")
     return 0
 
-
-def _print(value: Any) -> None:
-    from gridapp.cli import _print_json  # the one JSON style of the command line
-
-    _print_json(value)

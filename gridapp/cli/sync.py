@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import sys
 from pathlib import Path
 from typing import Any
 
+from gridapp.cli.output import note, print_json
 from gridapp.dto import SYSTEM
 from gridapp.errors import AlreadyImported, UserError
 from gridapp.sync.dto import OUTCOME_LABELS, TableCounts
@@ -51,7 +51,7 @@ def _export(ws: Workspace, args: argparse.Namespace) -> int:
     scope = ws.query.find_grid(args.grid).id if args.grid else None
     summary = ws.sync.export_package(SYSTEM, Path(args.output), args.to, scope, _passphrase(args.passphrase_file))
     if args.json:
-        _print(dataclasses.asdict(summary))
+        print_json(dataclasses.asdict(summary))
     else:
         print(f"已导出 {summary.path}（{summary.record_total} 条记录，{summary.package.size_bytes} 字节）")
     return 0
@@ -62,13 +62,13 @@ def _import(ws: Workspace, args: argparse.Namespace) -> int:
         pkg = ws.sync.read_package(Path(args.file), _passphrase(args.passphrase_file))
     except AlreadyImported as exc:
         if args.json:
-            _print({"already_imported": True, "message": str(exc)})
+            print_json({"already_imported": True, "message": str(exc)})
         else:
             print(exc)
         return 0
     result = ws.sync.preview(pkg) if args.preview else ws.sync.apply(SYSTEM, pkg)
     if args.json:
-        _print({"already_imported": False, "preview": args.preview, **dataclasses.asdict(result)})
+        print_json({"already_imported": False, "preview": args.preview, **dataclasses.asdict(result)})
         return 0
     print(f"{'预览' if args.preview else '已导入'}：{pkg.info.office_name} 第 {pkg.info.seq} 号同步包")
     for counts in (*result.tables, result.totals):
@@ -79,12 +79,12 @@ def _import(ws: Workspace, args: argparse.Namespace) -> int:
 def _status(ws: Workspace, args: argparse.Namespace) -> int:
     status = ws.sync.status()
     if args.json:
-        _print(dataclasses.asdict(status))
+        print_json(dataclasses.asdict(status))
         return 0
     print(f"本单位：{status.office_name}（范围：{status.scope_name}）")
     for p in status.peers:
         print(f"{p.name}\t最近发出：{p.last_sent_at or '无'}\t最近收到：{p.last_received_at or '无'}")
-    print(f"待处理冲突 {status.open_conflicts} 条，疑似重复人员 {status.open_duplicates} 条", file=sys.stderr)
+    note(f"待处理冲突 {status.open_conflicts} 条，疑似重复人员 {status.open_duplicates} 条")
     return 0
 
 
@@ -92,8 +92,3 @@ def _counts_line(counts: TableCounts) -> str:
     parts = [f"{OUTCOME_LABELS[k]} {v}" for k, v in counts.as_dict().items() if v and k in OUTCOME_LABELS]
     return f"{counts.label}\t{'，'.join(parts) or '无变化'}"
 
-
-def _print(value: Any) -> None:
-    from gridapp.cli import _print_json  # the one JSON style of the command line
-
-    _print_json(value)

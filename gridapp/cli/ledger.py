@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gridapp.cli_progress import percent_printer
+from gridapp.cli.output import progress
 from gridapp.dates import DateError, parse_date
 from gridapp.errors import RuleViolation
 from gridapp.workspace import Workspace
@@ -54,8 +53,8 @@ def _ledger(ws: Workspace, args: argparse.Namespace) -> int:
         name, build = scope.name, lambda: ledgers.build_ledger(ws, args.kind, scope.id, mask=args.mask,
                                                               period=period)
     if output.suffix.lower() == ".pdf":
-        pages = ledgers.write_pdf(build(), output, percent_printer("生成中"))
-        print(file=sys.stderr)
+        with progress("生成中") as report:
+            pages = ledgers.write_pdf(build(), output, report)
         print(f"已生成 {output}（{name}，共 {pages} 页）")
     else:
         from gridapp.excel.ledger_export import export_xlsx
@@ -99,6 +98,3 @@ def _day(option: str, text: str) -> date:
         return parse_date(text)
     except DateError as exc:
         raise RuleViolation(f"{option}：{exc}。") from None
-
-
-

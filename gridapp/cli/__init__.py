@@ -1,0 +1,78 @@
+"""Command line for headless work: ``python -m gridapp [--db PATH] COMMAND``.
+
+One module per command group; each has ``register(sub)`` adding its sub-commands with a ``handler(ws, args)``
+that returns the exit status. Errors meant for the user (UserError) print in Chinese and exit 2; a closed pipe
+(``| head``) and Ctrl+C end quietly; anything unexpected prints one Chinese line and where its details went.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from datetime import datetime
+
+from gridapp import paths
+from gridapp.cli import backup, cases, importing, ledger, people, setup, sync
+from gridapp.errors import UserError
+from gridapp.workspace import Workspace
+
+GROUPS = (setup, people, importing, ledger, cases, sync, backup)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gridapp", description="网格化管理综合信息采集簿 — 命令行")
+    parser.add_argument("--db", help="数据库文件路径或 SQLAlchemy URL（也可用环境变量 GRIDAPP_DB）")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for group in GROUPS:
+        group.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        status = _run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return status
+    except BrokenPipeError:
+        # The reader went away (``gridapp search 张 | head``): stop writing, without a traceback at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        print("\n已中断。", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        ws = Workspace.open(args.db)
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    try:
+        return args.handler(ws, args)
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
+    except Exception:
+        print(f"错误：程序内部出错，操作没有完成。{_record_details()}", file=sys.stderr)
+        return 3
+    finally:
+        ws.close()
+
+
+def _record_details() -> str:
+    """Write the traceback of the error being handled to the log folder; say where it went."""
+    details = traceback.format_exc()
+    log = paths.data_dir() / "logs" / "cli-errors.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as f:
+            f.write(f"--- {datetime.now().isoformat(timespec='seconds')} {' '.join(sys.argv)}\n{details}\n")
+    except OSError:
+        return f"详细信息：\n{details}"
+    return f"请把文件 {log} 交给技术人员。"
