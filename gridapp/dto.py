@@ -27,6 +27,7 @@ class OfficeInfo:
     id: str
     name: str
     county_code: str
+    node_id: str | None = None  # the office's own node of the grid tree, once set up
 
 
 @dataclass(frozen=True)

@@ -104,23 +104,24 @@ class Workspace:
             with self.read() as s:
                 row = s.scalars(select(Office).where(Office.is_local)).first()
                 if row is not None:
-                    self._office = OfficeInfo(row.id, row.name, row.county_code)
+                    self._office = OfficeInfo(row.id, row.name, row.county_code, row.node_id)
         return self._office
 
-    def init_office(self, name: str, county_code: str = "") -> OfficeInfo:
-        """Create this database's office identity (once) and a first administrator account."""
+    def init_office(self, name: str, county_code: str = "", node_id: str | None = None) -> OfficeInfo:
+        """Create this database's office identity (once) and a first administrator account; ``node_id`` is the
+        office's own node of the grid tree when it already exists."""
         name = name.strip()
         if not name:
             raise RuleViolation("请填写本单位名称，例如“幸福村村委会”。")
         if self.office is not None:
             raise RuleViolation(f"本数据库已初始化为“{self.office.name}”，不能重复初始化。")
         with self.read() as s, s.begin():
-            office = Office(name=name, county_code=county_code, is_local=True)
+            office = Office(name=name, county_code=county_code, is_local=True, node_id=node_id)
             s.add(office)
             if s.scalar(select(func.count()).select_from(User)) == 0:
                 s.add(User(username="admin", display_name="管理员", role="管理员"))
             s.flush()
-            self._office = OfficeInfo(office.id, office.name, office.county_code)
+            self._office = OfficeInfo(office.id, office.name, office.county_code, office.node_id)
         return self._office
 
     def _attach_services(self) -> None:

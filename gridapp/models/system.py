@@ -19,6 +19,9 @@ class Office(Base):
     name: Mapped[str] = mapped_column(String(100))
     county_code: Mapped[str] = mapped_column(String(6), default="")
     is_local: Mapped[bool] = mapped_column(default=False)
+    # The grid node the office stands for (its village, town or county), set up by the setup wizard; grids an
+    # import names but the tree lacks are created under it. Local knowledge: offices do not travel.
+    node_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -102,6 +102,25 @@ class GridQueries(QueryBase):
                 raise NotFound(f"找不到代码或名称为“{code_or_name}”的网格。")
         return self.grid_node(node.id)
 
+    def office_node(self) -> GridNodeDetail | None:
+        """The node this office stands for: the one set up for it, else (a database from before set-up recorded
+        it) the last node of the single chain down from a single root — the village of a village's tree."""
+        office = self.ws.office
+        with self.ws.read() as s:
+            node = s.get(GridNode, office.node_id) if office and office.node_id else None
+            if node is None or node.deleted:
+                node = None
+                children = self._live_children(s, None)
+                while len(children) == 1:
+                    node = children[0]
+                    children = self._live_children(s, node.id)
+        return self.grid_node(node.id) if node is not None else None
+
+    @staticmethod
+    def _live_children(s: Any, parent_id: str | None) -> list[GridNode]:
+        parent = GridNode.parent_id.is_(None) if parent_id is None else GridNode.parent_id == parent_id
+        return list(s.scalars(select(GridNode).where(parent, ~GridNode.deleted, ~GridNode.retired).limit(2)))
+
     def grid_workers(self, grid_id: str) -> list[WorkerView]:
         with self.ws.read() as s:
             rows = s.execute(

@@ -103,3 +103,21 @@ def test_empty_names_and_unknown_nodes_get_clear_messages(ws: Workspace, tree: T
         ws.grid.rename(SYSTEM, tree.grid1, "  ")
     with pytest.raises(NotFound, match="找不到"):
         ws.grid.rename(SYSTEM, "0" * 32, "x")
+
+
+
+def test_the_office_node_is_the_one_set_up_else_the_end_of_the_single_chain(tmp_path, ws: Workspace,
+                                                                             tree: Tree) -> None:
+    empty = Workspace.open(tmp_path / "empty.sqlite3")
+    assert empty.query.office_node() is None
+    empty.close()
+    # 宁陵县 → 清河镇 → 幸福村 is a single chain; 幸福村 has two grids, so the village is the office's node.
+    assert ws.query.office_node().id == tree.village
+    other = Workspace.open(tmp_path / "town.sqlite3")
+    town_root = other.grid.create(SYSTEM, None, "清河镇").id
+    other.grid.create(SYSTEM, town_root, "甲村")
+    second = other.grid.create(SYSTEM, town_root, "乙村").id
+    assert other.query.office_node().id == town_root
+    other.init_office("乙村村民委员会", "411423", node_id=second)
+    assert other.office.node_id == second and other.query.office_node().name == "乙村"
+    other.close()

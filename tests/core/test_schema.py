@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import select, text
 
 import gridapp.db
@@ -49,14 +50,15 @@ def test_upgrade_takes_a_backup_before_touching_the_file(tmp_path: Path, monkeyp
     ws = Workspace.open(path)
     ws.init_office("旧村")
     ws.close()
+    head = ScriptDirectory.from_config(gridapp.db._alembic_config()).get_current_head()
     scripts = tmp_path / "migrations"
     shutil.copytree(gridapp.db.MIGRATIONS_DIR, scripts)
-    (scripts / "versions" / "9001_next.py").write_text(NEXT_REVISION, encoding="utf-8")
+    (scripts / "versions" / "9001_next.py").write_text(NEXT_REVISION.replace("HEAD", head), encoding="utf-8")
     monkeypatch.setattr(gridapp.db, "MIGRATIONS_DIR", scripts)
     Workspace.open(path).close()
     [backup] = list_backups(path)
     with sqlite3.connect(backup) as old, sqlite3.connect(path) as new:
-        assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003"
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
         assert new.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "9001"
         assert old.execute("SELECT name FROM offices").fetchone()[0] == "旧村"
 
@@ -66,7 +68,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "9001"
-down_revision = "0003"
+down_revision = "HEAD"
 
 
 def upgrade():
