@@ -39,10 +39,7 @@ from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import checked
 
 COLUMNS = ("姓名", "与户主关系", "身份证号", "性别", "出生日期", "年龄", "人口类别", "状态", "人群标签")
-messages.BANNER_STYLES = {
-    "error": "background: #fdecea; color: #8a1c12; border: 1px solid #d9534f; padding: 6px;",
-    "notice": WARNING_STYLE,
-}
+BANNER_STYLES = {"error": messages.BANNER_STYLE, "notice": WARNING_STYLE}
 
 
 class HouseholdForm(QWidget):
@@ -371,7 +368,7 @@ class HouseholdForm(QWidget):
 
     def _show_banner(self, text: str, kind: str) -> None:
         self.banner.setText(text)
-        self.banner.setStyleSheet(messages.BANNER_STYLES[kind])
+        self.banner.setStyleSheet(BANNER_STYLES[kind])
         self.banner.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
