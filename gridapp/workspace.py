@@ -5,6 +5,7 @@ The UI, the CLI, ledgers, import and sync all hold a Workspace; services hang of
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +37,35 @@ class Tx:
         return self.stamp.changes()
 
 
+class WriteGate:
+    """This process's writes go one at a time, like a single writer thread.
+
+    A save that arrives while an import holds the database waits here for its turn instead of running into
+    SQLite's lock (and its "another program" message after the busy timeout). ``activity`` says what the
+    current write is doing, for the UI to show while others wait; ``generation`` counts finished writes so
+    read-side caches know when they are stale.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._owner: int | None = None
+        self.activity = ""
+        self.generation = 0
+
+    @contextmanager
+    def hold(self, activity: str = "") -> Iterator[None]:
+        me = threading.get_ident()
+        if self._owner == me:
+            raise RuntimeError("a write inside a write of the same thread would wait for itself")
+        with self._lock:
+            self._owner, self.activity = me, activity
+            try:
+                yield
+            finally:
+                self.generation += 1
+                self._owner, self.activity = None, ""
+
+
 class Workspace:
     def __init__(self, url: str) -> None:
         self.url = url
@@ -45,7 +75,7 @@ class Workspace:
         self.last_backup: str | None = None
         self.clock = HybridClock()
         self.today: Callable[[], date] = date.today  # replaced in tests to move the calendar
-        self.generation = 0  # bumped by every committed write; read-side caches compare against it
+        self.gate = WriteGate()
         self._office: OfficeInfo | None = None
         self._attach_services()
 
@@ -75,15 +105,21 @@ class Workspace:
         with storage_errors(), self._sessions() as session:
             yield session
 
+    @property
+    def generation(self) -> int:
+        """Bumped by every finished write; read-side caches take it BEFORE they query and compare later."""
+        return self.gate.generation
+
     @contextmanager
-    def write(self, actor: Actor) -> Iterator[Tx]:
-        """One use case, one transaction: commit on success, roll back everything on any error."""
+    def write(self, actor: Actor, activity: str = "") -> Iterator[Tx]:
+        """One use case, one transaction, one writer at a time: commit on success, roll back on any error.
+
+        ``activity`` ("正在导入…") tells waiting writers what holds the database."""
         office = self.office
         stamp = Stamp(self.clock, office.id if office else "", actor.name)
-        with storage_errors(), self._sessions() as session, session.begin():
+        with self.gate.hold(activity), storage_errors(), self._sessions() as session, session.begin():
             session.info["stamp"] = stamp
             yield Tx(session, stamp)
-        self.generation += 1
 
     # -- backups ----------------------------------------------------------------------------------------------
 

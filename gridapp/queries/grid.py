@@ -63,18 +63,22 @@ class GridQueries(QueryBase):
         One pass costs about a quarter of a second at county scale, so it is cached until the next write
         (Workspace.generation) and every level of the tree is summed from it.
         """
+        generation = self.ws.generation  # before the query: a write committing meanwhile makes this stale
         cached = self._grid_counts
-        if cached is not None and cached[0] == self.ws.generation:
+        if cached is not None and cached[0] == generation:
             return cached[1]
+        counts = {path: (h, int(p or 0)) for path, h, p in self._count_rows(s)}
+        self._grid_counts = (generation, counts)
+        return counts
+
+    @staticmethod
+    def _count_rows(s: Any) -> list[Any]:
         members = (select(func.count()).where(Person.household_id == Household.id, *LIVE_PERSON)
                    .correlate(Household).scalar_subquery())
-        rows = s.execute(
+        return s.execute(
             select(GridNode.path, func.count(Household.id), func.sum(members))
             .join(Household, Household.grid_id == GridNode.id).where(~Household.deleted).group_by(GridNode.path)
         ).all()
-        counts = {path: (h, int(p or 0)) for path, h, p in rows}
-        self._grid_counts = (self.ws.generation, counts)
-        return counts
 
     def grid_node(self, node_id: str) -> GridNodeDetail:
         with self.ws.read() as s:

@@ -80,7 +80,7 @@ def apply(ws: Any, actor: Actor, pkg: Package, progress: Any = None) -> ImportSu
         ws.clock.observe(latest_watermark(s))
     ws.clock.observe(max([info.to_hlc, *_remote_hlcs(pkg)]))
     arrived = ws.clock.now()  # later than every watermark this office has sent: see SyncArrival
-    with storage_errors(), ws.engine.connect() as conn:
+    with ws.gate.hold("正在导入同步包"), storage_errors(), ws.engine.connect() as conn:
         _foreign_keys(conn, on=False)  # scoped copies may point at records of other scopes (docs: "Scope")
         try:
             with conn.begin():
@@ -93,7 +93,6 @@ def apply(ws: Any, actor: Actor, pkg: Package, progress: Any = None) -> ImportSu
                     after_write()
         finally:
             _foreign_keys(conn, on=True)
-    ws.generation += 1
     return ImportSummary(info, plan.table_counts(), plan.totals(), backup, stored)
 
 
