@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from gridapp.cli.output import progress
+from gridapp.demo import SCALES, generate
 from gridapp.workspace import Workspace
 
 
@@ -18,7 +19,7 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_init)
 
     p = sub.add_parser("demo", help="生成演示数据（仅限空数据库）")
-    p.add_argument("--scale", choices=["village", "town", "county"], default="village")
+    p.add_argument("--scale", choices=SCALES, default="village")
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(handler=_demo)
 
@@ -30,8 +31,6 @@ def _init(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _demo(ws: Workspace, args: argparse.Namespace) -> int:
-    from gridapp.demo import generate
-
     with progress("生成中") as report:
         summary = generate(ws, args.scale, args.seed, progress=report)
     print(json.dumps(dataclasses.asdict(summary), ensure_ascii=False))

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from gridapp.cases import numbering, workflow
 from gridapp.demo import TODAY, generate
-from gridapp.demo_cases import SIZES
+from gridapp.demo.cases import SIZES
 from gridapp.dto import Actor, CaseState
 from gridapp.models import Case, CaseLink, CaseStep, GridNode, Household, Person, Place, Visit
 from gridapp.services.cases import STATE_FIELDS

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from gridapp import codes, idnumber, pinyin
-from gridapp.demo import TODAY, DemoSummary, generate
+from gridapp.demo import TODAY, DemoSummary, generate, geography
 from gridapp.dto import TagInput
 from gridapp.errors import RuleViolation
 from gridapp.models import (
@@ -280,6 +280,27 @@ def test_the_same_seed_gives_the_same_data_and_another_seed_does_not(village, tm
     finally:
         again.close()
         other.close()
+
+
+def test_the_demo_lies_in_the_offices_own_county_with_its_former_code(tmp_path: Path) -> None:
+    ws = Workspace.open(tmp_path / "zhengding.sqlite3")
+    try:
+        ws.init_office("正定县网格化服务管理中心", "130123")
+        generate(ws, "village", seed=1)
+        with ws.read() as s:
+            root = s.scalars(select(GridNode).where(GridNode.level == 1)).one()
+            persons = s.scalars(select(Person).where(Person.residence_kind == "户籍人口")).all()
+    finally:
+        ws.close()
+    assert (root.code, root.name) == ("130123", "正定县")
+    assert {p.id_number[:6] for p in persons} <= set(geography.county("130123").nearby) | {"130123", "132328"}
+    former = [p for p in persons if p.id_number.startswith("132328")]  # 正定县 before 1986
+    assert former and all(p.birth_date.year <= 1985 for p in former)
+
+
+def test_a_province_or_an_unknown_code_gives_the_default_county() -> None:
+    assert geography.county("13").code == geography.county("").code == geography.DEFAULT_COUNTY
+    assert geography.county("999999").name == "宁陵县"
 
 
 def test_a_second_run_is_refused(village) -> None:

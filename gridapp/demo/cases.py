@@ -1,27 +1,29 @@
-"""Demo cases and a year of visits on top of the demo households (called at the end of gridapp.demo.generate).
+"""Demo cases and a year of visits on top of the demo households (the last step of gridapp.demo.generate).
 
 Every case's timeline is produced by the real workflow (gridapp.cases.workflow.apply), so the demo obeys the
 same rules as the program: cases are left in every step, some overdue and supervised, some reopened by a
 不满意 rating. Visits follow the due-visit rules unevenly, as real workers do: watched (红/黄) households
 most often, special groups less, ordinary households now and then. Everything is drawn from a Random seeded
-by the demo seed and written with bulk Core inserts in the demo's transaction.
+by the demo seed and written with bulk Core inserts (see rows) in the demo's transaction.
 """
 
 from __future__ import annotations
 
 import random
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from gridapp import codes
 from gridapp.cases import numbering, workflow
 from gridapp.cases.due import visit_rules
 from gridapp.cases.rules import default_rules
+from gridapp.demo.draws import Weighted
+from gridapp.demo.plan import TODAY
+from gridapp.demo.rows import Rows
 from gridapp.dto import Actor, CaseState
 from gridapp.models import (
     Case,
@@ -36,26 +38,28 @@ from gridapp.models import (
     Place,
     Visit,
 )
-from gridapp.models.base import utcnow
 from gridapp.services.cases import STATE_FIELDS
 
+if TYPE_CHECKING:
+    from gridapp.workspace import Tx
+
 SIZES = {"village": (300, 2400), "town": (3000, 20000), "county": (20000, 100000)}  # cases, visits a year
-BATCH_ROWS = 5000
 STALL_SHARE = 0.12  # cases that stop at some step and stay there
-CATEGORY_WEIGHTS = {"社会治安": 15, "公共安全": 20, "城市管理": 20, "环境保护": 20, "民生服务": 20, "文明城市": 5}
-SOURCES = (("巡查发现", 45), ("群众反映", 35), ("上级交办", 8), ("热线", 10), ("其他", 2))
-URGENCIES = (("一般", 75), ("紧急", 18), ("重大", 6), ("特别重大", 1))
-LEVELS = (("网格自办", 45), ("村(社区)", 35), ("镇(街道)", 15), ("县级部门", 5))
-RATINGS = (("满意", 72), ("基本满意", 20), ("不满意", 8))
+CATEGORIES = Weighted((("社会治安", 15), ("公共安全", 20), ("城市管理", 20), ("环境保护", 20), ("民生服务", 20),
+                       ("文明城市", 5)))
+SOURCES = Weighted((("巡查发现", 45), ("群众反映", 35), ("上级交办", 8), ("热线", 10), ("其他", 2)))
+URGENCIES = Weighted((("一般", 75), ("紧急", 18), ("重大", 6), ("特别重大", 1)))
+LEVELS = Weighted((("网格自办", 45), ("村(社区)", 35), ("镇(街道)", 15), ("县级部门", 5)))
+RATINGS = Weighted((("满意", 72), ("基本满意", 20), ("不满意", 8)))
 PLACE_SUBTYPES = {"消防安全", "安全生产", "食品药品安全", "占道经营", "噪声扰民", "燃气安全"}
-VISIT_KINDS = (("入户走访", 75), ("电话回访", 25))
+VISIT_KINDS = Weighted((("入户走访", 75), ("电话回访", 25)))
 CONTENT = {
     "watch": ("入户了解家庭近况，宣讲政策，叮嘱注意安全", "上门核实家庭变化情况，查看住房安全", "了解近况，情绪稳定，无异常"),
     "special": ("了解身体和生活情况，送去慰问品", "核实帮扶措施落实情况", "询问用药和就医情况，提醒按时复查"),
     "ordinary": ("入户登记信息核对，宣传防诈骗知识", "了解家庭生产生活情况", "宣传垃圾分类和消防安全知识"),
     "patrol": ("日常巡查网格内道路、沟渠和公共设施", "巡查沿街商户消防和卫生情况", "夜间巡查重点部位"),
 }
-FINDINGS = (("", 80), ("无异常", 15), ("发现问题，已当场提醒整改", 5))
+FINDINGS = Weighted((("", 80), ("无异常", 15), ("发现问题，已当场提醒整改", 5)))
 TITLES = {
     "矛盾纠纷": ("邻里宅基地边界纠纷", "家庭赡养纠纷", "土地承包经营纠纷"), "治安隐患": ("路段夜间无照明存在治安隐患",),
     "电信网络诈骗": ("村民疑似遭遇电信网络诈骗",), "涉黑涉恶线索": ("群众反映涉恶线索",),
@@ -87,44 +91,18 @@ class _Grid:
     town: str
 
 
-class _Writer:
-    """Bulk rows with the synced columns filled in, flushed parents first."""
-
-    ORDER = (Visit, Case, CaseStep, CaseLink)
-
-    def __init__(self, session: Any, clock: Any, office_id: str, rng: random.Random) -> None:
-        self.s, self.clock, self.office_id, self.rng = session, clock, office_id, rng
-        self.now = utcnow()
-        self.rows: dict[type, list[dict[str, Any]]] = {m: [] for m in self.ORDER}
-
-    def add(self, model: type, **values: Any) -> dict[str, Any]:
-        row = {"id": uuid.UUID(int=self.rng.getrandbits(128), version=4).hex, "created_at": self.now,
-               "updated_at": self.now, "hlc": self.clock.now(), "office_id": self.office_id, "deleted": False,
-               **values}
-        self.rows[model].append(row)
-        return row
-
-    def flush(self) -> None:
-        for model in self.ORDER:
-            rows = self.rows[model]
-            for start in range(0, len(rows), BATCH_ROWS):
-                self.s.execute(insert(model.__table__), rows[start:start + BATCH_ROWS])
-            self.rows[model] = []
-
-
-def fill(ws: Any, tx: Any, scale: str, seed: int, today: date) -> None:
+def fill(tx: Tx, scale: str, seed: int) -> None:
     """Add the demo cases and visits of ``scale`` inside the demo's write transaction ``tx``."""
     rng = random.Random(f"gridapp-demo-cases-{seed}")
-    writer = _Writer(tx.session, ws.clock, ws.office.id, rng)
+    rows = Rows(tx, rng, (Visit, Case, CaseStep, CaseLink))
     world = _World(tx.session)
     n_cases, n_visits = SIZES[scale]
-    now = datetime.combine(today, time(10, 0))
-    cases = _Cases(writer, world, rng, now, numbering.office_tag(ws.office.id))
+    now = datetime.combine(TODAY, time(10, 0))
+    cases = _Cases(rows, world, rng, now, numbering.office_tag(tx.stamp.office_id))
     for i in range(n_cases):
         cases.make(i)
-    _Visits(writer, world, rng, today).make(n_visits - cases.visits)
-    writer.flush()
-    tx.stamp.tables.update(m.__tablename__ for m in _Writer.ORDER)
+    _Visits(rows, world, rng, TODAY).make(n_visits - cases.visits)
+    rows.flush()
 
 
 class _World:
@@ -163,13 +141,9 @@ class _World:
         return _Grid(leaf, nodes[leaf].code, worker, chief, by_level[2].name)
 
 
-def _pick(rng: random.Random, pairs: tuple[tuple[str, int], ...]) -> str:
-    return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
-
-
 class _Cases:
-    def __init__(self, writer: _Writer, world: _World, rng: random.Random, now: datetime, tag: str) -> None:
-        self.w, self.world, self.rng, self.now, self.tag = writer, world, rng, now, tag
+    def __init__(self, rows: Rows, world: _World, rng: random.Random, now: datetime, tag: str) -> None:
+        self.rows, self.world, self.rng, self.now, self.tag = rows, world, rng, now, tag
         self.rules = default_rules()
         self.categories = {c.label: c for c in codes.case_categories()}
         self.sequences: dict[str, int] = defaultdict(int)
@@ -177,13 +151,13 @@ class _Cases:
 
     def make(self, index: int) -> None:
         rng = self.rng
-        category = self.categories[_pick(rng, tuple(CATEGORY_WEIGHTS.items()))]
+        category = self.categories[CATEGORIES.draw(rng)]
         subtype = rng.choice(category.subtypes).label
         home = rng.choice(self.world.households)
         place = rng.choice(self.world.places) if subtype in PLACE_SUBTYPES and self.world.places else None
         grid = self.world.grids.get(place.grid_id if place else home.grid_id) or self.world.grids[home.grid_id]
         where = place.name if place else home.address
-        source = _pick(rng, SOURCES)
+        source = SOURCES.draw(rng)
         # The first cases stop at each step in turn, old enough to get there: every state shows in a small demo.
         if index < len(workflow.STEPS) - 1:
             stall: str | None = workflow.STEPS[index]
@@ -194,12 +168,12 @@ class _Cases:
         accepted = accepted.replace(hour=rng.randint(8, 17), minute=rng.randrange(60), second=0, microsecond=0)
         reporter = self.world.heads[home.id] if source in ("群众反映", "热线") else None
         title = f"{where}{rng.choice(TITLES[subtype])}"
-        state, entries = self.timeline(grid, accepted, _pick(rng, URGENCIES), stall)
+        state, entries = self.timeline(grid, accepted, URGENCIES.draw(rng), stall)
         found_on_patrol = source == "巡查发现" and rng.random() < 0.5
         visit = self.patrol_visit(grid, accepted.date(), title) if found_on_patrol else None
         seq_prefix = numbering.prefix(grid.code, accepted.year, self.tag)
         self.sequences[seq_prefix] += 1
-        case = self.w.add(
+        case = self.rows.add(
             Case, number=numbering.number(seq_prefix, self.sequences[seq_prefix]), title=title,
             category=category.label, subtype=subtype, source=source, grid_id=grid.id, visit_id=visit,
             place_text=where, occurred_at=accepted - timedelta(minutes=rng.randrange(30, 2880)),
@@ -208,13 +182,13 @@ class _Cases:
             **{f: getattr(state, f) for f in STATE_FIELDS},
         )
         for ordinal, e in enumerate(entries, start=1):
-            self.w.add(CaseStep, case_id=case["id"], ordinal=ordinal, action=e.action, step_before=e.step_before,
+            self.rows.add(CaseStep, case_id=case["id"], ordinal=ordinal, action=e.action, step_before=e.step_before,
                        step_after=e.step_after, actor_name=e.actor_name, actor_role=e.actor_role, at=e.at,
                        note=e.note, data=e.data)
         for kind, target in (("place", place.id if place else None), ("household", home.id),
                              ("person", reporter.id if reporter else None)):
             if target and (kind != "household" or not place):
-                self.w.add(CaseLink, case_id=case["id"], target_kind=kind, target_id=target)
+                self.rows.add(CaseLink, case_id=case["id"], target_kind=kind, target_id=target)
 
     def timeline(self, grid: _Grid, accepted: datetime, urgency: str,
                  stall: str | None) -> tuple[CaseState, list[workflow.Entry]]:
@@ -248,7 +222,7 @@ class _Cases:
         worker, admin, town = actors
         step = state.step
         if step == workflow.ACCEPTED:
-            level = _pick(rng, LEVELS)
+            level = LEVELS.draw(rng)
             options = self.rules.departments_for(level)
             named = options and (level in self.rules.needs_department or rng.random() < 0.6)
             department = rng.choice(options) if named else ""
@@ -268,7 +242,7 @@ class _Cases:
                 return "进展", worker, {"note": "已与当事人沟通，正在协调处理"}, span * rng.uniform(0.1, 0.4)
             return "反馈结果", worker, {"note": "问题已处理完毕，现场复核无误"}, span * rng.uniform(0.1, 0.7)
         if step == workflow.RESULT:
-            rating = _pick(rng, RATINGS) if state.reopened == 0 else "满意"
+            rating = RATINGS.draw(rng) if state.reopened == 0 else "满意"
             note = "问题反复出现，群众不满意" if rating == "不满意" else "回访当事人"
             return "评价", worker, {"rating": rating, "note": note}, rng.uniform(2, 48)
         if step == workflow.RATED:
@@ -280,7 +254,7 @@ class _Cases:
     def patrol_visit(self, grid: _Grid, day: date, title: str) -> str:
         self.visits += 1
         worker_id, name = grid.worker
-        return self.w.add(Visit, kind="巡查", visited_on=day, worker_id=worker_id, worker_name=name,
+        return self.rows.add(Visit, kind="巡查", visited_on=day, worker_id=worker_id, worker_name=name,
                           target_kind="grid", target_id=grid.id, grid_id=grid.id, household_id=None,
                           content=CONTENT["patrol"][0], findings=title, follow_up="已登记事件")["id"]
 
@@ -288,8 +262,8 @@ class _Cases:
 class _Visits:
     """A year of visits: watched households first, then special groups, then everyone else, then patrols."""
 
-    def __init__(self, writer: _Writer, world: _World, rng: random.Random, today: date) -> None:
-        self.w, self.world, self.rng, self.today = writer, world, rng, today
+    def __init__(self, rows: Rows, world: _World, rng: random.Random, today: date) -> None:
+        self.rows, self.world, self.rng, self.today = rows, world, rng, today
 
     def make(self, budget: int) -> None:
         world, rng = self.world, self.rng
@@ -318,7 +292,7 @@ class _Visits:
                 grid = self.world.grids[home.grid_id]
                 people = self.world.special.get(home.id, [])
                 person = self.rng.choice(people) if people and self.rng.random() < 0.3 else None
-                self.add(grid, _pick(self.rng, VISIT_KINDS), "person" if person else "household", person or home.id,
+                self.add(grid, VISIT_KINDS.draw(self.rng), "person" if person else "household", person or home.id,
                          kind, day, home.id)
                 written += 1
                 day -= timedelta(days=cadence * self.rng.uniform(0.8, 1.2))
@@ -327,9 +301,9 @@ class _Visits:
     def add(self, grid: _Grid, kind: str, target_kind: str, target_id: str, content: str, day: date,
             household_id: str | None = None) -> None:
         rng = self.rng
-        findings = _pick(rng, FINDINGS)
+        findings = FINDINGS.draw(rng)
         worker_id, name = grid.worker
-        self.w.add(Visit, kind=kind, visited_on=day, worker_id=worker_id, worker_name=name, target_kind=target_kind,
+        self.rows.add(Visit, kind=kind, visited_on=day, worker_id=worker_id, worker_name=name, target_kind=target_kind,
                    target_id=target_id, grid_id=grid.id, household_id=household_id,
                    content=rng.choice(CONTENT[content]), findings=findings,
                    follow_up="下次走访复查" if findings.startswith("发现") else "")

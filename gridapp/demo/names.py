@@ -1,4 +1,4 @@
-"""Name and place vocabularies for the demo data (gridapp.demo): data only, no logic.
+"""Name and place vocabularies for the demo data: data only, no logic.
 
 Surname weights follow the usual national frequency ranking (per ten thousand, rounded); a few surnames
 with a special reading (曾 zeng, 单 shan, 解 xie, 仇 qiu, 区 ou …) are included so pinyin search can be
