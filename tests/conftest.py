@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from factories import Tree
+from factories import Tree, empty_workspace
 
 from gridapp.dto import SYSTEM
 from gridapp.workspace import Workspace
@@ -14,7 +14,7 @@ from gridapp.workspace import Workspace
 
 @pytest.fixture
 def ws(tmp_path: Path):
-    workspace = Workspace.open(tmp_path / "test.sqlite3")
+    workspace = empty_workspace(tmp_path / "test.sqlite3")
     workspace.init_office("测试村村民委员会", "411423")
     yield workspace
     workspace.close()

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from gridapp.dto import HouseholdInput, PersonInput
 from gridapp.idnumber import check_digit
+from gridapp.workspace import Workspace
+
+_migrated: list[Path] = []
 
 
 @dataclass
@@ -37,3 +44,16 @@ def family(grid_id: str, number: str = "001", head_id: str = "11010519491231002X
             PersonInput(name="张小龙", relation="子", sex="男"),
         ],
     )
+
+
+def empty_workspace(path: Path) -> Workspace:
+    """A new, migrated, empty database at ``path``: a copy of one migrated once per test run (running the
+    migrations for every test would cost a seventh of a second each)."""
+    if not _migrated:
+        folder = Path(tempfile.mkdtemp(prefix="gridapp-template-"))
+        atexit.register(shutil.rmtree, folder, True)
+        Workspace.open(folder / "empty.sqlite3").close()
+        _migrated.append(folder / "empty.sqlite3")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_migrated[0], path)
+    return Workspace.open(path)

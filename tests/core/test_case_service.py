@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from factories import family
+from factories import empty_workspace, family
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -216,7 +216,7 @@ class ServiceMachine(RuleBasedStateMachine):
         import tempfile
 
         self.folder = tempfile.mkdtemp()
-        self.ws = Workspace.open(Path(self.folder) / "m.sqlite3")
+        self.ws = empty_workspace(Path(self.folder) / "m.sqlite3")
         self.ws.init_office("测试村")
         county = self.ws.grid.create(SYSTEM, None, "宁陵县", code="411423").id
         self.case_id = self.ws.cases.register(WORKER, case_input(county), NOW).id

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from factories import family, valid_id
+from factories import empty_workspace, family, valid_id
 from sqlalchemy import event, select
 
 import gridapp.sync.container
@@ -55,7 +55,7 @@ class Offices:
 
 
 def open_office(path: Path, name: str, county: str = COUNTY) -> Workspace:
-    ws = Workspace.open(path)
+    ws = empty_workspace(path)
     ws.init_office(name, county)
     return ws
 
