@@ -193,6 +193,8 @@ def test_a_doubtful_id_number_warns_in_amber_and_saves(ctx, qtbot) -> None:
     assert form.household_id in ctx.ws.query.household_ids(grid)
     assert ctx.ws.query.household(form.household_id).members[0].birthplace == "北京市崇文区（已撤销）"
 
+    editor = form.current_editor()  # the saved household, loaded again: the warning stays
+    assert editor.id_warning.isVisible() and editor.birthplace.text() == "北京市崇文区（已撤销）"
     editor.id_number.setFocus()
     editor.id_number.selectAll()
     type_(qtbot, valid_id("11010519491231002"))
