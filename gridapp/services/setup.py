@@ -8,6 +8,7 @@ statistical code; grids continue their parent's code with two digits, micro-grid
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ class SetupService:
             raise RuleViolation(f"一次最多建立{MAX_GRIDS}个{unit}。")
         return [f"第{chinese_number(n)}{unit}" for n in range(1, count + 1)]
 
-    def create(self, actor: Actor, division_code: str, office_name: str, grids: list[GridPlan] | tuple = (), *,
+    def create(self, actor: Actor, division_code: str, office_name: str, grids: Sequence[GridPlan] = (), *,
                official_children: bool = False, passphrase: str | None = None,
                key_file: Path | None = None) -> Outcome:
         """Set this database up as the office of ``division_code``; ``Outcome.id`` is the office's node.
@@ -111,7 +112,7 @@ def chinese_number(n: int) -> str:
     return head + (_DIGITS[ones] if ones else "")
 
 
-def _check_grids(place: Division, grids: list[GridPlan] | tuple) -> None:
+def _check_grids(place: Division, grids: Sequence[GridPlan]) -> None:
     if grids and place.level != "村级":
         raise RuleViolation(f"网格建在村（社区）之下；“{place.name}”是{place.level}区划，请先建立下属村（社区）。")
     if len(grids) > MAX_GRIDS or any(len(plan.micro_grids) > MAX_GRIDS for plan in grids):
