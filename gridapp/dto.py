@@ -31,6 +31,14 @@ class OfficeInfo:
 
 
 @dataclass(frozen=True)
+class GridPlan:
+    """A grid to create when setting a village or community office up, with its micro-grids."""
+
+    name: str
+    micro_grids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class GridNodeRow:
     """A node as the tree shows it, with subtree counts."""
 

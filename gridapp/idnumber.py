@@ -1,10 +1,11 @@
 """Citizen ID numbers (GB 11643): normalize, validate with precise Chinese messages, extract facts.
 
-Address-code rule: the first 6 digits must be a code in the GB/T 2260 table (abolished codes
-included, since old numbers keep them). The table stops at release 201904, yet counties created
-later (e.g. 320614 海门区, 2020; 370116 莱芜区, 2019) appear on real numbers of people born there, so
-a county code that is not in the table is accepted when its first 4 digits (province + prefecture)
-are known. A typo in the province or prefecture digits is still refused.
+Address-code rule: the first 6 digits must be a code of the address-code table (GB/T 2260 since 1980 and the
+2023 statistical codes, abolished codes included, since people keep the code of where they were first
+registered), or a county code unknown to the table under a known province and prefecture — accepted with a
+warning, as a county may be newer than the table or never published. A typo in the province or prefecture
+digits is refused. A code abolished before the holder's birth year is accepted with a warning: it cannot have
+been given to a newborn. Warnings never block saving; the form shows them next to the field.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ class IdInfo:
     birth_date: date
     sex: str
     division_code: str
-    birthplace: str | None
+    birthplace: str | None  # "（已撤销）" marks a place that no longer exists
     converted_from_15: bool
+    warnings: tuple[str, ...] = ()  # Chinese sentences: the number is valid but looks doubtful
 
     def age(self, on: date) -> int:
         """Age in full years on the given day."""
@@ -85,10 +87,20 @@ def _check_characters(number: str) -> None:
         raise IdNumberError(f"第{position}位应为数字，实际为「{char}」", position)
 
 
-def _check_division(code: str) -> str | None:
+def _check_division(code: str) -> None:
     if not (divisions.is_known(code) or divisions.prefecture_known(code)):
         raise IdNumberError(f"前6位地址码 {code} 不是有效的行政区划代码", 1)
-    return divisions.enclosing_name(code)
+
+
+def _division_warnings(code: str, born: date) -> tuple[str, ...]:
+    if not divisions.is_known(code):
+        return (f"前6位地址码 {code} 不在行政区划代码表中（{divisions.enclosing_name(code)}没有这个县级代码），"
+                "请核对号码。",)
+    gone = divisions.abolished_by(code)
+    if gone is not None and born.year > gone:
+        return (f"前6位地址码 {code}（{divisions.name_of(code)}）最晚在{gone}年已撤销，"
+                f"{born.year}年出生的人不会编这个代码，请核对号码。",)
+    return ()
 
 
 def _birth_date(number: str, legacy: bool, today: date) -> date:
@@ -116,7 +128,7 @@ def parse(raw: str, today: date | None = None) -> IdInfo:
         raise IdNumberError(f"身份证号码应为18位（或旧式15位），实际为{len(number)}位")
     _check_characters(number)
     legacy = len(number) == 15
-    birthplace = _check_division(number[:6])
+    _check_division(number[:6])
     born = _birth_date(number, legacy, today or date.today())
     if legacy:
         number = upgrade15(number)
@@ -125,7 +137,8 @@ def parse(raw: str, today: date | None = None) -> IdInfo:
         if number[17] != expected:
             raise IdNumberError(f"第18位校验码应为 {expected}，实际为 {number[17]}", 18)
     sex = "男" if int(number[16]) % 2 else "女"
-    return IdInfo(number, born, sex, number[:6], birthplace, legacy)
+    return IdInfo(number, born, sex, number[:6], divisions.birthplace(number[:6]), legacy,
+                  _division_warnings(number[:6], born))
 
 
 def validate(raw: str) -> str | None:

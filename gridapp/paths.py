@@ -5,14 +5,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_config_dir, user_data_dir
 
 APP_NAME = "gridapp"
 DB_ENV = "GRIDAPP_DB"
+SYNC_KEY_NAME = "sync.key"
 
 
 def data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def sync_key_file() -> Path:
+    """The machine-local key that keeps the stored sync passphrase (see gridapp.sync.passphrase) for the command
+    line: in the user's config folder, the folder of the program's settings file on Windows and Linux."""
+    return Path(user_config_dir(APP_NAME, appauthor=False, roaming=True)) / SYNC_KEY_NAME
 
 
 def resolve_location(location: str | os.PathLike[str] | None = None) -> str:

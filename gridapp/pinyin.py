@@ -40,10 +40,10 @@ def _surname(name: str) -> tuple[tuple[str, ...], str]:
     return (), name
 
 
-def _syllables(name: str) -> list[str]:
+def _syllables(name: str, surname: bool = True) -> list[str]:
     """Lower-case syllables for Chinese runs, lower-case alphanumeric characters for the rest."""
     text = unicodedata.normalize("NFKC", name).strip()
-    head, rest = _surname(text)
+    head, rest = _surname(text) if surname else ((), text)
     result = list(head)
     position = 0
     for run in _HAN.finditer(rest):
@@ -60,6 +60,11 @@ def initials(name: str) -> str:
 
     Cached: names repeat a lot, and imports and the demo generator ask for every person's initials."""
     return "".join(s[0] for s in _syllables(name))
+
+
+def place_initials(name: str) -> str:
+    """Initials of a place name, read as words without the surname readings (解放村 -> "jfc", not "xfc")."""
+    return "".join(s[0] for s in _syllables(name, surname=False))
 
 
 def full_pinyin(name: str) -> str:

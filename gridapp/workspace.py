@@ -22,7 +22,7 @@ from gridapp.db import Stamp, make_engine, make_sessionmaker, migrate, sqlite_fi
 from gridapp.dto import Actor, OfficeInfo
 from gridapp.errors import RuleViolation, StorageError
 from gridapp.hlc import HybridClock
-from gridapp.models import Base, Office, User
+from gridapp.models import Base, Office
 
 
 @dataclass
@@ -145,20 +145,22 @@ class Workspace:
 
     def init_office(self, name: str, county_code: str = "", node_id: str | None = None) -> OfficeInfo:
         """Create this database's office identity (once) and a first administrator account; ``node_id`` is the
-        office's own node of the grid tree when it already exists."""
-        name = name.strip()
-        if not name:
-            raise RuleViolation("请填写本单位名称，例如“幸福村村委会”。")
+        office's own node of the grid tree when it already exists. (``ws.setup.create`` does this together
+        with the grid tree, from the division codes.)"""
+        from gridapp.services.setup import add_local_office
+
         if self.office is not None:
             raise RuleViolation(f"本数据库已初始化为“{self.office.name}”，不能重复初始化。")
         with self.read() as s, s.begin():
-            office = Office(name=name, county_code=county_code, is_local=True, node_id=node_id)
-            s.add(office)
-            if s.scalar(select(func.count()).select_from(User)) == 0:
-                s.add(User(username="admin", display_name="管理员", role="管理员"))
-            s.flush()
-            self._office = OfficeInfo(office.id, office.name, office.county_code, office.node_id)
-        return self._office
+            add_local_office(s, name, county_code, node_id)
+        return self.reload_office()
+
+    def reload_office(self) -> OfficeInfo:
+        """Read the office identity again after a write that set it up."""
+        self._office = None
+        office = self.office
+        assert office is not None
+        return office
 
     def _attach_services(self) -> None:
         from gridapp.queries import Queries
@@ -168,6 +170,7 @@ class Workspace:
         from gridapp.services.premises import HouseService, PlaceService
         from gridapp.services.recycle import RecycleBin
         from gridapp.services.search import SearchService
+        from gridapp.services.setup import SetupService
         from gridapp.services.visits import VisitService
         from gridapp.sync.service import SyncService
 
@@ -177,6 +180,7 @@ class Workspace:
         self.places = PlaceService(self)
         self.recycle = RecycleBin(self)
         self.search = SearchService(self)
+        self.setup = SetupService(self)
         self.cases = CaseService(self)
         self.visits = VisitService(self)
         self.sync = SyncService(self)

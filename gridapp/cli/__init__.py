@@ -14,11 +14,11 @@ import traceback
 from datetime import datetime
 
 from gridapp import paths
-from gridapp.cli import backup, cases, importing, ledger, people, setup, sync
+from gridapp.cli import backup, cases, grid, importing, ledger, people, setup, sync
 from gridapp.errors import UserError
 from gridapp.workspace import Workspace
 
-GROUPS = (setup, people, importing, ledger, cases, sync, backup)
+GROUPS = (setup, grid, people, importing, ledger, cases, sync, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:

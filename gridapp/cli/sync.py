@@ -40,7 +40,8 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_status)
 
 
-def _passphrase(path: str) -> str:
+def read_passphrase(path: str) -> str:
+    """The passphrase in a text file (given with --passphrase-file)."""
     try:
         return Path(path).read_text(encoding="utf-8")  # normalised (line break too) with the key
     except OSError as exc:
@@ -49,7 +50,8 @@ def _passphrase(path: str) -> str:
 
 def _export(ws: Workspace, args: argparse.Namespace) -> int:
     scope = ws.query.find_grid(args.grid).id if args.grid else None
-    summary = ws.sync.export_package(SYSTEM, Path(args.output), args.to, scope, _passphrase(args.passphrase_file))
+    passphrase = read_passphrase(args.passphrase_file)
+    summary = ws.sync.export_package(SYSTEM, Path(args.output), args.to, scope, passphrase)
     if args.json:
         print_json(dataclasses.asdict(summary))
     else:
@@ -59,7 +61,7 @@ def _export(ws: Workspace, args: argparse.Namespace) -> int:
 
 def _import(ws: Workspace, args: argparse.Namespace) -> int:
     try:
-        pkg = ws.sync.read_package(Path(args.file), _passphrase(args.passphrase_file))
+        pkg = ws.sync.read_package(Path(args.file), read_passphrase(args.passphrase_file))
     except AlreadyImported as exc:
         if args.json:
             print_json({"already_imported": True, "message": str(exc)})

@@ -97,9 +97,13 @@ class GridQueries(QueryBase):
             return _path_ids(live_node(s, node_id).path)
 
     def find_grid(self, code_or_name: str) -> GridNodeDetail:
-        """A node by its code or exact name (for the CLI's --grid option)."""
+        """A node by its code or exact name (for the CLI's --grid option); a county's 6 or a town's 9 digits also
+        find the node stored with the 12-digit padded code."""
+        codes = {code_or_name}
+        if code_or_name.isascii() and code_or_name.isdigit() and len(code_or_name) in (6, 9):
+            codes.add(code_or_name.ljust(12, "0"))
         with self.ws.read() as s:
-            node = s.scalars(select(GridNode).where(~GridNode.deleted, (GridNode.code == code_or_name) |
+            node = s.scalars(select(GridNode).where(~GridNode.deleted, GridNode.code.in_(codes) |
                                                     (GridNode.name == code_or_name))
                              .order_by(GridNode.level)).first()
             if node is None:

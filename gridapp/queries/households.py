@@ -142,7 +142,7 @@ def tag_view(t: PersonTag) -> TagView:
 
 def person_view(p: Person, tags: list[TagView], today: Any) -> PersonView:
     age = age_on(p.birth_date, today)
-    birthplace = divisions.name_of(p.id_number[:6]) if len(p.id_number) == 18 else None
+    birthplace = divisions.birthplace(p.id_number[:6]) if len(p.id_number) == 18 else None
     return PersonView(
         p.id, p.household_id, p.name, p.relation, p.id_number, p.sex, p.birth_date, age, birthplace, p.ethnicity,
         p.political_status, p.education, p.marital_status, p.occupation, p.employer, p.phone, p.residence_kind,

@@ -40,20 +40,16 @@ class GridService:
     def __init__(self, ws: Any) -> None:
         self.ws = ws
 
-    def create(self, actor: Actor, parent_id: str | None, name: str, **fields: Any) -> Outcome:
-        name = _clean_name(name)
-        _check_kind(fields.get("kind", "综合网格"))
+    def create(self, actor: Actor, parent_id: str | None, name: str, *, continue_code: bool = False,
+               **fields: Any) -> Outcome:
+        """A new node under ``parent_id`` (a root for None); with ``continue_code`` and no ``code`` its code is the
+        parent's followed by the next free two digits."""
         with self.ws.write(actor) as tx:
             s = tx.session
             parent = live(s, GridNode, parent_id, "上级网格") if parent_id else None
-            level = parent.level + 1 if parent else fields.pop("level", 1)
-            if level > MAX_LEVEL:
-                raise RuleViolation("微网格是最末一级，不能再往下建立网格。")
-            node_id = new_id()
-            node = GridNode(id=node_id, parent_id=parent_id, level=level, name=name,
-                            path=(parent.path if parent else "/") + node_id + "/")
-            apply_fields(node, fields, EDITABLE)
-            s.add(node)
+            if continue_code and parent is not None and "code" not in fields:
+                fields["code"] = next_child_code(s, parent)
+            node = add_node(s, parent, name, **fields)
         return Outcome(tx.changes, node.id)
 
     def update(self, actor: Actor, node_id: str, **fields: Any) -> Outcome:
@@ -217,6 +213,35 @@ class GridService:
             for link in links:
                 link.deleted = True
         return Outcome(tx.changes, household_id)
+
+
+def add_node(s: Any, parent: GridNode | None, name: str, **fields: Any) -> GridNode:
+    """Add a node in an open write session; a root takes ``level`` from ``fields`` (default 1, the county)."""
+    name = _clean_name(name)
+    _check_kind(fields.get("kind", "综合网格"))
+    level = parent.level + 1 if parent else fields.pop("level", 1)
+    if level > MAX_LEVEL:
+        raise RuleViolation("微网格是最末一级，不能再往下建立网格。")
+    node_id = new_id()
+    node = GridNode(id=node_id, parent_id=parent.id if parent else None, level=level, name=name,
+                    path=(parent.path if parent else "/") + node_id + "/")
+    apply_fields(node, fields, EDITABLE)
+    s.add(node)
+    return node
+
+
+def next_child_code(s: Any, parent: GridNode) -> str:
+    """The parent's code followed by two digits, one more than the highest child code so far (retired and
+    deleted children included, so a code is never handed out twice); "" when the parent has no code."""
+    if not parent.code:
+        return ""
+    width = len(parent.code) + 2
+    taken = [code[-2:] for code in s.scalars(select(GridNode.code).where(GridNode.parent_id == parent.id))
+             if len(code) == width and code.startswith(parent.code) and code[-2:].isdigit()]
+    number = max((int(suffix) for suffix in taken), default=0) + 1
+    if number > 99:
+        raise RuleViolation(f"“{parent.name}”下的两位编号已用到99，无法自动编号。请手工填写网格代码。")
+    return f"{parent.code}{number:02d}"
 
 
 def _check_kind(kind: str) -> None:

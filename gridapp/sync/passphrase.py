@@ -15,6 +15,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy.orm import Session
 
 from gridapp.dto import Actor
 from gridapp.errors import RuleViolation, StorageError
@@ -37,17 +38,21 @@ class PassphraseStore:
         return self._setting(VERIFIER_KEY) is not None
 
     def set(self, actor: Actor, passphrase: str) -> None:
+        with self.ws.write(actor) as tx:
+            self.save(tx.session, passphrase)
+
+    def save(self, session: Session, passphrase: str) -> None:
+        """Store the passphrase within an open write transaction (the office set-up stores it with the rest)."""
         passphrase = normalise(passphrase)
         if len(passphrase) < MIN_LENGTH:
             raise RuleViolation(f"同步口令至少 {MIN_LENGTH} 位。请使用全县统一的同步口令。")
         nonce, salt = os.urandom(12), os.urandom(16)
         cipher = nonce + AESGCM(self._machine_key(create=True)).encrypt(nonce, passphrase.encode("utf-8"), AAD)
         verifier = salt + derive_key(passphrase, salt, VERIFIER_LOG2_N, 8, 1)
-        with self.ws.write(actor) as tx:
-            for key, value in ((CIPHER_KEY, cipher), (VERIFIER_KEY, verifier)):
-                row = tx.session.get(Setting, key) or Setting(key=key)
-                row.value = base64.b64encode(value).decode("ascii")
-                tx.session.add(row)
+        for key, value in ((CIPHER_KEY, cipher), (VERIFIER_KEY, verifier)):
+            row = session.get(Setting, key) or Setting(key=key)
+            row.value = base64.b64encode(value).decode("ascii")
+            session.add(row)
 
     def load(self) -> str:
         stored = self._setting(CIPHER_KEY)

@@ -1,4 +1,4 @@
-"""Code tables, special groups, case categories, divisions and resource lookup."""
+"""Code tables, special groups, case categories and resource lookup."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gridapp import codes, divisions, resources
+from gridapp import codes, resources
 from gridapp.codes import FIELD_TYPES, GROUPS, CodeItem
 
 SIMPLE_TABLES = [
@@ -219,48 +219,3 @@ def test_surname_readings():
     assert all(len(v) == len(k) and all(s.isascii() and s.isalpha() for s in v) for k, v in readings.items())
     readings["曾"] = ("x",)
     assert codes.surname_readings()["曾"] == ("zeng",)  # callers get a copy
-
-
-# --- divisions ---------------------------------------------------------------------------------------
-
-def test_divisions_file_is_an_unchanged_copy():
-    shared = Path("/work/shared/data/gb2260-divisions.tsv")
-    if not shared.exists():
-        pytest.skip("shared data not available")
-    assert (CODES_DIR / "gb2260-divisions.tsv").read_bytes() == shared.read_bytes()
-
-
-def test_division_names():
-    assert divisions.name_of("110105") == "北京市朝阳区"
-    assert divisions.name_of("110000") == "北京市"
-    assert divisions.name_of("110100") == "北京市"  # 市辖区 is a placeholder
-    assert divisions.name_of("429004") == "湖北省仙桃市"  # 省直辖县级行政区划 skipped
-    assert divisions.name_of("130101") == "河北省石家庄市"
-    assert divisions.name_of("999999") is None
-    assert divisions.name_of("11010") is None
-    assert divisions.name_of("abcdef") is None
-
-
-def test_historical_division_resolves():
-    # 110103 崇文区: last seen 200912 (merged into 东城区 in 2010).
-    assert divisions.is_known("110103")
-    assert not divisions.is_current("110103")
-    assert divisions.name_of("110103") == "北京市崇文区"
-    # 132121 大名县 under 邯郸地区 (132100), both abolished in the early 1990s.
-    assert divisions.name_of("132121") == "河北省邯郸地区大名县"
-    assert divisions.is_current("110105")
-
-
-def test_enclosing_name_and_prefecture_known():
-    assert divisions.enclosing_name("320614") == "江苏省南通市"
-    assert divisions.prefecture_known("320614")
-    assert not divisions.prefecture_known("329914")
-    assert not divisions.prefecture_known("320000")
-    assert divisions.enclosing_name("990000") is None
-
-
-def test_counties_under():
-    beijing = dict(divisions.counties_under("1101"))
-    assert beijing["110105"] == "朝阳区"
-    assert "110103" not in beijing and "110100" not in beijing
-    assert "110103" in dict(divisions.counties_under("1101", include_abolished=True))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from gridapp import divisions, idnumber
+from gridapp.divisions import address_codes
 from gridapp.idnumber import IdInfo, IdNumberError, check_digit, mask, normalize, parse, upgrade15, validate
 
 TODAY = date(2024, 6, 1)
@@ -103,19 +104,50 @@ def test_unknown_division():
     assert error.position == 1
 
 
-def test_historical_division_is_accepted():
+def test_historical_division_is_accepted_and_marked():
     # 110103 崇文区 was merged into 东城区 in 2010; 132121 大名县 sat under 邯郸地区 (abolished 1993).
-    assert parse(_with_check("11010319700101001"), today=TODAY).birthplace == "北京市崇文区"
-    assert parse(_with_check("13212119700101001"), today=TODAY).birthplace == "河北省邯郸地区大名县"
+    old = parse(_with_check("11010319700101001"), today=TODAY)
+    assert (old.birthplace, old.warnings) == ("北京市崇文区（已撤销）", ())
+    assert parse(_with_check("13212119700101001"), today=TODAY).birthplace == "河北省邯郸地区大名县（已撤销）"
 
 
-def test_county_newer_than_table_is_accepted_by_prefecture():
-    # 320614 海门区 was created in 2020, after the table's last release.
-    assert not divisions.is_known("320614")
+def test_county_newer_than_gb2260_has_its_own_name():
+    # 320614 海门区 was created in 2020, after GB/T 2260's last release; the 2023 codes know it.
     info = parse(_with_check("32061420200301001"), today=TODAY)
-    assert info.birthplace == "江苏省南通市"
-    # But the prefecture digits must exist.
+    assert (info.birthplace, info.warnings) == ("江苏省南通市海门区", ())
+
+
+@pytest.mark.parametrize("number, birthplace, warning", [
+    # a county code unknown under a known prefecture: accepted, named by the prefecture, with a warning
+    ("32069919800101001", "江苏省南通市",
+     "前6位地址码 320699 不在行政区划代码表中（江苏省南通市没有这个县级代码），请核对号码。"),
+    # abolished in 2010 at the latest, holder born 2015: never given to a newborn
+    ("11010320150101001", "北京市崇文区（已撤销）",
+     "前6位地址码 110103（北京市崇文区）最晚在2010年已撤销，2015年出生的人不会编这个代码，请核对号码。"),
+    # 偃师市 last listed 2019, gone by the 2023 codes; born 2024
+    ("41038120240101001", "河南省洛阳市偃师市（已撤销）",
+     "前6位地址码 410381（河南省洛阳市偃师市）最晚在2023年已撤销，2024年出生的人不会编这个代码，请核对号码。"),
+])
+def test_doubtful_address_codes_warn(number: str, birthplace: str, warning: str):
+    info = parse(_with_check(number), today=TODAY)
+    assert (info.birthplace, info.warnings) == (birthplace, (warning,))
+    assert validate(info.number) is None  # a warning is not an error
+
+
+@pytest.mark.parametrize("number", [
+    "11010320100101001",  # born in 2010, the year 崇文区 went: could still have got it
+    "11010319700101001",  # born before: people keep the code of where they were first registered
+    "41038120230101001",  # 偃师市 may have been in use until 2021
+    "11010520240101001",  # a current code
+    "83000019900101001",  # 台湾居民居住证
+])
+def test_codes_in_use_at_birth_do_not_warn(number: str):
+    assert parse(_with_check(number), today=TODAY).warnings == ()
+
+
+def test_unknown_prefecture_is_still_refused():
     assert "不是有效的行政区划代码" in str(_error(_with_check("32991420200301001")))
+    assert "不是有效的行政区划代码" in str(_error(_with_check("84000019900101001")))
 
 
 def test_impossible_birth_date():
@@ -164,7 +196,7 @@ def test_error_is_value_error():
 
 # --- property tests -----------------------------------------------------------------------------
 
-_CODES = sorted(divisions._table())
+_CODES = sorted(address_codes._table())
 
 
 @st.composite
@@ -201,3 +233,14 @@ def test_any_single_digit_change_is_refused(number, index, shift):
 def test_module_constants():
     assert idnumber.WEIGHTS == (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
     assert idnumber.CHECK_CHARS == "10X98765432"
+
+
+_PREFECTURES = sorted({code[:4] for code in _CODES if code[2:4] != "00"})
+
+
+@given(st.sampled_from(_PREFECTURES), st.integers(min_value=1, max_value=99), st.integers(1900, 2023))
+def test_any_unknown_county_under_a_known_prefecture_warns(prefecture, county, year):
+    code = f"{prefecture}{county:02d}"
+    assume(not divisions.is_known(code))
+    info = parse(_with_check(f"{code}{year}0101001"), today=TODAY)
+    assert info.warnings and "不在行政区划代码表中" in info.warnings[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gridapp.pinyin import full_pinyin, initials
+from gridapp.pinyin import full_pinyin, initials, place_initials
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -59,3 +59,11 @@ def test_full_pinyin(name, expected):
 def test_initials_agree_with_full_pinyin_length():
     for name in ["曾小明", "欧阳修", "诸葛亮", "司马光"]:
         assert len(initials(name)) == len(name)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("解放村村委会", "jfccwh"),  # 解 read as a word, not as the surname Xie
+    ("城关回族镇", "cghzz"),
+])
+def test_place_initials_ignore_surname_readings(name: str, expected: str) -> None:
+    assert place_initials(name) == expected

@@ -175,6 +175,32 @@ def test_an_invalid_id_number_is_explained_and_blocks_saving(ctx, qtbot) -> None
     assert ctx.ws.query.household(form.household_id).members[0].id_number == "11010519491231002X"
 
 
+def test_a_doubtful_id_number_warns_in_amber_and_saves(ctx, qtbot) -> None:
+    grid = first_grid(ctx.ws)
+    form = show(qtbot, HouseholdForm(ctx, grid_id=grid))
+    editor = form.current_editor()
+    editor.name.setFocus()
+    type_(qtbot, "李四")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_(qtbot, valid_id("11010320150101001"))  # 崇文区, gone by 2010, holder born 2015
+    assert not editor.id_error.isVisible() and editor.id_warning.isVisible()
+    assert "最晚在2010年已撤销，2015年出生的人不会编这个代码" in editor.id_warning.text()
+    assert editor.id_warning.palette().windowText().color().name() == "#8a5300"  # amber, not the error red
+    assert editor.birthplace.text() == "北京市崇文区（已撤销）"
+    press(qtbot, Qt.Key.Key_Tab)
+    type_(qtbot, "户主")
+    press(qtbot, Qt.Key.Key_S, modifier=CTRL)  # a warning does not block saving
+    assert form.household_id in ctx.ws.query.household_ids(grid)
+    assert ctx.ws.query.household(form.household_id).members[0].birthplace == "北京市崇文区（已撤销）"
+
+    editor = form.current_editor()  # the saved household, loaded again: the warning stays
+    assert editor.id_warning.isVisible() and editor.birthplace.text() == "北京市崇文区（已撤销）"
+    editor.id_number.setFocus()
+    editor.id_number.selectAll()
+    type_(qtbot, valid_id("11010519491231002"))
+    assert editor.birthplace.text() == "北京市朝阳区" and not editor.id_warning.isVisible()
+
+
 def test_a_registered_id_number_offers_move_in(ctx, qtbot) -> None:
     old = demo_household(ctx.ws, lambda v: len(v.members) >= 3)
     mover = old.members[1]

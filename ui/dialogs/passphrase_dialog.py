@@ -9,17 +9,17 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from gridapp.errors import UserError
+from gridapp.paths import SYNC_KEY_NAME
 from gridapp.sync.passphrase import MIN_LENGTH, normalise
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs import ok_cancel
 
-KEY_FILE_NAME = "sync.key"
-
 
 def passphrase_store(ctx: AppContext) -> Any:
-    """This database's PassphraseStore; its key file sits beside the settings INI file, outside the database."""
-    return ctx.ws.sync.passphrase(Path(ctx.settings.fileName()).parent / KEY_FILE_NAME)
+    """This database's PassphraseStore; its key file sits beside the settings INI file, outside the database
+    (where the command line's gridapp.paths.sync_key_file() looks too)."""
+    return ctx.ws.sync.passphrase(Path(ctx.settings.fileName()).parent / SYNC_KEY_NAME)
 
 
 class PassphraseDialog(QDialog):

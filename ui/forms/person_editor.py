@@ -1,8 +1,10 @@
 """One member of the household page, with the fields in the order of the paper 采集簿.
 
 The ID number does the typing for the user: as soon as it is complete it fills sex, birth date, age and
-birthplace, or says exactly which digit is wrong. A number already registered elsewhere is named with where it
-is registered, and the member can become a 迁入 of that person instead of a duplicate record.
+birthplace, or says exactly which digit is wrong; a valid but doubtful number (an address code abolished before
+the birth year, a county code the tables lack) gets an amber warning that does not block saving. A number
+already registered elsewhere is named with where it is registered, and the member can become a 迁入 of that
+person instead of a duplicate record.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from gridapp.dto import PersonInput, PersonLocation, PersonView
 from gridapp.services.people_rules import HEAD
 from ui.context import AppContext
 from ui.widgets.code_combo import CodeCombo
-from ui.widgets.date_edit import DateEdit, InlineError, checked
+from ui.widgets.date_edit import DateEdit, InlineError, InlineWarning, checked
 from ui.widgets.tag_editor import TagEditor
 
 LOCAL = "户籍人口"  # the residence kind that has no 来源地 or 来本地日期
@@ -70,6 +72,7 @@ class PersonEditor(QWidget):
         self.id_number = QLineEdit()
         self.id_number.setPlaceholderText(self.tr("18位，末位可为 X"))
         self.id_error = InlineError()
+        self.id_warning = InlineWarning()
         self.duplicate = QLabel()
         self.duplicate.setObjectName("duplicateWarning")
         self.duplicate.setStyleSheet(WARNING_STYLE)
@@ -109,6 +112,7 @@ class PersonEditor(QWidget):
         id_layout.setSpacing(2)
         id_layout.addWidget(self.id_number)
         id_layout.addWidget(self.id_error)
+        id_layout.addWidget(self.id_warning)
         id_layout.addLayout(duplicate_row)
         self._show_duplicate()
 
@@ -247,6 +251,7 @@ class PersonEditor(QWidget):
             except idnumber.IdNumberError as exc:
                 error = str(exc)
         self.id_error.show_error(error)
+        self.id_warning.show_error("\n".join(info.warnings) if info else "")
         self.sex.setEnabled(info is None)
         self.birth_date.setReadOnly(info is not None)
         if info is not None:

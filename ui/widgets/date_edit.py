@@ -1,4 +1,4 @@
-"""Lenient date entry, and the inline error label every checked field of the forms shows under itself.
+"""Lenient date entry, and the inline error (red) and warning (amber) labels the forms show under a field.
 
 People type dates the way they write them on paper (19650302, 1965.3.2, 1965年3月2日); the field accepts all
 of them and shows the one normalised form, 1965-03-02, as soon as the user moves on.
@@ -17,23 +17,36 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from gridapp.dates import DateError, format_date, parse_date
 
 ERROR_COLOUR = QColor("#b00020")
+WARNING_COLOUR = QColor("#8a5300")  # amber, dark enough to read on white
 
 
 class InlineError(QLabel):
     """Red text under a field; hidden while there is nothing to say."""
+
+    colour = ERROR_COLOUR
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inlineError")
         self.setWordWrap(True)
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOUR)
+        palette.setColor(QPalette.ColorRole.WindowText, self.colour)
         self.setPalette(palette)
         self.hide()
 
     def show_error(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+class InlineWarning(InlineError):
+    """Amber text under a field: something doubtful that does not block saving."""
+
+    colour = WARNING_COLOUR
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inlineWarning")
 
 
 class Checked:
