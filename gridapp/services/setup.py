@@ -58,8 +58,11 @@ class SetupService:
             raise TypeError("a passphrase needs the machine-local key_file it is kept with")
         with self.ws.write(actor) as tx:
             s = tx.session
-            _refuse_used(s)
-            office = add_local_office(s, office_name, place.full_code[:6])
+            office = _office_without_tree(s)
+            if office is None:
+                office = add_local_office(s, office_name, place.full_code[:6])
+            else:  # named earlier (``gridapp init --office-name``, an older version's first start): complete it
+                office.name, office.county_code = _office_name(office_name), place.full_code[:6]
             tx.stamp.office_id = office.id  # the nodes below are this office's records
             node = None
             for link in divisions.chain(place.code):
@@ -92,15 +95,19 @@ def office_division(code: str) -> Division:
 
 def add_local_office(s: Session, name: str, county_code: str, node_id: str | None = None) -> Office:
     """This database's office identity, plus the first administrator account when there is no user yet."""
-    name = (name or "").strip()
-    if not name:
-        raise RuleViolation("请填写本单位名称，例如“幸福村村委会”。")
-    office = Office(name=name, county_code=county_code, is_local=True, node_id=node_id)
+    office = Office(name=_office_name(name), county_code=county_code, is_local=True, node_id=node_id)
     s.add(office)
     if s.scalar(select(func.count()).select_from(User)) == 0:
         s.add(User(username="admin", display_name="管理员", role="管理员"))
     s.flush()
     return office
+
+
+def _office_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise RuleViolation("请填写本单位名称，例如“幸福村村委会”。")
+    return name
 
 
 def chinese_number(n: int) -> str:
@@ -119,13 +126,15 @@ def _check_grids(place: Division, grids: Sequence[GridPlan]) -> None:
         raise RuleViolation(f"每一级最多{MAX_GRIDS}个网格（代码只有两位）。")
 
 
-def _refuse_used(s: Session) -> None:
+def _office_without_tree(s: Session) -> Office | None:
+    """The office named before its tree was set up, if any; a database that has a tree is refused."""
     office = s.scalars(select(Office).where(Office.is_local)).first()
-    if office is not None:
-        raise RuleViolation(f"本数据库已经建立过单位“{office.name}”，不能重复设置。如要设置另一个单位，请新建数据库。")
     nodes = s.scalar(select(func.count()).select_from(GridNode))
+    if office is not None and (nodes or office.node_id):
+        raise RuleViolation(f"本数据库已经建立过单位“{office.name}”，不能重复设置。如要设置另一个单位，请新建数据库。")
     if nodes:
         raise RuleViolation(f"本数据库已经建立过网格（{nodes}个），不能重复设置。如要从头设置，请新建数据库。")
+    return office
 
 
 def _add_division(s: Session, parent: GridNode | None, d: Division) -> GridNode:

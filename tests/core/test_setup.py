@@ -129,7 +129,19 @@ def test_without_official_children_only_the_chain(blank: Workspace) -> None:
     assert [row[2] for row in _tree(blank)] == ["411423000000", "411423100000"]
 
 
+def test_an_office_named_before_gets_its_tree_and_keeps_its_identity(ws: Workspace) -> None:
+    """A database set up by name only (``init --office-name`` or an older version's first start) is completed."""
+    before = ws.office
+    ws.setup.create(SYSTEM, VILLAGE, "东街村村民委员会", [GridPlan("第一网格")])
+    after = ws.office
+    assert (after.id, after.name, after.county_code) == (before.id, "东街村村民委员会", "411423")
+    assert ws.query.grid_node(after.node_id).name == "东街村"
+    with pytest.raises(RuleViolation, match="本数据库已经建立过单位“东街村村民委员会”，不能重复设置"):
+        ws.setup.create(SYSTEM, VILLAGE, "东街村村民委员会", [])
+
+
 def test_a_used_database_is_refused(ws: Workspace, blank: Workspace) -> None:
+    ws.grid.create(SYSTEM, None, "宁陵县")
     with pytest.raises(RuleViolation, match="本数据库已经建立过单位“测试村村民委员会”，不能重复设置"):
         ws.setup.create(SYSTEM, VILLAGE, "东街村村民委员会", [])
     blank.grid.create(SYSTEM, None, "宁陵县")
