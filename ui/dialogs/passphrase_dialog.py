@@ -16,10 +16,15 @@ from ui.context import AppContext
 from ui.dialogs import ok_cancel
 
 
-def passphrase_store(ctx: AppContext) -> Any:
-    """This database's PassphraseStore; its key file sits beside the settings INI file, outside the database
+def key_file(ctx: AppContext) -> Path:
+    """The machine-local key that keeps the stored passphrase: beside the settings INI file, outside the database
     (where the command line's gridapp.paths.sync_key_file() looks too)."""
-    return ctx.ws.sync.passphrase(Path(ctx.settings.fileName()).parent / SYNC_KEY_NAME)
+    return Path(ctx.settings.fileName()).parent / SYNC_KEY_NAME
+
+
+def passphrase_store(ctx: AppContext) -> Any:
+    """This database's PassphraseStore."""
+    return ctx.ws.sync.passphrase(key_file(ctx))
 
 
 class PassphraseDialog(QDialog):
