@@ -27,6 +27,7 @@ NUMERIC_ID = "该列被Excel当成了数字，后几位已丢失。请把这一�
 EXCEL_DIGITS = 15  # Excel keeps 15 significant digits: a 15-digit number survives, an 18-digit one does not
 LISTED_CHOICES = 15  # code tables up to this size are spelt out in the message
 TAG_SEPARATORS = re.compile(r"[、,，;；/／\s]+")
+SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE]\+?\d+")  # 4.11423E+17: a number shown by Excel, as a CSV keeps it
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,10 @@ def _id(value: Any) -> str:
         if len(digits) > EXCEL_DIGITS or not digits:
             raise _CellError(f"身份证号码是数字格式（{cell_text(value)}）。{NUMERIC_ID}")
         return digits
-    return cell_text(value)
+    text = cell_text(value)
+    if SCIENTIFIC.fullmatch(text):
+        raise _CellError(f"身份证号码是数字格式（{text}）。{NUMERIC_ID}")
+    return text
 
 
 def _code(spec: Field, value: Any) -> str:
