@@ -1,4 +1,4 @@
-"""Applying a checked sheet: a backup, then everything in one transaction, or nothing.
+"""Applying a checked sheet: a backup, then everything in one transaction (the new grids first), or nothing.
 
 The plan is decided again inside the transaction, so what is written matches the database at that moment.
 New households and people are inserted in bulk (households.insert_registered); changes to registered ones go
@@ -18,6 +18,7 @@ from gridapp.excel.import_plan import HouseholdPlan, ImportPlan, decide, summari
 from gridapp.excel.import_reader import Progress, report
 from gridapp.excel.import_result import CREATED, UPDATED, ImportResult
 from gridapp.models import AuditEntry, Household, Person, PersonTag, new_id
+from gridapp.services.grid import add_node
 from gridapp.services.households import insert_registered
 
 BATCH = 2000
@@ -28,8 +29,12 @@ def apply(ws: Any, plan: ImportPlan, actor: Actor, progress: Progress | None = N
     backup = str(ws.backup("before-import")) if ws.db_file is not None else None
     source = {"import": Path(plan.sheet.path).name, "sheet": plan.sheet.name}
     with ws.write(actor) as tx:
-        plans = decide(tx.session, plan.households, plan.options.on_duplicate)
-        result = summarize(plan.sheet, plan.mapping, plan.grouping, plans, applied=True, backup=backup)
+        if plan.options.create_grids and plan.new_grids:
+            for grid in plan.new_grids:
+                add_node(tx.session, grid.parent_id, grid.name, node_id=grid.id)
+            tx.session.flush()
+        plans = decide(tx.session, plan, planned=False)
+        result = summarize(plan, plans, applied=True, backup=backup)
         _Writer(tx, source, progress).write(plans)
         remember_mapping(tx.session, plan.mapping)
         if result.changes_anything:

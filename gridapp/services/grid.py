@@ -44,16 +44,7 @@ class GridService:
         name = _clean_name(name)
         _check_kind(fields.get("kind", "综合网格"))
         with self.ws.write(actor) as tx:
-            s = tx.session
-            parent = live(s, GridNode, parent_id, "上级网格") if parent_id else None
-            level = parent.level + 1 if parent else fields.pop("level", 1)
-            if level > MAX_LEVEL:
-                raise RuleViolation("微网格是最末一级，不能再往下建立网格。")
-            node_id = new_id()
-            node = GridNode(id=node_id, parent_id=parent_id, level=level, name=name,
-                            path=(parent.path if parent else "/") + node_id + "/")
-            apply_fields(node, fields, EDITABLE)
-            s.add(node)
+            node = add_node(tx.session, parent_id, name, **fields)
         return Outcome(tx.changes, node.id)
 
     def update(self, actor: Actor, node_id: str, **fields: Any) -> Outcome:
@@ -217,6 +208,20 @@ class GridService:
             for link in links:
                 link.deleted = True
         return Outcome(tx.changes, household_id)
+
+
+def add_node(s: Any, parent_id: str | None, name: str, node_id: str | None = None, **fields: Any) -> GridNode:
+    """A new node one level below its parent, inside the caller's transaction (also the Excel import's)."""
+    parent = live(s, GridNode, parent_id, "上级网格") if parent_id else None
+    level = parent.level + 1 if parent else fields.pop("level", 1)
+    if level > MAX_LEVEL:
+        raise RuleViolation("微网格是最末一级，不能再往下建立网格。")
+    node_id = node_id or new_id()
+    node = GridNode(id=node_id, parent_id=parent_id, level=level, name=_clean_name(name),
+                    path=(parent.path if parent else "/") + node_id + "/")
+    apply_fields(node, fields, EDITABLE)
+    s.add(node)
+    return node
 
 
 def _check_kind(kind: str) -> None:
