@@ -26,12 +26,12 @@ from gridapp.workspace import Workspace
 TABLES = ("households", "persons", "person_moves", "person_tags", "audit_log", "settings")
 
 
-def snapshot(ws: Workspace) -> dict[str, tuple[int, str]]:
+def snapshot(ws: Workspace, tables: tuple[str, ...] = TABLES) -> dict[str, tuple[int, str]]:
     """Row count and a checksum of every row, per table."""
     con = sqlite3.connect(ws.db_file)
     try:
         state = {}
-        for table in TABLES:
+        for table in tables:
             rows = con.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
             state[table] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
         return state
