@@ -28,7 +28,7 @@ from python_calamine import (
 )
 
 from gridapp.errors import UserError
-from gridapp.excel import import_csv, ods_merges
+from gridapp.excel import import_csv, ods_merges, xls_guard, xlsx_guard
 
 Merged = tuple[tuple[int, int], tuple[int, int]]  # ((first row, first column), (last row, last column))
 CSV_SUFFIXES = (".csv", ".txt")
@@ -75,15 +75,21 @@ class Book:
 
 
 class _CalamineBook(Book):
-    def __init__(self, path: Path, book: CalamineWorkbook, data: BinaryIO) -> None:
+    def __init__(self, path: Path, book: CalamineWorkbook, data: BinaryIO,
+                 oversized: dict[str, tuple[int, int]]) -> None:
         sheets = [SheetEntry(m.name, m.visible == SheetVisibleEnum.Visible) for m in book.sheets_metadata
                   if m.typ == SheetTypeEnum.WorkSheet]
         super().__init__(path, sheets)
         self.book = book
         self.data = data
+        self.oversized = oversized  # sheets too large for calamine's dense block, see xlsx_guard
         self.loaded: dict[str, CalamineSheet] = {}  # calamine parses a whole sheet: once for the top and the rest
 
     def grid(self, name: str, top: int | None = None) -> Grid:
+        if name in self.oversized:
+            rows, columns = self.oversized[name]
+            raise ImportRefused(f"工作表“{name}”用到了第{rows}行、第{columns}列，范围太大，读取会耗尽内存。请在Excel或WPS中"
+                                "删除表格右边和下边多余的行和列（或把要导入的内容复制到一个新工作表），保存后再导入。")
         with _translated(self.path, f"工作表“{name}”"):
             sheet = self.loaded.get(name) or self.loaded.setdefault(name, self.book.get_sheet_by_name(name))
             rows = sheet.to_python(skip_empty_area=False, nrows=top)
@@ -128,10 +134,18 @@ def open_book(path: str | Path) -> Iterator[Book]:
         if path.suffix.lower() in CSV_SUFFIXES and not head.startswith((_OLE_MAGIC, _ZIP_MAGIC)):
             yield _CsvBook(path, _csv_rows(path, handle.read()))
             return
+        oversized = xlsx_guard.oversized_sheets(handle) if head.startswith(_ZIP_MAGIC) else {}
+        handle.seek(0)
+        if head.startswith(_OLE_MAGIC):
+            try:
+                xls_guard.check(handle.read())
+            except xls_guard.Damaged as exc:
+                raise ImportRefused(_damaged(path.name, "")) from exc
+            handle.seek(0)
         with _translated(path, ""):
             book = CalamineWorkbook.from_filelike(handle)
         try:
-            yield _CalamineBook(path, book, handle)
+            yield _CalamineBook(path, book, handle, oversized)
         finally:
             book.close()
 
@@ -161,11 +175,15 @@ def _translated(path: Path, part: str) -> Iterator[None]:
         raise _refusal(path, part, exc) from None
 
 
+def _damaged(name: str, part: str) -> str:
+    return (f"“{name}”已损坏，{part or '文件结构不完整，'}读不出来。请用Excel或WPS打开它（软件会尝试修复），"
+            "“另存为”新的Excel工作簿（*.xlsx）后再导入。")
+
+
 def _refusal(path: Path, part: str, exc: BaseException) -> ImportRefused:
     name = path.name
     if part:
-        return ImportRefused(f"“{name}”已损坏，{part}读不出来。请用Excel或WPS打开它（软件会尝试修复），"
-                             "“另存为”新的Excel工作簿（*.xlsx）后再导入。")
+        return ImportRefused(_damaged(name, part))
     content = path.read_bytes()
     if isinstance(exc, PasswordError) or (content.startswith(_OLE_MAGIC) and _ENCRYPTED in content):
         return ImportRefused(f"“{name}”设置了打开密码，本程序读不了。请在Excel或WPS中打开它，取消密码后另存，再导入。")

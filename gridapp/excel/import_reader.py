@@ -122,14 +122,23 @@ def read_sheet(path: str | Path, sheet: str | None = None, progress: Progress | 
 
 
 def _visible(book: Book) -> list[SheetInfo]:
-    result = []
+    """The visible sheets; one that cannot be read is listed without rows (reading it says why), unless no
+    sheet can be read."""
+    result, refusals = [], []
     for entry in book.sheets:
         if entry.visible:
-            grid = book.grid(entry.name, top=HEADER_SEARCH_ROWS)
+            try:
+                grid = book.grid(entry.name, top=HEADER_SEARCH_ROWS)
+            except ImportRefused as exc:
+                refusals.append(exc)
+                result.append(SheetInfo(entry.name, None, 0))
+                continue
             top = [r for r in grid.rows if not _blank(r)]
             result.append(SheetInfo(entry.name, grid.height, max((header_score(r) for r in top), default=0)))
     if not result:
         raise ImportRefused(f"“{book.path.name}”中没有可见的工作表。")
+    if len(refusals) == len(result):
+        raise refusals[0]
     return result
 
 

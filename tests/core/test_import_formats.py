@@ -7,6 +7,7 @@ delimiters of a CSV, and files that are cut off or damaged, refused in Chinese a
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 from collections.abc import Callable
 from datetime import date
@@ -15,12 +16,13 @@ from typing import Any
 
 import pytest
 from factories import Tree
+from openpyxl import load_workbook
 from sheet_files import write_csv, write_ods, write_xls
 from test_import_households import households
 from test_import_reader import HEAD_ID, HEADERS, SON_ID, WIFE_ID, write_book
 
 from gridapp.dto import SYSTEM
-from gridapp.excel import import_csv, ods_merges
+from gridapp.excel import import_csv, ods_merges, xls_guard
 from gridapp.excel.import_validate import NUMERIC_ID
 from gridapp.excel.importer import ImportOptions, ImportRefused, import_file, list_sheets, read_sheet
 from gridapp.workspace import Workspace
@@ -174,7 +176,52 @@ def test_a_file_cut_off_while_copying_is_refused(tmp_path: Path, kind: str, shar
 
 
 def test_an_old_format_that_cannot_be_read_says_how_to_convert_it(tmp_path: Path) -> None:
-    path = tmp_path / "户籍.et"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    # An OLE container without the Workbook stream of an .xls, as early WPS .et files are.
+    path = write("xls", tmp_path, ROSTER).rename(tmp_path / "户籍.et")
+    _patched(path, "Workbook".encode("utf-16-le"), 0, "ETSheets".encode("utf-16-le"))
     with pytest.raises(ImportRefused, match=r"读不了的旧格式.*另存为.*xlsx"):
         list_sheets(path)
+
+
+def _patched(path: Path, find: bytes, offset: int, value: bytes) -> Path:
+    """The file with ``value`` written ``offset`` bytes after the first occurrence of ``find``."""
+    data = bytearray(path.read_bytes())
+    at = data.index(find) + offset
+    data[at:at + len(value)] = value
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_an_xls_whose_sheet_size_is_garbled_is_refused_before_it_can_bring_the_program_down(tmp_path: Path) -> None:
+    # DIMENSIONS (0x0200, 14 bytes) claiming 4 billion rows: calamine would reserve them all and abort.
+    path = _patched(write("xls", tmp_path, ROSTER), b"\x00\x02\x0e\x00", 8, b"\x00\xff\xff\xff")
+    with pytest.raises(ImportRefused, match=re.escape("“花名册.xls”已损坏，文件结构不完整，读不出来")):
+        read_sheet(path)
+
+
+def test_an_xls_cell_beyond_the_last_column_is_refused(tmp_path: Path) -> None:
+    # A LABELSST cell (0x00FD, 10 bytes) in column 40,000: calamine would allocate a block that wide.
+    path = _patched(write("xls", tmp_path, ROSTER), b"\xfd\x00\x0a\x00", 6, b"\x40\x9c")
+    with pytest.raises(ImportRefused, match="已损坏"):
+        list_sheets(path)
+
+
+def test_an_xls_whose_sector_chain_loops_is_found_damaged(tmp_path: Path) -> None:
+    data = bytearray(write("xls", tmp_path, ROSTER).read_bytes())
+    directory, fat_sector = struct.unpack_from("<I", data, 48)[0], struct.unpack_from("<I", data, 76)[0]
+    struct.pack_into("<I", data, 512 * (fat_sector + 1) + 4 * directory, directory)  # the chain points to itself
+    with pytest.raises(xls_guard.Damaged, match="broken sector chain"):
+        xls_guard.check(bytes(data))
+    xls_guard.check(write("xls", tmp_path, ROSTER).read_bytes())  # the undamaged file passes
+
+
+def test_a_sheet_with_a_stray_value_far_away_is_refused_and_the_others_still_read(tmp_path: Path) -> None:
+    path = write("xlsx", tmp_path, ROSTER, before=["说明"])
+    book = load_workbook(path)
+    book["说明"]["XFD5"] = "误输入"
+    book["说明"]["A200000"] = "误输入"
+    book.save(path)
+    assert [(s.name, s.rows) for s in list_sheets(path)] == [("说明", None), ("人口", 7)]
+    assert read_sheet(path).name == "人口"
+    with pytest.raises(ImportRefused, match="用到了第200000行、第16384列，范围太大"):
+        read_sheet(path, "说明")

@@ -128,7 +128,7 @@ def test_the_user_can_choose_another_header_row(tmp_path: Path) -> None:
     [
         ("empty.xlsx", b"", "是空的（0字节）"),
         ("renamed.xlsx", "姓名,身份证号\n张三,1\n".encode(), "不是有效的Excel工作簿"),
-        ("old.et", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "读不了的旧格式"),
+        ("zeros.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "已损坏，文件结构不完整"),
         ("broken.xlsx", b"PK\x03\x04 truncated", "不是有效的Excel工作簿"),
     ],
 )
