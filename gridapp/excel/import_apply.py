@@ -15,7 +15,7 @@ from typing import Any
 from gridapp.dto import Actor
 from gridapp.excel.import_mapping import remember_mapping
 from gridapp.excel.import_plan import HouseholdPlan, ImportPlan, decide, summarize
-from gridapp.excel.import_reader import Progress, report
+from gridapp.excel.import_reader import Progress, collector_paused, report
 from gridapp.excel.import_result import CREATED, UPDATED, ImportResult
 from gridapp.models import AuditEntry, Household, Person, PersonTag, new_id
 from gridapp.services.grid import add_node
@@ -24,6 +24,7 @@ from gridapp.services.households import insert_registered
 BATCH = 2000
 
 
+@collector_paused()
 def apply(ws: Any, plan: ImportPlan, actor: Actor, progress: Progress | None = None) -> ImportResult:
     """Back the database up, then write the plan in one transaction; returns what was done."""
     backup = str(ws.backup("before-import")) if ws.db_file is not None else None

@@ -6,7 +6,8 @@ the one reader that also understands Excel 97–2003 files. A grid is the sheet'
 ranges for .xlsx and .xls; an .ods file's come from ods_merges. A .csv file is one sheet named after the file.
 
 calamine raises CalamineError for what it cannot read, and on some damaged files a Rust panic, which reaches
-Python as pyo3's PanicException (a BaseException); both become an ImportRefused that says what to do.
+Python as pyo3's PanicException (a BaseException); both become an ImportRefused that says what to do. Damage it
+cannot survive at all (it would abort the process) is looked for first by xls_guard and xlsx_guard.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from python_calamine import (
 
 from gridapp.errors import UserError
 from gridapp.excel import import_csv, ods_merges, xls_guard, xlsx_guard
+from gridapp.excel.ods_merges import Merged
 
-Merged = tuple[tuple[int, int], tuple[int, int]]  # ((first row, first column), (last row, last column))
 CSV_SUFFIXES = (".csv", ".txt")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls and .et files (and encrypted .xlsx) are OLE compound documents
 _ZIP_MAGIC = b"PK\x03\x04"

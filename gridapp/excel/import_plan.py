@@ -24,7 +24,7 @@ from gridapp.excel.import_fields import by_key
 from gridapp.excel.import_grids import GridAssigner
 from gridapp.excel.import_households import FileHousehold, check_new_household, group_rows
 from gridapp.excel.import_mapping import ColumnMapping
-from gridapp.excel.import_reader import Progress, Sheet, report
+from gridapp.excel.import_reader import Progress, Sheet, collector_paused, report
 from gridapp.excel.import_result import (
     CREATED,
     NEEDS_DECISION,
@@ -113,6 +113,7 @@ class ImportPlan:
     result: ImportResult | None = None
 
 
+@collector_paused()
 def dry_run(ws: Any, sheet: Sheet, mapping: ColumnMapping, options: ImportOptions | None = None,
             progress: Progress | None = None) -> ImportPlan:
     """Check every row and decide what applying would do, without changing anything."""

@@ -17,7 +17,7 @@ _CELLS = (f"{{{TABLE}}}table-cell", f"{{{TABLE}}}covered-table-cell")
 _ROWS_REPEATED, _COLUMNS_REPEATED = f"{{{TABLE}}}number-rows-repeated", f"{{{TABLE}}}number-columns-repeated"
 _ROWS_SPANNED, _COLUMNS_SPANNED = f"{{{TABLE}}}number-rows-spanned", f"{{{TABLE}}}number-columns-spanned"
 
-Merged = tuple[tuple[int, int], tuple[int, int]]
+Merged = tuple[tuple[int, int], tuple[int, int]]  # ((first row, first column), (last row, last column))
 
 
 def merged_ranges(data: BinaryIO, index: int) -> list[Merged]:
