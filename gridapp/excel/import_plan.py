@@ -146,12 +146,12 @@ def summarize(plan: ImportPlan, plans: list[HouseholdPlan], **extra: Any) -> Imp
                           ignored_rows=sheet.ignored_rows, ignored_columns=mapping.unmapped_headers(),
                           missing_grids=plan.new_grids, create_grids=plan.options.create_grids, **extra)
     lists = {REFUSED: result.refused, NEEDS_DECISION: result.needs_decision, SKIPPED: result.skipped}
-    for plan in plans:
-        result.households.add(plan.outcome)
-        first = plan.file.rows[0]
-        for kind, why in plan.notes:
+    for household in plans:
+        result.households.add(household.outcome)
+        first = household.file.rows[0]
+        for kind, why in household.notes:
             lists[kind].append(RowReport(first.number, first.source.values, (RowIssue(first.number, "", why),)))
-        for person in plan.people:
+        for person in household.people:
             result.persons.add(person.outcome)
             if person.outcome in lists:
                 issues = person.row.issues or [RowIssue(person.row.number, person.column, person.reason)]
