@@ -17,13 +17,15 @@ OUTCOMES = (("created", "新增"), ("updated", "更新"), ("unchanged", "无变�
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("import", help="从Excel（.xlsx）导入住户和人员")
-    p.add_argument("file", help="要导入的 .xlsx 文件")
-    p.add_argument("--grid", help="表中没有“所属网格”时导入到这个网格（网格编码或名称）")
+    p = sub.add_parser("import", help="从表格文件（Excel .xlsx/.xls、WPS、.ods、.csv）导入住户和人员")
+    p.add_argument("file", help="要导入的文件：.xlsx、.xls（WPS表格也可另存为 .xls）、.ods 或 .csv（UTF-8 或 GBK 编码）")
+    p.add_argument("--grid", help="表中没有“所属网格”时导入到这个网格（网格编码或名称）；新建的网格也建在它下面")
     p.add_argument("--sheet", help="工作表名称（默认自动选择）")
     p.add_argument("--dry-run", action="store_true", help="只检查并预览，不写入数据库")
     p.add_argument("--on-duplicate", choices=["update", "skip"], default="ask",
                    help="已登记但信息不同的人员：update 更新，skip 跳过；不指定时只列出、不改动")
+    p.add_argument("--create-grids", action="store_true",
+                   help="表中“所属网格”写的网格还不存在时，在本单位（或 --grid 指定的网格）下新建它们")
     p.add_argument("--report", help="把未导入的行和原因写到这个 .xlsx 文件")
     p.add_argument("--json", action="store_true", help="以JSON输出结果")
     p.set_defaults(handler=_import)
@@ -38,8 +40,9 @@ def _import(ws: Any, args: argparse.Namespace) -> int:
 
     grid_id = ws.query.find_grid(args.grid).id if args.grid else None
     with progress("处理中") as report:
-        result = import_file(ws, args.file, SYSTEM, sheet=args.sheet, options=ImportOptions(grid_id, args.on_duplicate),
-                             preview_only=args.dry_run, progress=report)
+        options = ImportOptions(grid_id, args.on_duplicate, args.create_grids)
+        result = import_file(ws, args.file, SYSTEM, sheet=args.sheet, options=options, preview_only=args.dry_run,
+                             progress=report)
     if args.report:
         write_error_report(result, args.report)
     if args.json:
@@ -48,6 +51,11 @@ def _import(ws: Any, args: argparse.Namespace) -> int:
     print(f"文件：{result.file}  工作表：{result.sheet}  表头在第{result.header_row}行，{result.grouping}")
     for title, counts in (("住户", result.households), ("人员", result.persons)):
         print(f"{title}：" + "，".join(f"{label} {getattr(counts, key)}" for key, label in OUTCOMES))
+    for grid in result.missing_grids:
+        done = ("已新建" if result.applied else "将新建") if result.create_grids else "不存在"
+        print(f"网格{done}  {grid.parent} / {grid.name}（表中{grid.rows}行）")
+    if result.missing_grids and not result.create_grids:
+        print("加 --create-grids 可以新建这些网格并导入它们的住户。")
     for title, rows in (("未导入", result.refused), ("需要确认", result.needs_decision), ("跳过", result.skipped)):
         for row in rows:
             print(f"{title}  第{row.row}行  {row.reason}")

@@ -1,2 +1,2 @@
-"""Excel files in and out: ledger export and spreadsheet import. openpyxl is imported only inside this package
-(an import-linter contract says so)."""
+"""Excel files in and out: ledger export and spreadsheet import. openpyxl (writing) and python-calamine
+(reading) are imported only inside this package (import-linter contracts say so)."""

@@ -1,4 +1,4 @@
-"""Applying a checked sheet: a backup, then everything in one transaction, or nothing.
+"""Applying a checked sheet: a backup, then everything in one transaction (the new grids first), or nothing.
 
 The plan is decided again inside the transaction, so what is written matches the database at that moment.
 New households and people are inserted in bulk (households.insert_registered); changes to registered ones go
@@ -15,21 +15,28 @@ from typing import Any
 from gridapp.dto import Actor
 from gridapp.excel.import_mapping import remember_mapping
 from gridapp.excel.import_plan import HouseholdPlan, ImportPlan, decide, summarize
-from gridapp.excel.import_reader import Progress, report
+from gridapp.excel.import_reader import Progress, collector_paused, report
 from gridapp.excel.import_result import CREATED, UPDATED, ImportResult
-from gridapp.models import AuditEntry, Household, Person, PersonTag, new_id
+from gridapp.models import AuditEntry, GridNode, Household, Person, PersonTag, new_id
+from gridapp.services.common import live
+from gridapp.services.grid import add_node
 from gridapp.services.households import insert_registered
 
 BATCH = 2000
 
 
+@collector_paused()
 def apply(ws: Any, plan: ImportPlan, actor: Actor, progress: Progress | None = None) -> ImportResult:
     """Back the database up, then write the plan in one transaction; returns what was done."""
     backup = str(ws.backup("before-import")) if ws.db_file is not None else None
     source = {"import": Path(plan.sheet.path).name, "sheet": plan.sheet.name}
     with ws.write(actor) as tx:
-        plans = decide(tx.session, plan.households, plan.options.on_duplicate)
-        result = summarize(plan.sheet, plan.mapping, plan.grouping, plans, applied=True, backup=backup)
+        if plan.options.create_grids:
+            for grid in plan.new_grids:  # a parent may be a new grid itself, made (and flushed) just before
+                add_node(tx.session, live(tx.session, GridNode, grid.parent_id, "上级网格"), grid.name, node_id=grid.id)
+                tx.session.flush()
+        plans = decide(tx.session, plan, planned=False)
+        result = summarize(plan, plans, applied=True, backup=backup)
         _Writer(tx, source, progress).write(plans)
         remember_mapping(tx.session, plan.mapping)
         if result.changes_anything:

@@ -1,30 +1,27 @@
-"""Rows → households: grouped by 户号, by 户主姓名, or by 户主 rows followed by their members; grids resolved.
+"""Rows → households: grouped by 户号, by 户主姓名, or by 户主 rows followed by their members.
 
 A merged 户号 or 户主 cell spanning a family's rows has already been filled in by the reader, so it groups like
 a column repeated on every row. A key cell left blank under a filled one continues that household, as on
 paper; without a key column a 户主 row starts a household and the rows below it are its members.
 Checks that need the whole household (one head, no ID number twice) come from people_rules.check_members.
+A sheet may list only some members of a registered household (our own 老龄人口 or 流动人口 ledgers do): such
+a household is checked together with its registered members when the plan is made.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from gridapp.dto import HouseholdInput
 from gridapp.errors import RuleViolation
 from gridapp.excel.import_mapping import ColumnMapping
 from gridapp.excel.import_validate import ParsedRow
-from gridapp.models import GridNode
-from gridapp.services.common import in_subtree, live
 from gridapp.services.people_rules import check_members
 
 GROUP_BY_NUMBER = "按户号分户"
 GROUP_BY_HEAD_NAME = "按户主姓名分户"
 GROUP_BY_HEAD_ROWS = "按户主行分户"
+GROUP_BY_PERSON = "按身份证号核对已登记的人"  # no 户号, 户主姓名 or 与户主关系 column
 
 
 @dataclass
@@ -57,9 +54,9 @@ class FileHousehold:
                               number=self.cell("household_number"), kind=self.cell("household_kind") or "户籍户",
                               address=self.cell("household_address"), phone=self.cell("household_phone"))
 
-    def refuse_all(self, reason: str) -> None:
+    def refuse_all(self, reason: str, column: str) -> None:
         for row in self.valid_rows:
-            row.refuse("", reason)
+            row.refuse(column, reason)
 
 
 def group_rows(rows: list[ParsedRow], mapping: ColumnMapping) -> tuple[list[FileHousehold], str]:
@@ -68,6 +65,8 @@ def group_rows(rows: list[ParsedRow], mapping: ColumnMapping) -> tuple[list[File
         mode, key_field, anywhere = GROUP_BY_NUMBER, "household_number", True
     elif mapping.column_of("head_name") is not None:
         mode, key_field, anywhere = GROUP_BY_HEAD_NAME, "head_name", False
+    elif mapping.checks_only:
+        mode, key_field, anywhere = GROUP_BY_PERSON, "", False
     else:
         mode, key_field, anywhere = GROUP_BY_HEAD_ROWS, "", False
     households: list[FileHousehold] = []
@@ -83,7 +82,7 @@ def group_rows(rows: list[ParsedRow], mapping: ColumnMapping) -> tuple[list[File
             found = keyed.get(key) if anywhere else (current if key == current_key else None)
             current_key = key
         else:
-            found = None if row.is_head or current is None else current
+            found = None if row.is_head or current is None or mode == GROUP_BY_PERSON else current
             current_key = current_key if found else None
         if found is None:
             found = FileHousehold()
@@ -95,66 +94,16 @@ def group_rows(rows: list[ParsedRow], mapping: ColumnMapping) -> tuple[list[File
     return households, mode
 
 
-def check_households(households: list[FileHousehold]) -> None:
-    """One head per household and no ID twice in it; a household whose head row is wrong waits whole."""
-    for household in households:
-        members = [r.person for r in household.valid_rows]
-        if not members:
-            continue
-        try:
-            check_members(members)
-        except RuleViolation as exc:
-            broken_heads = [r.number for r in household.rows if r.values is None and r.is_head]
-            reason = (f"本户户主（第{broken_heads[0]}行）有错误，本户其他成员暂不导入；改正户主那一行后重新导入即可。"
-                      if broken_heads else str(exc))
-            household.refuse_all(reason)
-
-
-class GridResolver:
-    """所属网格 cells to grid ids, by code or name; a name used by several grids is read inside the default one."""
-
-    def __init__(self, s: Session, default_id: str | None) -> None:
-        nodes = s.execute(select(GridNode.id, GridNode.code, GridNode.name).where(~GridNode.deleted)).all()
-        self.default_id = default_id
-        self.by_code = {code: gid for gid, code, _ in nodes if code}
-        self.by_name: dict[str, list[str]] = {}
-        for gid, _, name in nodes:
-            self.by_name.setdefault(name, []).append(gid)
-        self.inside: set[str] = set()
-        if default_id:
-            path = live(s, GridNode, default_id, "导入网格").path
-            self.inside = set(s.scalars(select(GridNode.id).where(in_subtree(GridNode.path, path))))
-
-    def resolve(self, text: str) -> str:
-        """The grid id for a cell, or the default grid for a blank one; RuleViolation says what is wrong."""
-        if not text:
-            if self.default_id is None:
-                raise RuleViolation("没有填写所属网格。请在“所属网格”列填写网格名称或编码，或在导入时选择一个网格。")
-            return self.default_id
-        if text in self.by_code:
-            return self.by_code[text]
-        named = self.by_name.get(text, [])
-        if len(named) > 1:
-            named = [g for g in named if g in self.inside] or named
-        if len(named) == 1:
-            return named[0]
-        if not named:
-            raise RuleViolation(f"找不到名称或编码为“{text}”的网格。")
-        raise RuleViolation(f"有{len(named)}个网格都叫“{text}”，请改填网格编码，或在导入时先选择它所在的村（社区）。")
-
-
-def assign_grids(s: Session, households: list[FileHousehold], default_id: str | None) -> None:
-    resolver = GridResolver(s, default_id)
-    cache: dict[str, Any] = {}
-    for household in households:
-        text = household.cell("grid")
-        if text not in cache:
-            try:
-                cache[text] = resolver.resolve(text)
-            except RuleViolation as exc:
-                cache[text] = exc
-        found = cache[text]
-        if isinstance(found, RuleViolation):
-            household.refuse_all(str(found))
-        else:
-            household.grid_id = found
+def check_new_household(household: FileHousehold, column: str) -> None:
+    """A household not registered yet has one head and no ID number twice; if its head row is wrong, it waits
+    whole. (A registered household is checked with its registered members, in the plan.)"""
+    members = [r.person for r in household.valid_rows]
+    if not members:
+        return
+    try:
+        check_members(members)
+    except RuleViolation as exc:
+        broken_heads = [r.number for r in household.rows if r.values is None and r.is_head]
+        reason = (f"本户户主（第{broken_heads[0]}行）有错误，本户其他成员暂不导入；改正户主那一行后重新导入即可。"
+                  if broken_heads else str(exc))
+        household.refuse_all(reason, column)

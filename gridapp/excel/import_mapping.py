@@ -46,8 +46,15 @@ class ColumnMapping:
         return self.headers[column] if column < len(self.headers) and self.headers[column] else f"第{column + 1}列"
 
     def missing(self) -> list[str]:
-        """Titles of required fields no column feeds."""
-        return [f.title for f in fields() if f.required and self.column_of(f.key) is None]
+        """Titles of required fields no column feeds. 与户主关系 is needed only to register new people: a sheet
+        with ID numbers and without it (our own 流动人口 or 特殊人群 ledgers) can still check registered people."""
+        return [f.title for f in fields() if f.required and self.column_of(f.key) is None
+                and not (f.key == "relation" and self.column_of("id_number") is not None)]
+
+    @property
+    def checks_only(self) -> bool:
+        """No 与户主关系 column: the sheet can update registered people, found by ID number, not add any."""
+        return self.column_of("relation") is None
 
     def unmapped_headers(self) -> list[str]:
         """Non-blank headers whose column is ignored, so the wizard can point them out."""

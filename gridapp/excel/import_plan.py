@@ -21,14 +21,10 @@ from gridapp import codes
 from gridapp.dto import PersonInput
 from gridapp.errors import DuplicateIdNumber, NotFound, RuleViolation
 from gridapp.excel.import_fields import by_key
-from gridapp.excel.import_households import (
-    FileHousehold,
-    assign_grids,
-    check_households,
-    group_rows,
-)
+from gridapp.excel.import_grids import GridAssigner
+from gridapp.excel.import_households import FileHousehold, check_new_household, group_rows
 from gridapp.excel.import_mapping import ColumnMapping
-from gridapp.excel.import_reader import Progress, Sheet, report
+from gridapp.excel.import_reader import Progress, Sheet, collector_paused, report
 from gridapp.excel.import_result import (
     CREATED,
     NEEDS_DECISION,
@@ -37,6 +33,7 @@ from gridapp.excel.import_result import (
     UNCHANGED,
     UPDATED,
     ImportResult,
+    NewGrid,
     RowReport,
 )
 from gridapp.excel.import_validate import ParsedRow, RowIssue, RowReader, cell_text
@@ -45,6 +42,7 @@ from gridapp.services.households import household_columns, refuse_duplicate
 from gridapp.services.people_rules import check_members, is_head
 
 POLICIES = {"update": "更新", "skip": "跳过", "ask": "询问"}
+NO_RELATION = "此人还没有登记。表中没有“与户主关系”列，只能核对已登记的人；要新登记，请补上这一列后再导入"
 CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
 PROGRESS_EVERY = 500
 
@@ -61,10 +59,12 @@ HOUSEHOLD_COLUMNS = {"household_number": "number", "household_address": "address
 
 @dataclass(frozen=True)
 class ImportOptions:
-    """``grid_id``: the grid for rows without a 所属网格; ``on_duplicate``: update, skip or ask."""
+    """``grid_id``: the grid for rows without a 所属网格 (and the parent of new grids); ``on_duplicate``: update,
+    skip or ask; ``create_grids``: create the grids the sheet names that do not exist (see import_grids)."""
 
     grid_id: str | None = None
     on_duplicate: str = "ask"
+    create_grids: bool = False
 
 
 @dataclass
@@ -75,6 +75,7 @@ class PersonPlan:
     changes: dict[str, Any] = field(default_factory=dict)
     reason: str = ""
     new_tags: tuple[str, ...] = ()  # special-group categories to add
+    column: str = ""  # the sheet column ``reason`` is about
 
 
 @dataclass
@@ -108,9 +109,11 @@ class ImportPlan:
     options: ImportOptions
     grouping: str
     households: list[FileHousehold]
-    result: ImportResult
+    new_grids: list[NewGrid]
+    result: ImportResult | None = None
 
 
+@collector_paused()
 def dry_run(ws: Any, sheet: Sheet, mapping: ColumnMapping, options: ImportOptions | None = None,
             progress: Progress | None = None) -> ImportPlan:
     """Check every row and decide what applying would do, without changing anything."""
@@ -127,36 +130,42 @@ def dry_run(ws: Any, sheet: Sheet, mapping: ColumnMapping, options: ImportOption
             report(progress, done, len(sources))
     _refuse_repeated_ids(rows, mapping)
     households, grouping = group_rows(rows, mapping)
-    check_households(households)
+    office = ws.query.office_node() if options.grid_id is None else None
     with ws.read() as s:
-        assign_grids(s, households, options.grid_id)
-        plans = decide(s, households, options.on_duplicate)
+        assigner = GridAssigner(s, options.grid_id, office.id if office else None, options.create_grids)
+        new_grids = assigner.assign(households, mapping.header_of("grid"))
+        plan = ImportPlan(sheet, mapping, options, grouping, households, new_grids)
+        plan.result = summarize(plan, decide(s, plan, planned=True))
     report(progress, len(sources), len(sources))
-    return ImportPlan(sheet, mapping, options, grouping, households, summarize(sheet, mapping, grouping, plans))
+    return plan
 
 
-def summarize(sheet: Sheet, mapping: ColumnMapping, grouping: str, plans: list[HouseholdPlan],
-              **extra: Any) -> ImportResult:
-    result = ImportResult(str(sheet.path), sheet.name, sheet.header_row, sheet.headers, grouping,
-                          ignored_rows=sheet.ignored_rows, ignored_columns=mapping.unmapped_headers(), **extra)
+def summarize(plan: ImportPlan, plans: list[HouseholdPlan], **extra: Any) -> ImportResult:
+    sheet, mapping = plan.sheet, plan.mapping
+    result = ImportResult(str(sheet.path), sheet.name, sheet.header_row, sheet.headers, plan.grouping,
+                          ignored_rows=sheet.ignored_rows, ignored_columns=mapping.unmapped_headers(),
+                          missing_grids=plan.new_grids, create_grids=plan.options.create_grids, **extra)
     lists = {REFUSED: result.refused, NEEDS_DECISION: result.needs_decision, SKIPPED: result.skipped}
-    for plan in plans:
-        result.households.add(plan.outcome)
-        first = plan.file.rows[0]
-        for kind, why in plan.notes:
+    for household in plans:
+        result.households.add(household.outcome)
+        first = household.file.rows[0]
+        for kind, why in household.notes:
             lists[kind].append(RowReport(first.number, first.source.values, (RowIssue(first.number, "", why),)))
-        for person in plan.people:
+        for person in household.people:
             result.persons.add(person.outcome)
             if person.outcome in lists:
-                issues = person.row.issues or [RowIssue(person.row.number, "", person.reason)]
+                issues = person.row.issues or [RowIssue(person.row.number, person.column, person.reason)]
                 lists[person.outcome].append(RowReport(person.row.number, person.row.source.values, tuple(issues)))
     for found in lists.values():
         found.sort(key=lambda r: r.row)
     return result
 
 
-def decide(s: Session, households: list[FileHousehold], policy: str) -> list[HouseholdPlan]:
-    """Each household and person's outcome against the database as it is now."""
+def decide(s: Session, plan: ImportPlan, *, planned: bool) -> list[HouseholdPlan]:
+    """Each household and person's outcome against the database as it is now. With ``planned`` the grids to be
+    created do not exist yet, and a household going to one is checked by its parent's rules (not retired …)."""
+    households = plan.households
+    new_grids = {g.id: g.parent_id for g in plan.new_grids} if planned and plan.options.create_grids else {}
     numbers = {r.values["id_number"] for h in households for r in h.valid_rows if r.values["id_number"]}
     registered = {p.id_number: p for p in _in_chunks(s, Person, Person.id_number, numbers, _live_people)}
     homes = _find_homes(s, households, registered)
@@ -167,17 +176,21 @@ def decide(s: Session, households: list[FileHousehold], policy: str) -> list[Hou
     grids = _in_chunks(s, GridNode, GridNode.id, {h.grid_id for h in households if h.grid_id})
     tagged = any(r.person.tags for h in households for r in h.valid_rows)
     people = {p.id for p in registered.values()} | {p.id for ps in members.values() for p in ps}
-    decider = _Decider(s, registered, policy, grids, _tags_of(s, people) if tagged else {})
+    decider = _Decider(s, registered, plan.options.on_duplicate, grids, _tags_of(s, people) if tagged else {},
+                       plan.mapping, new_grids)
     return [decider.household(h, homes.get(i), members) for i, h in enumerate(households)]
 
 
 class _Decider:
     def __init__(self, s: Session, registered: dict[str, Person], policy: str, grids: list[GridNode],
-                 tags: dict[str, set[str]]) -> None:
+                 tags: dict[str, set[str]], mapping: ColumnMapping, new_grids: dict[str, str]) -> None:
         self.s = s
         self.registered = registered
         self.policy = policy
         self.tags = tags
+        self.new_grids = new_grids
+        self.column = mapping.header_of
+        self.checks_only = mapping.checks_only
         # The session holds loaded objects weakly: keeping the grids referenced lets household_columns find
         # them in the identity map instead of querying once per household.
         self.grids = grids
@@ -188,12 +201,22 @@ class _Decider:
         if file.grid_id is None or not file.valid_rows:
             plan.people = [PersonPlan(r, REFUSED) for r in file.rows]
             return plan
+        grid_id = home.grid_id if home else file.grid_id
         try:
-            values = household_columns(self.s, file.as_input(home.grid_id if home else file.grid_id))
+            values = household_columns(self.s, file.as_input(self.new_grids.get(grid_id, grid_id)))
         except (RuleViolation, NotFound) as exc:  # e.g. the grid was retired since the preview
-            plan.people = [PersonPlan(r, REFUSED, reason=str(exc)) for r in file.rows]
+            plan.people = [PersonPlan(r, REFUSED, reason=str(exc), column=self.column("grid")) for r in file.rows]
+            return plan
+        values["grid_id"] = grid_id
+        if home is None and self.checks_only:
+            plan.people = [PersonPlan(r, REFUSED, reason=NO_RELATION, column=self.column("relation")) if r.values
+                           else PersonPlan(r, REFUSED) for r in file.rows]
             return plan
         if home is None:
+            check_new_household(file, self.column("relation"))
+            if not file.valid_rows:
+                plan.people = [PersonPlan(r, REFUSED) for r in file.rows]
+                return plan
             plan.values = values
             plan.people = [self.person(r, None, []) for r in file.rows]
             return plan
@@ -202,7 +225,7 @@ class _Decider:
         unmatched = list(existing)
         plan.people = [self.person(r, home, unmatched) for r in file.rows]
         self._household_record(plan, values)
-        _check_roster(plan, existing)
+        _check_roster(plan, existing, self.column("relation"))
         return plan
 
     def person(self, row: ParsedRow, home: Household | None, unmatched: list[Person]) -> PersonPlan:
@@ -216,6 +239,8 @@ class _Decider:
             found = next((m for m in unmatched if m.name == row.values["name"] and not (m.id_number and number)),
                          None)
         wanted = tuple(t.category for t in row.person.tags)
+        if found is None and self.checks_only:
+            return PersonPlan(row, REFUSED, reason=NO_RELATION, column=self.column("relation"))
         if found is None:
             return PersonPlan(row, CREATED, new_tags=wanted)
         if found in unmatched:
@@ -237,7 +262,7 @@ class _Decider:
         except DuplicateIdNumber as exc:
             reason = str(exc)
         outcome = {"update": REFUSED, "skip": SKIPPED, "ask": NEEDS_DECISION}[self.policy]
-        return PersonPlan(row, outcome, reason=reason)
+        return PersonPlan(row, outcome, reason=reason, column=self.column("id_number"))
 
     def _household_record(self, plan: HouseholdPlan, values: dict[str, Any]) -> None:
         home = plan.existing
@@ -261,7 +286,7 @@ class _Decider:
         return NEEDS_DECISION, f"{what}。请选择“更新”或“跳过”后重新导入"
 
 
-def _check_roster(plan: HouseholdPlan, existing: list[Person]) -> None:
+def _check_roster(plan: HouseholdPlan, existing: list[Person], column: str) -> None:
     """The household as it would be after the import still has one head (people_rules.check_members)."""
     writes = [p for p in plan.people if p.outcome in (CREATED, UPDATED)]
     if not any(p.outcome == CREATED or "relation" in p.changes for p in writes):
@@ -275,22 +300,27 @@ def _check_roster(plan: HouseholdPlan, existing: list[Person]) -> None:
     except RuleViolation as exc:
         for p in writes:
             p.outcome, p.reason, p.changes = REFUSED, f"与已登记的本户成员合在一起后：{exc}", {}
+            p.column = column
 
 
 def _find_homes(s: Session, households: list[FileHousehold], registered: dict[str, Person]) -> dict[int, Household]:
-    """Which existing household each sheet household is (by list index)."""
+    """Which existing household each sheet household is (by list index); one listed without its head (a
+    老龄人口 ledger lists only the old) is the one household its registered members belong to."""
     home_ids: dict[int, str] = {}
     by_members: dict[int, set[str]] = {}
     for i, h in enumerate(households):
-        head = h.head if h.grid_id else None
-        if head is None:
+        if not h.grid_id:
             continue
-        found = registered.get(head.values["id_number"])
+        head = h.head
+        found = registered.get(head.values["id_number"]) if head else None
         if found is not None:
             home_ids[i] = found.household_id
-        else:
-            by_members[i] = {registered[n].household_id for r in h.valid_rows
-                             if (n := r.values["id_number"]) in registered}
+            continue
+        ids = {registered[n].household_id for r in h.valid_rows if (n := r.values["id_number"]) in registered}
+        if head is not None:
+            by_members[i] = ids
+        elif len(ids) == 1:
+            home_ids[i] = ids.pop()
     heads = _heads(s, {p for ids in by_members.values() for p in ids},
                    {(households[i].grid_id, households[i].head.values["name"]) for i, ids in by_members.items()
                     if not ids})

@@ -1,4 +1,5 @@
-"""What an import did or would do: counts per outcome, and every row that was not imported, with why."""
+"""What an import did or would do: counts per outcome, every row that was not imported with why, and the grids
+the sheet names that do not exist."""
 
 from __future__ import annotations
 
@@ -48,6 +49,22 @@ class RowReport:
 
 
 @dataclass
+class NewGrid:
+    """A grid the sheet names that does not exist: created under ``parent_id`` when the user asks.
+
+    Its id is chosen at the dry run, so the households planned for it and the node created agree."""
+
+    id: str
+    name: str
+    parent_id: str
+    parent: str  # the parent's names from the root, "宁陵县 / 清河镇 / 幸福村"
+    rows: int = 0  # the sheet rows that name it
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "parent": self.parent, "rows": self.rows}
+
+
+@dataclass
 class ImportResult:
     """Counts of households and persons per outcome, and the rows refused, needing a decision or skipped."""
 
@@ -63,6 +80,8 @@ class ImportResult:
     skipped: list[RowReport] = field(default_factory=list)
     ignored_rows: list[tuple[int, str]] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    missing_grids: list[NewGrid] = field(default_factory=list)  # named in the sheet, not in the tree
+    create_grids: bool = False  # whether the missing grids are (or, in a preview, would be) created
     applied: bool = False
     backup: str | None = None
     changes: Changes = field(default_factory=Changes)  # what applying wrote, so open views can refresh
@@ -86,4 +105,6 @@ class ImportResult:
             "skipped": [r.to_json() for r in self.skipped],
             "ignored_rows": [{"row": n, "reason": why} for n, why in self.ignored_rows],
             "ignored_columns": self.ignored_columns,
+            "missing_grids": [g.to_json() for g in self.missing_grids],
+            "create_grids": self.create_grids,
         }

@@ -1,7 +1,8 @@
 """The blank import template an office hands out: the program's columns, a 填写说明 row, drop-down lists.
 
 The ID number and phone columns are formatted as text before anyone types, which is what keeps Excel from
-destroying the last digits of an ID number. The lists come from the code tables, kept on a hidden sheet
+destroying the last digits of an ID number. The format is the whole column's (its <col> style), so it holds in
+every row, also after WPS or LibreOffice saves the file again, which keeps only the cell formats of rows in use. The lists come from the code tables, kept on a hidden sheet
 because Excel limits a list typed into the rule itself to 255 characters (民族 alone is longer).
 """
 
@@ -23,7 +24,7 @@ SHEET = "人员信息"
 CODE_SHEET = "代码表"
 NOTES_PREFIX = "填写说明："
 HEADER_ROW, NOTES_ROW = 2, 3
-PREPARED_ROWS = 2000  # rows below the notes that carry the text format and the drop-down lists
+PREPARED_ROWS = 2000  # rows below the notes that carry the drop-down lists
 TEXT_FIELDS = ("id_number", "phone", "household_phone", "household_number")  # digits that must stay as typed
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _NOTES_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -50,8 +51,7 @@ def write_template(path: str | Path) -> Path:
         note.fill, note.alignment = _NOTES_FILL, Alignment(wrap_text=True, vertical="top")
         sheet.column_dimensions[letter].width = 22 if field.kind == "id" else max(10, len(field.title) * 2 + 4)
         if field.key in TEXT_FIELDS:
-            for row in range(first, last + 1):
-                sheet.cell(row, index).number_format = "@"
+            sheet.column_dimensions[letter].number_format = "@"
         if field.kind == "code":
             code_columns += 1
             source = _code_list(lists, code_columns, field.table)

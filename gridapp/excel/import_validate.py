@@ -23,10 +23,12 @@ from gridapp.excel.import_mapping import ColumnMapping
 from gridapp.excel.import_reader import SourceRow
 from gridapp.services.people_rules import is_head, person_columns
 
+UNKNOWN_RELATION = "其他"  # stands in for the relation of a sheet without that column; never written
 NUMERIC_ID = "该列被Excel当成了数字，后几位已丢失。请把这一列设置为文本格式后重新输入身份证号。"
 EXCEL_DIGITS = 15  # Excel keeps 15 significant digits: a 15-digit number survives, an 18-digit one does not
 LISTED_CHOICES = 15  # code tables up to this size are spelt out in the message
 TAG_SEPARATORS = re.compile(r"[、,，;；/／\s]+")
+SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE]\+?\d+")  # 4.11423E+17: a number shown by Excel, as a CSV keeps it
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ class RowReader:
                 birth_month = birth_month or (precision == "month" and key == "birth_date")
             if value not in ("", None):
                 (household if of_household else person)[key] = value
-        data = PersonInput(**{"name": "", "relation": "", **person})
+        data = PersonInput(**{"name": "", "relation": UNKNOWN_RELATION if self.mapping.checks_only else "", **person})
         row = ParsedRow(source, data, household, frozenset(person) | frozenset(household), is_head(data.relation),
                         issues)
         if birth_month:
@@ -180,7 +182,10 @@ def _id(value: Any) -> str:
         if len(digits) > EXCEL_DIGITS or not digits:
             raise _CellError(f"身份证号码是数字格式（{cell_text(value)}）。{NUMERIC_ID}")
         return digits
-    return cell_text(value)
+    text = cell_text(value)
+    if SCIENTIFIC.fullmatch(text):
+        raise _CellError(f"身份证号码是数字格式（{text}）。{NUMERIC_ID}")
+    return text
 
 
 def _code(spec: Field, value: Any) -> str:

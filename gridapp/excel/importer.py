@@ -1,4 +1,5 @@
-"""Excel import of a village's people: the public API, one call per step of the wizard (and of the CLI).
+"""Import of a village's people from a spreadsheet (.xlsx, .xls, .ods, .csv): the public API, one call per step
+of the wizard (and of the CLI).
 
     sheets = list_sheets(path)                  # SheetInfo(name, rows, header_score) for each visible sheet
     sheet = read_sheet(path, name, progress)    # rows read, merged cells filled, header row detected
@@ -6,8 +7,9 @@
     mapping = propose_mapping(ws, sheet.headers)  # ColumnMapping: .columns {column index: field key},
                                                 # .set(column, key or None), .missing(), .remembered
     fields()                                    # the fields a column can feed (Field.key, .title, .note)
-    plan = dry_run(ws, sheet, mapping, ImportOptions(grid_id, on_duplicate), progress)
-    plan.result                                 # ImportResult: counts, refused / needs_decision / skipped rows
+    plan = dry_run(ws, sheet, mapping, ImportOptions(grid_id, on_duplicate, create_grids), progress)
+    plan.result                                 # ImportResult: counts, refused / needs_decision / skipped rows,
+                                                # missing_grids (NewGrid: name, parent, rows)
     result = apply(ws, plan, actor, progress)   # backup, then one transaction; result.backup names the copy
     write_error_report(result, path)            # the rows not imported plus a 错误原因 column
     write_template(path)                        # the blank template with drop-down lists
@@ -16,7 +18,9 @@
 is written. A file that cannot be imported at all raises ImportRefused; both are UserErrors whose message is
 shown as it is. ``on_duplicate`` says what to do with people already registered whose data differ: "update",
 "skip", or "ask" (list them as needing a decision and leave them). Importing the same file again finds
-everyone already registered as they are and changes nothing.
+everyone already registered as they are and changes nothing. ``create_grids`` creates the grids the sheet's
+所属网格 names that do not exist (under ``grid_id``, else the office's node); without it their rows are refused.
+A sheet without 与户主关系 (our own 流动人口 ledger) checks and updates registered people but adds none.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from gridapp.excel.import_reader import (
     read_sheet,
 )
 from gridapp.excel.import_report import write_error_report
-from gridapp.excel.import_result import Counts, ImportResult, RowReport
+from gridapp.excel.import_result import Counts, ImportResult, NewGrid, RowReport
 from gridapp.excel.import_template import write_template
 
 __all__ = [
@@ -52,6 +56,7 @@ __all__ = [
     "ImportPlan",
     "ImportRefused",
     "ImportResult",
+    "NewGrid",
     "RowReport",
     "Sheet",
     "SheetInfo",

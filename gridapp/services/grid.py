@@ -215,14 +215,15 @@ class GridService:
         return Outcome(tx.changes, household_id)
 
 
-def add_node(s: Any, parent: GridNode | None, name: str, **fields: Any) -> GridNode:
-    """Add a node in an open write session; a root takes ``level`` from ``fields`` (default 1, the county)."""
+def add_node(s: Any, parent: GridNode | None, name: str, node_id: str | None = None, **fields: Any) -> GridNode:
+    """A new node one level below ``parent`` inside the caller's transaction (set-up and the Excel import make
+    theirs this way); a root takes ``level`` from ``fields`` (default 1, the county)."""
     name = _clean_name(name)
     _check_kind(fields.get("kind", "综合网格"))
     level = parent.level + 1 if parent else fields.pop("level", 1)
     if level > MAX_LEVEL:
         raise RuleViolation("微网格是最末一级，不能再往下建立网格。")
-    node_id = new_id()
+    node_id = node_id or new_id()
     node = GridNode(id=node_id, parent_id=parent.id if parent else None, level=level, name=name,
                     path=(parent.path if parent else "/") + node_id + "/")
     apply_fields(node, fields, EDITABLE)

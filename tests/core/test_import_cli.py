@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 from factories import Tree
 from openpyxl import load_workbook
 from test_cli import gridapp
+from test_import_grids import fresh_village, roster
 from test_import_reader import HEAD_ID, HEADERS, family_rows, write_book
 
 from gridapp.workspace import Workspace
@@ -64,3 +66,35 @@ def test_template_command_writes_the_template(tmp_path: Path) -> None:
     done = gridapp("--db", str(tmp_path / "t.sqlite3"), "template", "-o", str(target))
     assert done.returncode == 0, done.stderr
     assert load_workbook(target)["人员信息"]["B2"].value == "姓名*"
+
+
+def test_grids_named_in_the_sheet_are_listed_then_created_on_request(tmp_path: Path) -> None:
+    ws, _village = fresh_village(tmp_path)
+    ws.close()
+    db = str(ws.db_file)
+    sheet = roster(tmp_path / "网格花名册.xlsx", ["第一网格", "第二网格", "第三网格"])
+    preview = gridapp("--db", db, "import", str(sheet), "--dry-run")
+    assert preview.returncode == 0, preview.stderr
+    assert "网格不存在  幸福村 / 第二网格（表中3行）" in preview.stdout
+    assert "加 --create-grids 可以新建这些网格" in preview.stdout
+    assert "人员：新增 0，更新 0，无变化 0，跳过 0，待确认 0，未导入 6" in preview.stdout
+
+    done = gridapp("--db", db, "import", str(sheet), "--create-grids", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert (result["create_grids"], result["persons"]["created"], result["refused"]) == (True, 6, [])
+    assert [g["name"] for g in result["missing_grids"]] == ["第一网格", "第二网格", "第三网格"]
+    assert json.loads(gridapp("--db", db, "stats", "--json").stdout)["grid_nodes"] == {"村(社区)": 1, "网格": 3}
+
+
+def test_a_damaged_workbook_ends_with_a_chinese_message(ws: Workspace, tmp_path: Path) -> None:
+    ws.close()
+    whole = write_book(tmp_path / "whole.xlsx", [HEADERS, *family_rows()])
+    cut = tmp_path / "花名册.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(cut, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, data[:-40] if item.filename == "xl/worksheets/sheet1.xml" else data)
+    done = gridapp("--db", str(ws.db_file), "import", str(cut), "--dry-run")
+    assert done.returncode == 2
+    assert "“花名册.xlsx”已损坏，工作表“人口”读不出来" in done.stderr and "Traceback" not in done.stderr

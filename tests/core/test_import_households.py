@@ -11,6 +11,7 @@ from factories import Tree, family, valid_id
 from test_import_reader import HEAD_ID, HEADERS, SON_ID, WIFE_ID, family_rows, import_rows, write_book
 
 from gridapp.dto import SYSTEM
+from gridapp.excel.import_grids import CREATE_HINT
 from gridapp.excel.importer import (
     ImportCancelled,
     ImportOptions,
@@ -25,12 +26,12 @@ from gridapp.workspace import Workspace
 TABLES = ("households", "persons", "person_moves", "person_tags", "audit_log", "settings")
 
 
-def snapshot(ws: Workspace) -> dict[str, tuple[int, str]]:
+def snapshot(ws: Workspace, tables: tuple[str, ...] = TABLES) -> dict[str, tuple[int, str]]:
     """Row count and a checksum of every row, per table."""
     con = sqlite3.connect(ws.db_file)
     try:
         state = {}
-        for table in TABLES:
+        for table in tables:
             rows = con.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
             state[table] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
         return state
@@ -81,9 +82,9 @@ def test_households_without_exactly_one_head_are_refused(ws: Workspace, tree: Tr
             ["003", "赵七", "户主", ""]]
     result = import_rows(ws, tmp_path / "heads.xlsx", rows, tree.grid1)
     assert {r.row: r.reason for r in result.refused} == {
-        2: "每户必须有且只有一名户主，现在没有户主。",
-        3: "每户必须有且只有一名户主，现在有2名户主（王五、王六）。",
-        4: "每户必须有且只有一名户主，现在有2名户主（王五、王六）。",
+        2: "与户主关系：每户必须有且只有一名户主，现在没有户主。",
+        3: "与户主关系：每户必须有且只有一名户主，现在有2名户主（王五、王六）。",
+        4: "与户主关系：每户必须有且只有一名户主，现在有2名户主（王五、王六）。",
     }
     assert list(households(ws, tree.grid1)) == ["003"]
 
@@ -105,12 +106,13 @@ def test_grid_from_the_column_by_name_or_code_else_the_chosen_one(ws: Workspace,
     assert list(households(ws, tree.grid1)) == ["甲"]
     assert list(households(ws, tree.grid2)) == ["乙"]
     assert set(households(ws, tree.village)) == {"甲", "乙", "丙"}
-    assert [r.reason for r in result.refused] == ["找不到名称或编码为“月亮网格”的网格。"]
+    assert [r.reason for r in result.refused] == [f"所属网格：找不到名称或编码为“月亮网格”的网格。{CREATE_HINT}"]
     again = import_rows(ws, tmp_path / "grids2.xlsx", [rows[0], ["第一网格", "戊", "户主"], [None, "己", "户主"]],
                         None)
     assert [r.reason for r in again.refused] == [
-        "有2个网格都叫“第一网格”，请改填网格编码，或在导入时先选择它所在的村（社区）。",
-        "没有填写所属网格。请在“所属网格”列填写网格名称或编码，或在导入时选择一个网格。",
+        "所属网格：有2个网格都叫“第一网格”，请改填网格编码或带上级名称的路径（如“幸福村/第一网格”），"
+        "或在导入时先选择它所在的村（社区）。",
+        "所属网格：没有填写所属网格。请在“所属网格”列填写网格名称或编码，或在导入时选择一个网格。",
     ]
 
 
@@ -209,11 +211,14 @@ def test_a_corrected_mapping_is_remembered_for_the_same_layout(ws: Workspace, tr
     headers = ["人名", "称谓", "身份证号"]
     sheet = read_sheet(write_book(tmp_path / "odd.xlsx", [["户号", *headers], ["001", "张三", "户主", HEAD_ID]]))
     mapping = propose_mapping(ws, sheet.headers)
-    assert mapping.missing() == ["姓名", "与户主关系"] and not mapping.remembered
-    with pytest.raises(ImportRefused, match="没有找到“姓名”“与户主关系”列"):
+    assert mapping.missing() == ["姓名"] and not mapping.remembered
+    with pytest.raises(ImportRefused, match="没有找到“姓名”列"):
         dry_run(ws, sheet, mapping, ImportOptions(tree.grid1))
     mapping.set(1, "name")
+    assert mapping.checks_only  # without 与户主关系 the sheet can only check registered people
+    assert dry_run(ws, sheet, mapping, ImportOptions(tree.grid1)).result.refused[0].issues[0].column == "与户主关系"
     mapping.set(2, "relation")
+    assert not mapping.checks_only
     result = apply(ws, dry_run(ws, sheet, mapping, ImportOptions(tree.grid1)), SYSTEM)
     assert result.persons.created == 1
     again = propose_mapping(ws, sheet.headers)

@@ -31,8 +31,9 @@ SON_ID = valid_id("41142319900101101")
 
 
 def write_book(path: Path, rows: Iterable[Sequence[Any]], merges: Iterable[str] = (), sheet: str = "人口",
-               before: Iterable[str] = ()) -> Path:
-    """An .xlsx with ``rows`` from A1 on sheet ``sheet``; ``before`` adds sheets of notes in front of it."""
+               before: Iterable[str] = (), hidden: Iterable[str] = ()) -> Path:
+    """An .xlsx with ``rows`` from A1 on sheet ``sheet``; ``before`` adds sheets of notes in front of it,
+    ``hidden`` hidden sheets after it."""
     book = Workbook()
     book.remove(book.active)
     for name in before:
@@ -42,6 +43,8 @@ def write_book(path: Path, rows: Iterable[Sequence[Any]], merges: Iterable[str] 
         target.append(list(row))
     for area in merges:
         target.merge_cells(area)
+    for name in hidden:
+        book.create_sheet(name).sheet_state = "hidden"
     book.save(path)
     return path
 
@@ -125,7 +128,7 @@ def test_the_user_can_choose_another_header_row(tmp_path: Path) -> None:
     [
         ("empty.xlsx", b"", "是空的（0字节）"),
         ("renamed.xlsx", "姓名,身份证号\n张三,1\n".encode(), "不是有效的Excel工作簿"),
-        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "旧版Excel（.xls）"),
+        ("zeros.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "已损坏，文件结构不完整"),
         ("broken.xlsx", b"PK\x03\x04 truncated", "不是有效的Excel工作簿"),
     ],
 )

@@ -49,8 +49,9 @@ def test_the_template_has_the_columns_notes_lists_and_a_text_id_column(tmp_path:
     assert headers == [f.title + ("*" if f.required else "") for f in fields()]
     assert sheet["A3"].value.startswith("填写说明：")
     column = {h.rstrip("*"): get_column_letter(i) for i, h in enumerate(headers, start=1)}
-    assert sheet[f"{column['公民身份号码']}4"].number_format == "@"
-    assert sheet[f"{column['公民身份号码']}2003"].number_format == "@"
+    assert sheet.column_dimensions[column["公民身份号码"]].number_format == "@"  # every row, typed or not
+    assert sheet.column_dimensions[column["联系电话"]].number_format == "@"
+    assert sheet.column_dimensions[column["姓名"]].number_format == "General"
     lists = {str(v.sqref).split(":")[0][:-1]: v.formula1 for v in sheet.data_validations.dataValidation}
     for title in ("民族", "与户主关系", "性别", "人口类别", "政治面貌", "文化程度", "婚姻状况", "户类型"):
         formula = lists[column[title]]

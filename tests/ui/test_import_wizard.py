@@ -227,3 +227,44 @@ def test_the_first_page_is_not_left_before_the_file_has_been_opened(ctx, qtbot, 
     qtbot.waitUntil(lambda: wizard.path is not None, timeout=60_000)
     wizard.next()
     assert wizard.currentPage() is wizard.sheet_page
+
+
+def test_grids_the_sheet_names_are_created_only_when_the_box_is_ticked(ctx, qtbot, tmp_path: Path) -> None:
+    office = ctx.ws.query.office_node()
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["户号", "姓名", "与户主关系", "所属网格"])
+    sheet.append(["N01", "新户主", "户主", "第九网格"])
+    sheet.append(["N01", "新成员", "子", "第九网格"])
+    book.save(tmp_path / "新网格.xlsx")
+    wizard = ImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(tmp_path / "新网格.xlsx"))
+    for _ in range(3):
+        click_next(qtbot, wizard)
+    check = wizard.check_page
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=60_000)
+    assert check.create_grids.isVisible() and not check.create_grids.isChecked()
+    assert f"{' / '.join(office.path_names)} / 第九网格（表中2行）" in check.missing_grids.text()
+    assert check.counts.item(1, 5).text() == "2"  # refused while the grid does not exist
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+
+    check.create_grids.click()  # as a click on its box or its text
+    qtbot.waitUntil(lambda: wizard.plan is not None and wizard.plan.result.create_grids, timeout=60_000)
+    assert check.counts.item(1, 0).text() == "2"
+    assert "第九网格" not in {g.name for g in ctx.ws.query.grid_children(office.id)}
+    click_next(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    qtbot.waitUntil(lambda: wizard.apply_page.done, timeout=60_000)
+    assert "新建了 1 个网格" in wizard.apply_page.work.status.text()
+    assert "第九网格" in {g.name for g in ctx.ws.query.grid_children(office.id)}
+
+
+def test_the_file_dialog_offers_every_kind_of_spreadsheet(ctx, qtbot, monkeypatch) -> None:
+    patterns: list[str] = []
+    monkeypatch.setattr(file_dialogs, "ask_open_path", lambda _p, _t, pattern: patterns.append(pattern) or "")
+    wizard = ImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    qtbot.mouseClick(wizard.file_page.browse_button, Qt.MouseButton.LeftButton)
+    first = patterns[0].split(";;")[0]
+    assert all(f"*.{suffix}" in first for suffix in ("xlsx", "xls", "ods", "csv"))

@@ -1,5 +1,7 @@
 """从Excel导入: the wizard that walks an office through file → sheet and header → columns → check → import.
 
+The file may be any spreadsheet a village holds: .xlsx, .xls (also WPS's), .ods or .csv.
+
 Each step calls one function of gridapp.excel.importer; reading, checking and importing run on the task runner
 with a progress bar and a cancel button, so a county-size sheet never freezes the window. Nothing is written
 before the last step, and the last step is one transaction after a backup.
@@ -16,6 +18,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -175,13 +178,13 @@ class Work(QWidget):
 
 
 class FilePage(QWizardPage):
-    """Step 1: the .xlsx file, and the blank template an office can hand out."""
+    """Step 1: the spreadsheet file, and the blank template an office can hand out."""
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle(self.tr("第1步：选择Excel文件"))
-        self.setSubTitle(self.tr("选择村里现有的人口登记表（.xlsx）。导入前会先检查，确认后才写入数据库。"))
+        self.setTitle(self.tr("第1步：选择表格文件"))
+        self.setSubTitle(self.tr("选择村里现有的人口登记表（Excel、WPS或CSV表格）。导入前会先检查，确认后才写入数据库。"))
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("点“浏览…”选择文件"))
         self.path_edit.textChanged.connect(self._path_changed)
@@ -195,8 +198,8 @@ class FilePage(QWizardPage):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.work = Work(wizard.ctx)
-        hint = QLabel(self.tr("还没有表格？可以先保存一份空白模板，发给各网格员按模板填写。"
-                              "旧版 .xls 文件请先在Excel或WPS中“另存为 .xlsx”。"))
+        hint = QLabel(self.tr("可以导入 .xlsx、.xls、.ods 和 .csv 文件（WPS表格的 .et 文件请先“另存为” .xlsx）。"
+                              "还没有表格？可以先保存一份空白模板，发给各网格员按模板填写。"))
         hint.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -210,7 +213,7 @@ class FilePage(QWizardPage):
         layout.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def browse(self) -> None:
-        path = file_dialogs.ask_open_path(self, self.tr("选择要导入的Excel文件"), xlsx_pattern())
+        path = file_dialogs.ask_open_path(self, self.tr("选择要导入的表格文件"), spreadsheet_pattern())
         if path:
             self.path_edit.setText(path)
 
@@ -416,6 +419,8 @@ class MappingPage(QWizardPage):
             self.status.setStyleSheet("color: #b00020;")
         else:
             note = self.tr("已沿用上次导入同样格式的表时的对应。") if mapping.remembered else ""
+            if mapping.checks_only:
+                note += self.tr("表中没有“与户主关系”列，只能核对、更新已登记的人，不能新登记。")
             self.status.setText(note + self.tr("共 {n} 列将导入。").format(n=len(mapping.columns)))
             self.status.setStyleSheet("")
         self.completeChanged.emit()
@@ -451,6 +456,11 @@ class CheckPage(QWizardPage):
             policy_box.addWidget(button)
         self.policy_buttons["ask"].setChecked(True)
         self.policy_group.buttonToggled.connect(lambda _b, on: on and self.check())
+        self.missing_grids = QLabel()
+        self.missing_grids.setWordWrap(True)
+        self.create_grids = QCheckBox(self.tr("在本单位下新建这些网格"))
+        self.create_grids.setToolTip(self.tr("选择了“导入到网格”时，新网格建在那个网格下面。"))
+        self.create_grids.toggled.connect(lambda _on: self.check())
         self.work = Work(wizard.ctx)
         self.counts = _counts_table()
         self.problems = _problems_table()
@@ -465,16 +475,22 @@ class CheckPage(QWizardPage):
         options.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(options)
+        layout.addWidget(self.missing_grids)
+        layout.addWidget(self.create_grids)
         layout.addWidget(self.work)
         layout.addWidget(self.counts)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._show_missing_grids([])
 
     def policy(self) -> str:
         return next(key for key, button in self.policy_buttons.items() if button.isChecked())
 
     def initializePage(self) -> None:
         self._show_grid()
+        self.create_grids.blockSignals(True)
+        self.create_grids.setChecked(False)  # new grids only when asked for this file
+        self.create_grids.blockSignals(False)
         self.check()
 
     def choose_grid(self) -> None:
@@ -496,7 +512,7 @@ class CheckPage(QWizardPage):
     def check(self) -> None:
         wiz = self.wiz
         sheet, mapping = wiz.sheet, wiz.mapping
-        options = importer.ImportOptions(self.grid_id, self.policy())
+        options = importer.ImportOptions(self.grid_id, self.policy(), self.create_grids.isChecked())
         wiz.plan = None
         self.report_button.setEnabled(False)
         self.completeChanged.emit()
@@ -509,9 +525,21 @@ class CheckPage(QWizardPage):
         result = plan.result
         _fill_counts(self.counts, result)
         _fill_problems(self.problems, result)
+        self._show_missing_grids(result.missing_grids)
         self.report_button.setEnabled(bool(result.refused or result.needs_decision or result.skipped))
         self.work.status.setText(_summary(self, result, applied=False))
         self.completeChanged.emit()
+
+    def _show_missing_grids(self, grids: list[importer.NewGrid]) -> None:
+        """The grids the sheet names that do not exist, with where they would be created; the box stays while
+        it is ticked, so the user can always untick it."""
+        shown = bool(grids) or self.create_grids.isChecked()
+        self.missing_grids.setVisible(shown)
+        self.create_grids.setVisible(shown)
+        names = "；".join(self.tr("{parent} / {name}（表中{rows}行）").format(parent=g.parent, name=g.name, rows=g.rows)
+                         for g in grids)
+        self.missing_grids.setText(self.tr("表中“所属网格”写的这些网格还不存在：{names}。"
+                                           "不新建的话，这些行不能导入。").format(names=names))
 
     def isComplete(self) -> bool:
         return self.wiz.plan is not None and self.wiz.plan.result.changes_anything
@@ -618,6 +646,8 @@ def _summary(page: QWizardPage, result: importer.ImportResult, *, applied: bool)
     if applied:
         text = page.tr("导入完成：新增 {h} 户、{p} 人，更新 {u} 人。").format(
             h=result.households.created, p=people.created, u=people.updated)
+        if result.create_grids and result.missing_grids:
+            text += page.tr("新建了 {n} 个网格。").format(n=len(result.missing_grids))
     elif result.changes_anything:
         text = page.tr("检查完成：可以导入 {h} 户新住户、{p} 名新人员，更新 {u} 人。").format(
             h=result.households.created, p=people.created, u=people.updated)
@@ -635,6 +665,12 @@ def cannot_write(path: str) -> str:
 
 def xlsx_pattern() -> str:
     return QWidget.tr("Excel 工作簿 (*.xlsx)")
+
+
+def spreadsheet_pattern() -> str:
+    """Every kind of file the import reads, first together, then one by one."""
+    return QWidget.tr("表格文件 (*.xlsx *.xls *.ods *.csv);;Excel 工作簿 (*.xlsx *.xls);;"
+                      "OpenDocument 表格 (*.ods);;CSV 文件 (*.csv *.txt);;所有文件 (*)")
 
 
 def _table() -> QTableWidget:
