@@ -7,7 +7,7 @@ closing with unsaved changes asks first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,9 @@ from ui.context import AppContext
 from ui.forms.person_editor import WARNING_STYLE, PersonEditor
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import checked
+from ui.window_geometry import keep_geometry
 
+PREFERRED_SIZE = QSize(1280, 820)  # smaller screens get the whole screen
 COLUMNS = ("姓名", "与户主关系", "身份证号", "性别", "出生日期", "年龄", "人口类别", "状态", "人群标签")
 messages.BANNER_STYLES = {
     "error": "background: #fdecea; color: #8a1c12; border: 1px solid #d9534f; padding: 6px;",
@@ -68,7 +70,7 @@ class HouseholdForm(QWidget):
         self._update_title()
         self._fill_houses()
         self._set_dirty(False)
-        self.resize(1280, 820)
+        keep_geometry(self, ctx.settings, "household_form", PREFERRED_SIZE)
         self.number.setFocus()
 
     # -- building ---------------------------------------------------------------------------------------------

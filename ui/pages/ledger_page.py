@@ -36,6 +36,9 @@ from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel
 from ui.tasks import Task
 from ui.widgets.date_edit import DateEdit, checked
+from ui.widgets.empty_hint import EmptyHint
+from ui.widgets.flow_layout import flow_row
+from ui.widgets.scoped_list import no_grid_text
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -68,6 +71,7 @@ class LedgerPage(QWidget):
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
         self.tree.setCurrentIndex(self.tree_model.index(0, 0))
+        EmptyHint(self.tree, no_grid_text())
         self.mask = QCheckBox(self.tr("隐藏身份证号和电话的中间几位"))
         self.date_from, self.date_to = DateEdit(), DateEdit()
         for edit, day in zip((self.date_from, self.date_to), ledgers.calendar_year(ctx.ws.today()), strict=True):
@@ -111,11 +115,7 @@ class LedgerPage(QWidget):
         column.addWidget(self.period_box)
         column.addWidget(self.mask)
         column.addWidget(self.generate_button)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.progress, 1)
-        buttons.addWidget(self.cancel_button)
-        for button in (self.print_button, self.pdf_button, self.excel_button):
-            buttons.addWidget(button)
+        buttons = flow_row(self.progress, self.cancel_button, self.print_button, self.pdf_button, self.excel_button)
         right = QWidget()
         preview = QVBoxLayout(right)
         preview.setContentsMargins(0, 0, 0, 0)

@@ -18,6 +18,7 @@ from gridapp.errors import UserError
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase, passphrase_store
+from ui.widgets.form_scroll import FormScrollArea
 
 LARGE_FONT_KEY = "ui/large_font"
 NORMAL_POINT_SIZE = 11
@@ -73,11 +74,14 @@ class SettingsPage(QWidget):
         box.addWidget(self.backup_button)
         self.backup_button.setEnabled(ctx.ws.db_file is not None)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.addWidget(readability)
         layout.addWidget(office)
         layout.addWidget(sync)
         layout.addWidget(backups, 1)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(FormScrollArea(layout))  # the large-font mode on a 768-pixel screen scrolls
         self.refresh_backups()
 
     def set_large_font(self, large: bool) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gridapp.dates import DateError, format_date, parse_date
 
@@ -90,3 +90,13 @@ class DateEdit(Checked, QLineEdit):
                     self.setText(normalised)
         self.report(error)
         return error
+
+
+def period_box(label: str, start: QWidget, end: QWidget) -> QWidget:
+    """“label start — end” as one piece, so a row of filters that wraps never splits a period."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in (QLabel(label), start, QLabel("—"), end):
+        row.addWidget(widget)
+    return box

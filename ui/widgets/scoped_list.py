@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import messages
+from ui.widgets.empty_hint import EmptyHint
+
 
 def scoped_list_layout(page: QWidget, tree: QWidget, filters: QLayout, table: QWidget, count: QLabel,
                        buttons: tuple[QPushButton, ...]) -> QSplitter:
+    count.setWordWrap(True)  # a long count line wraps instead of widening the window
     footer = QHBoxLayout()
     footer.addWidget(count, 1)
     for button in buttons:
@@ -42,10 +46,25 @@ def scoped_list_layout(page: QWidget, tree: QWidget, filters: QLayout, table: QW
 
 
 def scope_tree(model: QAbstractItemModel) -> QTreeView:
+    """The grid tree a list page is scoped by; without any grid yet it says where grids are made."""
     tree = QTreeView()
     tree.setModel(model)
     tree.setUniformRowHeights(True)
+    EmptyHint(tree, no_grid_text())
     return tree
+
+
+def no_grid_text() -> str:
+    return QCoreApplication.translate("ScopedList", "还没有网格。\n请先点左边的“网格”，建立本单位的网格。")
+
+
+def ask_for_scope(page: QWidget, tree: QTreeView) -> None:
+    """A new record needs a grid: say which grid to pick, or, with none yet, where grids are made."""
+    if tree.model().rowCount() == 0:
+        messages.error(page, QCoreApplication.translate("ScopedList", "还没有网格。请先点左边的“网格”，建立本单位的网格，"
+                                                                      "然后再来登记。"))
+    else:
+        messages.error(page, QCoreApplication.translate("ScopedList", "请先在左边选择一个网格。"))
 
 
 def record_table(model: QAbstractItemModel) -> QTableView:
