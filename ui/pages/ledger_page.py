@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp import ledgers
+from gridapp.changes import Changes
 from gridapp.errors import UserError
 from gridapp.excel.ledger_export import export_xlsx
 from ui import messages
@@ -38,7 +39,7 @@ from ui.tasks import Task
 from ui.widgets.date_edit import DateEdit, checked
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
-from ui.widgets.scoped_list import no_grid_text
+from ui.widgets.scoped_list import no_grid_text, select_first_node
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -70,8 +71,9 @@ class LedgerPage(QWidget):
         self.tree = QTreeView()
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
-        self.tree.setCurrentIndex(self.tree_model.index(0, 0))
+        select_first_node(self.tree, lambda: None)
         EmptyHint(self.tree, no_grid_text())
+        ctx.bus.changed.connect(self.on_changes)
         self.mask = QCheckBox(self.tr("隐藏身份证号和电话的中间几位"))
         self.date_from, self.date_to = DateEdit(), DateEdit()
         for edit, day in zip((self.date_from, self.date_to), ledgers.calendar_year(ctx.ws.today()), strict=True):
@@ -131,6 +133,10 @@ class LedgerPage(QWidget):
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._forget_preview())
         self.mask.toggled.connect(lambda _on: self._forget_preview())
         self._kind_changed()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("grid_nodes", "households", "persons"):
+            self.tree_model.refresh_counts()
 
     # -- what is chosen -----------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -82,10 +82,17 @@ def record_table(model: QAbstractItemModel) -> QTableView:
 
 
 def select_first_node(tree: QTreeView, refresh: Callable[[], None]) -> None:
-    """Start a list page on the top node, opened one level; with no tree yet, show the (empty) list."""
-    first = tree.model().index(0, 0)
-    if first.isValid():
-        tree.setCurrentIndex(first)
-        tree.expand(first)
-    else:
+    """Start a list page on the top node, opened one level; with no tree yet, show the (empty) list and select
+    the first node as soon as one is made (a new office builds its tree while the page already exists)."""
+    model = tree.model()
+
+    def select_first() -> None:
+        first = model.index(0, 0)
+        if first.isValid() and not tree.currentIndex().isValid():
+            tree.setCurrentIndex(first)
+            tree.expand(first)
+
+    select_first()
+    if not tree.currentIndex().isValid():
         refresh()
+    model.rowsInserted.connect(lambda parent, *_: None if parent.isValid() else QTimer.singleShot(0, tree, select_first))
