@@ -54,10 +54,11 @@ def fit_to_screen(window: QWidget, wanted: QSize) -> None:
     centred on the screen; a dialog is left for Qt to centre over its parent."""
     room = room_for(window)
     size = wanted.boundedTo(room.size()).expandedTo(minimum_of(window))
-    window.resize(size)
-    if not isinstance(window, QDialog):
-        window.move(room.left() + max(room.width() - size.width(), 0) // 2,
-                    room.top() + max(room.height() - size.height(), 0) // 2)
+    if isinstance(window, QDialog):
+        window.resize(size)
+    else:  # setGeometry places the contents (move would place the frame, whose size is not known yet)
+        window.setGeometry(room.left() + max(room.width() - size.width(), 0) // 2,
+                           room.top() + max(room.height() - size.height(), 0) // 2, size.width(), size.height())
 
 
 def keep_geometry(window: QWidget, settings: QSettings, key: str, wanted: QSize,

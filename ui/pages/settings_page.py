@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -52,7 +53,10 @@ class SettingsPage(QWidget):
         form = QFormLayout(office)
         info = ctx.ws.office
         form.addRow(self.tr("单位名称："), QLabel(info.name if info else self.tr("（未设置）")))
-        form.addRow(self.tr("数据库："), QLabel(ctx.ws.url))
+        database = QLineEdit(ctx.ws.url)  # a long path scrolls and can be copied, and never widens the page
+        database.setReadOnly(True)
+        database.setCursorPosition(0)
+        form.addRow(self.tr("数据库："), database)
 
         sync = QGroupBox(self.tr("同步口令"))
         self.passphrase_label = QLabel()
