@@ -198,3 +198,12 @@ def test_clamping_keeps_the_size_that_fits_and_moves_the_window_on_screen() -> N
     assert window_geometry.clamped(QRect(900, 600, 800, 500), room, QSize(300, 200)) == QRect(216, 220, 800, 500)
     assert window_geometry.clamped(QRect(-50, -50, 2000, 900), room, QSize(300, 200)) == room
     assert window_geometry.clamped(QRect(0, 0, 100, 100), room, QSize(300, 200)).size() == QSize(300, 200)
+
+
+def test_the_household_form_shows_a_members_details_without_sideways_scrolling(ctx, qtbot, screen,
+                                                                               font_mode) -> None:
+    biggest = max(ctx.ws.query.household_rows(ctx.ws.query.household_ids(None)), key=lambda r: r.member_count)
+    form = HouseholdForm(ctx, household_id=biggest.id)
+    qtbot.addWidget(form)
+    form.show()
+    assert form.scroll.viewport().width() >= form.stack.minimumSizeHint().width()

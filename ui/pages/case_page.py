@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
 from gridapp import codes
 from gridapp.cases import workflow
@@ -23,6 +23,7 @@ from ui.widgets.date_edit import DateEdit, period_box
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
 from ui.widgets.scoped_list import (
+    CountLabel,
     ask_for_scope,
     record_table,
     scope_tree,
@@ -77,8 +78,7 @@ class CasePage(QWidget):
             self.table, self.tr("这里还没有事件。\n群众反映或巡查发现问题时，点下面的“登记事件”记下来。"),
             self.tr("没有符合条件的事件。\n可以把上面的筛选改回“全部”，或清空日期和编号。"), self.is_filtered)
 
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
+        self.count_label = CountLabel()
         self.new_button = QPushButton(self.tr("登记事件"))
         self.open_button = QPushButton(self.tr("打开"))
         self.new_button.clicked.connect(self.register_case)

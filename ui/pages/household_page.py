@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from gridapp import codes
 from gridapp.changes import Changes
@@ -15,6 +15,7 @@ from ui.household_table_model import HouseholdTableModel
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.scoped_list import (
+    CountLabel,
     ask_for_scope,
     record_table,
     scope_tree,
@@ -47,8 +48,7 @@ class HouseholdPage(QWidget):
             "colour": self._combo(self.tr("监测颜色"), _same(codes.labels("monitor_colour"))),
             "person_status": self._combo(self.tr("人员状态"), _same(codes.labels("person_status"))),
         }
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
+        self.count_label = CountLabel()
         self.new_button = QPushButton(self.tr("新建住户"))
         self.open_button = QPushButton(self.tr("打开"))
         self.delete_button = QPushButton(self.tr("删除"))

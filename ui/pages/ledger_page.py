@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,7 @@ from ui.tasks import Task
 from ui.widgets.date_edit import DateEdit, checked
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
-from ui.widgets.scoped_list import no_grid_text, select_first_node
+from ui.widgets.scoped_list import no_grid_text, select_first_node, tree_splitter
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -124,11 +123,7 @@ class LedgerPage(QWidget):
         preview.addWidget(self.view, 1)
         preview.addWidget(self.status)
         preview.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([320, 960])
-        QVBoxLayout(self).addWidget(splitter)
+        QVBoxLayout(self).addWidget(tree_splitter(left, right, self.tree))
         self.kinds.currentRowChanged.connect(lambda _row: self._kind_changed())
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._forget_preview())
         self.mask.toggled.connect(lambda _on: self._forget_preview())

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from gridapp import codes
 from gridapp.changes import Changes
@@ -21,6 +21,7 @@ from ui.premises_table_model import Column, RecordTableModel
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.scoped_list import (
+    CountLabel,
     ask_for_scope,
     record_table,
     scope_tree,
@@ -68,8 +69,7 @@ class PremisesPage(QWidget):
         self.empty_hint = EmptyHint(self.table, self._empty_text(), self._no_match_text(),
                                     lambda: any(c.currentData() is not None for c in self.filters.values()))
 
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
+        self.count_label = CountLabel()
         self.new_button = QPushButton(self._new_label())
         self.open_button = QPushButton(self.tr("打开"))
         self.delete_button = QPushButton(self.tr("删除"))

@@ -19,7 +19,7 @@ from gridapp.errors import UserError
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase, passphrase_store
-from ui.widgets.form_scroll import FormScrollArea
+from ui.widgets.form_scroll import PageScrollArea
 
 LARGE_FONT_KEY = "ui/large_font"
 NORMAL_POINT_SIZE = 11
@@ -85,7 +85,7 @@ class SettingsPage(QWidget):
         layout.addWidget(backups, 1)
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(FormScrollArea(layout))  # the large-font mode on a 768-pixel screen scrolls
+        page.addWidget(PageScrollArea(layout))  # the large-font mode on a 768-pixel screen scrolls
         self.refresh_backups()
 
     def set_large_font(self, large: bool) -> None:

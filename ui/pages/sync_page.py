@@ -39,7 +39,7 @@ from ui.display import stored_moment_text
 from ui.pages.sync_review import ConflictPanel, CountsTable, DuplicatePanel, HistoryPanel, size_text
 from ui.tasks import Progress, Task
 from ui.widgets.empty_hint import EmptyHint
-from ui.widgets.form_scroll import FormScrollArea
+from ui.widgets.form_scroll import PageScrollArea
 
 PACKAGE_SUFFIX = ".gridsync"
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -151,7 +151,7 @@ class SyncPage(QWidget):
         layout.addLayout(busy_row)
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(FormScrollArea(layout))  # the large-font mode on a 768-pixel screen scrolls
+        page.addWidget(PageScrollArea(layout))  # the large-font mode on a 768-pixel screen scrolls
         self.refresh_drives()
         self.refresh()
         self._set_busy(False)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,7 +33,14 @@ from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns
 from ui.widgets.date_edit import DateEdit, period_box
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
-from ui.widgets.scoped_list import ask_for_scope, record_table, scope_tree, select_first_node
+from ui.widgets.scoped_list import (
+    CountLabel,
+    ask_for_scope,
+    record_table,
+    scope_tree,
+    select_first_node,
+    tree_splitter,
+)
 
 HORIZONS = ((QT_TRANSLATE_NOOP("VisitPage", "今日应访（含已逾期）"), 0), (QT_TRANSLATE_NOOP("VisitPage", "本周内应访"), 7),
             (QT_TRANSLATE_NOOP("VisitPage", "30天内应访"), 30))
@@ -74,12 +80,7 @@ class VisitPage(QWidget):
         top.addStretch(1)
         column.addLayout(top)
         column.addWidget(self.tabs, 1)
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([320, 960])
-        QVBoxLayout(self).addWidget(splitter)
+        QVBoxLayout(self).addWidget(tree_splitter(self.tree, right))
         ctx.bus.changed.connect(self.on_changes)
         select_first_node(self.tree, self.refresh)
 
@@ -109,7 +110,7 @@ class VisitPage(QWidget):
         self.log_table = record_table(self.log_model)
         self.log_table.setSortingEnabled(False)  # newest first, always
         self.log_table.doubleClicked.connect(lambda index: self.open_visit(index.row()))
-        self.log_count = QLabel()
+        self.log_count = CountLabel()
         self.new_button = QPushButton(self.tr("记录走访"))
         self.open_button = QPushButton(self.tr("打开"))
         self.delete_button = QPushButton(self.tr("删除"))
@@ -142,7 +143,7 @@ class VisitPage(QWidget):
         self.due_table = record_table(self.due_model)
         self.due_table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # soonest due first
         self.due_table.doubleClicked.connect(lambda index: self.record_due(index.row()))
-        self.due_count = QLabel()
+        self.due_count = CountLabel()
         self.record_button = QPushButton(self.tr("记录走访"))
         self.record_button.clicked.connect(lambda: self.record_due(self.due_table.currentIndex().row()))
         self.due_hint = EmptyHint(self.due_table, "")

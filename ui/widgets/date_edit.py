@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gridapp.dates import DateError, format_date, parse_date
 
 ERROR_COLOUR = QColor("#b00020")
+WIDEST_DATE = "2000-00-00"
 
 
 class InlineError(QLabel):
@@ -65,6 +67,12 @@ class DateEdit(Checked, QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(self.tr("如 1965-03-02"))
         self.editingFinished.connect(self.check)
+
+    def minimumSizeHint(self) -> QSize:
+        """Never so narrow that a whole date is not seen, in whatever font size."""
+        metrics = self.fontMetrics()
+        room = metrics.horizontalAdvance(WIDEST_DATE) + 2 * metrics.averageCharWidth()
+        return super().minimumSizeHint().expandedTo(QSize(room, 0))
 
     def value(self) -> date | None:
         try:

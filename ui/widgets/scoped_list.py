@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -23,9 +23,24 @@ from ui import messages
 from ui.widgets.empty_hint import EmptyHint
 
 
+class CountLabel(QLabel):
+    """The count under a list. A long count wraps instead of widening the window, but no count is squeezed
+    narrower than a short one, which would break “共 67 户” in the middle."""
+
+    SAMPLE = "第一微网格：共 1234 户"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countLabel")
+        self.setWordWrap(True)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self.fontMetrics().horizontalAdvance(self.SAMPLE)), hint.height())
+
+
 def scoped_list_layout(page: QWidget, tree: QWidget, filters: QLayout, table: QWidget, count: QLabel,
                        buttons: tuple[QPushButton, ...]) -> QSplitter:
-    count.setWordWrap(True)  # a long count line wraps instead of widening the window
     footer = QHBoxLayout()
     footer.addWidget(count, 1)
     for button in buttons:
@@ -36,12 +51,29 @@ def scoped_list_layout(page: QWidget, tree: QWidget, filters: QLayout, table: QW
     column.addLayout(filters)
     column.addWidget(table)
     column.addLayout(footer)
-    splitter = QSplitter(Qt.Orientation.Horizontal)
-    splitter.addWidget(tree)
-    splitter.addWidget(right)
-    splitter.setStretchFactor(1, 3)
-    splitter.setSizes([320, 960])
+    splitter = tree_splitter(tree, right)
     QVBoxLayout(page).addWidget(splitter)
+    return splitter
+
+
+# The widest usual line of the grid tree, four levels down: the tree pane is as wide as that and no wider, so
+# a 1024-pixel screen leaves the room to the list.
+TREE_SAMPLE = "第一网格（120户 / 480人）"
+TREE_DEPTH = 4
+
+
+def tree_splitter(left: QWidget, right: QWidget, tree: QTreeView | None = None) -> QSplitter:
+    """``left`` (holding ``tree``, by default ``left`` itself) at the width of the tree's usual lines; ``right``
+    takes the rest of the window and any room gained when it grows."""
+    tree = tree or left
+    width = tree.fontMetrics().horizontalAdvance(TREE_SAMPLE) + tree.indentation() * TREE_DEPTH \
+        + 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width()
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setStretchFactor(0, 0)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([width, 4 * width])
     return splitter
 
 
