@@ -33,7 +33,7 @@ from ui.context import AppContext
 from ui.dialogs.action_dialog import ActionDialog
 from ui.display import moment_text, scaled
 from ui.latest_read import LatestRead
-from ui.widgets.form_scroll import FormScrollArea
+from ui.widgets.form_scroll import PageScrollArea
 from ui.window_geometry import keep_geometry
 
 OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
@@ -103,7 +103,7 @@ class CaseWindow(QWidget):
         left_column.addWidget(_boxed(self.tr("关联住户、人员、场所"), self.links))
         left_column.addWidget(_boxed(self.tr("照片和附件（双击打开）"), self.attachments))
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(FormScrollArea(left_column))
+        splitter.addWidget(PageScrollArea(left_column))
         splitter.addWidget(_boxed(self.tr("办理过程"), self.timeline))
         splitter.setStretchFactor(1, 2)
 

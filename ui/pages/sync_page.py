@@ -88,6 +88,15 @@ def cancellable(progress: Progress) -> Callable[[int, int], None]:
     return report
 
 
+class SyncTabs(QTabWidget):
+    """The page's tabs. Their wrapped labels have room at any width the page allows, so the tabs claim no
+    height-for-width: Qt would take their preferred height (every list at full size) as their least, and the
+    page would scroll on a 768-pixel screen instead of shortening its lists."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class SyncPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,7 +145,7 @@ class SyncPage(QWidget):
         self.history = HistoryPanel(ctx)
         self.conflicts.resolved.connect(self.refresh)
         self.duplicates.resolved.connect(self.refresh)
-        self.tabs = QTabWidget()
+        self.tabs = SyncTabs()
         self.tabs.addTab(self._export_tab(), self.tr("导出"))
         self.tabs.addTab(self._import_tab(), self.tr("导入"))
         self.tabs.addTab(self.conflicts, "")

@@ -40,8 +40,10 @@ class FormScrollArea(QScrollArea):
 
 
 class PageScrollArea(FormScrollArea):
-    """The page fills the visible area but never goes below its minimum size; beyond that it scrolls. (Left to
-    Qt, a page with wrapping labels is held at its preferred height, lists and all, and scrolls early.)"""
+    """The page fills the visible area but never goes below its minimum size at that width (wrapped labels
+    take their lines); beyond that it scrolls. Left to Qt, a page with wrapping labels is held at its preferred
+    height, lists and all, and scrolls early. A container whose height-for-width Qt takes from its preferred
+    size (a tab widget with wrapping labels inside) should say it has none: see ``ui.pages.sync_page``."""
 
     def __init__(self, content: QWidget | QLayout, parent: QWidget | None = None) -> None:
         super().__init__(content, parent)
@@ -55,10 +57,17 @@ class PageScrollArea(FormScrollArea):
         self._fitting = True
         try:
             content, viewport = self.widget(), self.viewport()
-            least = content.minimumSizeHint()
-            content.resize(max(viewport.width(), least.width()), max(viewport.height(), least.height()))
+            width = max(viewport.width(), content.minimumSizeHint().width())
+            content.resize(width, max(viewport.height(), self.least_height(width)))
         finally:
             self._fitting = False
+
+    def least_height(self, width: int) -> int:
+        content = self.widget()
+        layout = content.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            return layout.totalMinimumHeightForWidth(width)
+        return content.minimumSizeHint().height()
 
     def resizeEvent(self, event: QEvent) -> None:
         super().resizeEvent(event)
