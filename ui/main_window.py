@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         ws = ctx.ws
         office = ws.office.name if ws.office else self.tr("（未设置单位）")
         self.setWindowTitle(self.tr("网格化管理综合信息采集簿 — {office}").format(office=office))
+        apply_font_mode(large_font_enabled(ctx))  # before the pages, which size themselves by the font
 
         self.nav = NavigationList()
         self.stack = QStackedWidget()
@@ -95,7 +96,6 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
-        apply_font_mode(large_font_enabled(ctx))
 
         self.office_label = QLabel(self.tr("单位：{office}").format(office=office))
         self.user_label = QLabel(self.tr("当前用户：{user}").format(user=ctx.actor.name))

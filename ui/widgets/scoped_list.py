@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -62,19 +62,37 @@ TREE_SAMPLE = "第一网格（120户 / 480人）"
 TREE_DEPTH = 4
 
 
-def tree_splitter(left: QWidget, right: QWidget, tree: QTreeView | None = None) -> QSplitter:
-    """``left`` (holding ``tree``, by default ``left`` itself) at the width of the tree's usual lines; ``right``
-    takes the rest of the window and any room gained when it grows."""
-    tree = tree or left
-    width = tree.fontMetrics().horizontalAdvance(TREE_SAMPLE) + tree.indentation() * TREE_DEPTH \
-        + 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width()
-    splitter = QSplitter(Qt.Orientation.Horizontal)
-    splitter.addWidget(left)
-    splitter.addWidget(right)
-    splitter.setStretchFactor(0, 0)
-    splitter.setStretchFactor(1, 1)
-    splitter.setSizes([width, 4 * width])
-    return splitter
+class TreeSplitter(QSplitter):
+    """``left`` (holding ``tree``) at the width of the tree's usual lines — again after a font change (the
+    large-font mode); ``right`` takes the rest of the window and any room gained when it grows."""
+
+    def __init__(self, left: QWidget, right: QWidget, tree: QTreeView) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.tree = tree
+        self.addWidget(left)
+        self.addWidget(right)
+        self.setStretchFactor(0, 0)
+        self.setStretchFactor(1, 1)
+        self.fit_tree()
+
+    def tree_width(self) -> int:
+        tree = self.tree
+        return (tree.fontMetrics().horizontalAdvance(TREE_SAMPLE) + tree.indentation() * TREE_DEPTH
+                + 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width())
+
+    def fit_tree(self) -> None:
+        width = self.tree_width()
+        self.setSizes([width, max(sum(self.sizes()) - width, 4 * width)])
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_tree()
+
+
+def tree_splitter(left: QWidget, right: QWidget, tree: QTreeView | None = None) -> TreeSplitter:
+    """See TreeSplitter; ``tree`` is ``left`` itself unless given."""
+    return TreeSplitter(left, right, tree or left)
 
 
 def scope_tree(model: QAbstractItemModel) -> QTreeView:
