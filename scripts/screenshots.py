@@ -46,6 +46,46 @@ def shoot(app: QApplication, widget, path: Path) -> None:
     screen.grabWindow(0, geometry.x(), geometry.y(), geometry.width(), geometry.height()).save(str(path))
 
 
+# What a maximized window gets on an office screen: the whole width, the height less Windows' taskbar and the
+# window's title bar.
+OFFICE_SCREENS = {"1366x768": (1366, 768 - 40 - 31), "1024x768": (1024, 768 - 40 - 31)}
+
+
+def open_on_office_screen(ctx, screen: str) -> MainWindow:
+    """A main window opened as on a small office screen, where it fills the screen from the start."""
+    window = MainWindow(ctx)
+    width, height = OFFICE_SCREENS[screen]
+    window.setGeometry(0, 0, width, height)
+    window.show()
+    return window
+
+
+def shoot_office_screens(app: QApplication, ctx, out: Path) -> None:
+    """The household list of the first grid on each small office screen."""
+    for screen in OFFICE_SCREENS:
+        window = open_on_office_screen(ctx, screen)
+        first_grid(window.show_page("households"))
+        shoot(app, window, out / f"main-window-{screen}.png")
+        window.close()
+
+
+def shoot_first_day(app: QApplication, out: Path, tmp: Path) -> None:
+    """A new office's first start: the home page with the first steps, then the empty list of its first grid."""
+    ws = Workspace.open(tmp / "new.sqlite3")
+    ws.init_office("幸福村村民委员会", "411423")
+    ctx = make_context(ws, str(tmp / "new" / "settings.ini"))
+    window = open_on_office_screen(ctx, "1024x768")
+    home = window.show_page("home")
+    wait_until(app, lambda: not home.busy())
+    shoot(app, window, out / "first-steps.png")
+    ctx.apply(window, lambda: ws.grid.create(ctx.actor, None, "幸福村", code="411423101001"))
+    window.show_page("households")
+    shoot(app, window, out / "empty-list.png")
+    window.close()
+    ctx.tasks.wait()
+    ws.close()
+
+
 def first_grid(page) -> None:
     index = page.tree_model.index(0, 0)
     for _ in range(3):
@@ -149,6 +189,7 @@ def main(out: Path) -> None:
         window.show()
         first_grid(window.show_page("households"))
         shoot(app, window, out / "main-window.png")
+        shoot_office_screens(app, ctx, out)
 
         grid_page = window.show_page("grid")
         [county] = ws.query.grid_children(None)
@@ -199,7 +240,9 @@ def main(out: Path) -> None:
         shoot_import(app, ctx, out, Path(tmp))
         shoot_sync(app, window, out, Path(tmp))
         window.close()
+        ctx.tasks.wait()
         ws.close()
+        shoot_first_day(app, out, Path(tmp))
     print(f"screenshots written to {out}")
 
 

@@ -11,6 +11,7 @@ from gridapp.workspace import Workspace
 
 PREFERRED_FONTS = ["Microsoft YaHei", "微软雅黑", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "SimHei", "SimSun"]
 BASE_POINT_SIZE = 11
+QT_CATALOGUE = "qtbase_zh_CN"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -34,7 +35,22 @@ def make_application(argv: list[str]):
     font = QFont(family) if family else app.font()
     font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
+    install_qt_translations(app)
     return app
+
+
+def install_qt_translations(app) -> None:
+    """Qt's own words — the standard buttons of message boxes, dialogs and wizards (确定, 取消, 下一步 …), the
+    file dialog — in Chinese, from the qtbase_zh_CN catalogue that PySide6 ships. Installed once per
+    application."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    if app.findChild(QTranslator, QT_CATALOGUE):
+        return
+    translator = QTranslator(app)
+    translator.setObjectName(QT_CATALOGUE)
+    if translator.load(QT_CATALOGUE, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
 
 
 def make_context(ws: Workspace, settings_file: str | None = None):

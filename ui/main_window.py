@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui import messages
 from ui.context import AppContext
+from ui.dialogs.passphrase_dialog import ask_and_store_passphrase
 from ui.pages.case_page import CasePage
 from ui.pages.grid_page import GridPage
 from ui.pages.home_page import HomePage
@@ -30,6 +31,9 @@ from ui.pages.settings_page import SettingsPage, apply_font_mode, large_font_ena
 from ui.pages.sync_page import SyncPage
 from ui.pages.visit_page import VisitPage
 from ui.search_box import SearchBox
+from ui.window_geometry import keep_geometry
+
+PREFERRED_SIZE = QSize(1360, 840)  # on smaller screens the window fills the screen
 
 
 class NavigationList(QListWidget):
@@ -55,7 +59,7 @@ class MainWindow(QMainWindow):
         ws = ctx.ws
         office = ws.office.name if ws.office else self.tr("（未设置单位）")
         self.setWindowTitle(self.tr("网格化管理综合信息采集簿 — {office}").format(office=office))
-        self.resize(1360, 840)
+        apply_font_mode(large_font_enabled(ctx))  # before the pages, which size themselves by the font
 
         self.nav = NavigationList()
         self.stack = QStackedWidget()
@@ -64,7 +68,9 @@ class MainWindow(QMainWindow):
         self.grid_page = GridPage(ctx)
         self.case_page = CasePage(ctx)
         self.visit_page = VisitPage(ctx)
-        self._add_page("home", self.tr("首页"), HomePage(ctx, self.jump))
+        steps = {"grid": self.start_setup, "import": self.import_roster, "household": self.register_first_household,
+                 "passphrase": self.set_passphrase}
+        self._add_page("home", self.tr("首页"), HomePage(ctx, self.jump, steps))
         self._add_page("grid", self.tr("网格"), self.grid_page)
         self._add_page("households", self.tr("住户"), self.households_page)
         self._add_page("houses", self.tr("房屋"), HousesPage(ctx))
@@ -90,7 +96,6 @@ class MainWindow(QMainWindow):
         layout.addLayout(top)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
-        apply_font_mode(large_font_enabled(ctx))
 
         self.office_label = QLabel(self.tr("单位：{office}").format(office=office))
         self.user_label = QLabel(self.tr("当前用户：{user}").format(user=ctx.actor.name))
@@ -98,6 +103,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().showMessage(self.tr("数据库：{db}").format(db=ws.url), 10000)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+        keep_geometry(self, ctx.settings, "main_window", PREFERRED_SIZE, maximize_when_cramped=True)
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self.pages[key] = page
@@ -121,6 +127,27 @@ class MainWindow(QMainWindow):
             self.show_page("visits")
             self.visit_page.show_due(within_days=7 if tile == "due_week" else 0,
                                      overdue_only=tile == "overdue_visits")
+
+    # -- the first steps of a new office (the 首页 buttons) ----------------------------------------------------
+
+    def start_setup(self) -> None:
+        """建立网格: the one place that starts setting up the grid tree."""
+        self.show_page("grid")
+
+    def import_roster(self) -> None:
+        """导入花名册: the Excel import wizard, as the 住户 page opens it."""
+        self.show_page("households")
+        self.households_page.import_excel()
+
+    def register_first_household(self) -> None:
+        """登记第一户: a new household form in the grid selected on the 住户 page."""
+        self.show_page("households")
+        self.households_page.new_household()
+
+    def set_passphrase(self) -> None:
+        """设置同步口令: the passphrase dialog; the home page shows the step done once one is stored."""
+        if ask_and_store_passphrase(self.ctx, self):
+            self.pages["home"].refresh()
 
     def page_titles(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]

@@ -8,7 +8,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from ui.app import make_context
+from ui.app import make_application, make_context
+
+
+@pytest.fixture(scope="session", autouse=True)
+def program_application(qapp):
+    """The QApplication as the program sets it up: its font, and Qt's own texts in Chinese."""
+    return make_application([])
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +26,7 @@ from gridapp.dto import AttachmentInput
 from ui.dialogs import ok_cancel
 from ui.dialogs.register_case_dialog import add_photo, photo_inputs
 from ui.widgets.date_edit import DateEdit, checked
+from ui.window_geometry import fit_to_screen
 
 DEADLINE_TIME = time(18, 0)  # a new 办结期限 typed as a day means the end of that working day
 
@@ -61,7 +63,7 @@ class ActionDialog(QDialog):
             photos.addWidget(self.photo_button)
             form.addRow(self.tr("照片"), photos)
         layout.addWidget(ok_cancel(self, action.label))
-        self.resize(self.fontMetrics().averageCharWidth() * 64, self.sizeHint().height())
+        fit_to_screen(self, QSize(self.fontMetrics().averageCharWidth() * 64, self.sizeHint().height()))
 
     def _editor(self, f: Field) -> QWidget:
         if f.kind == "choice":

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -33,6 +33,8 @@ from ui.context import AppContext
 from ui.dialogs.action_dialog import ActionDialog
 from ui.display import moment_text, scaled
 from ui.latest_read import LatestRead
+from ui.widgets.form_scroll import PageScrollArea
+from ui.window_geometry import keep_geometry
 
 OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
 LINK_KINDS = {"household": QT_TRANSLATE_NOOP("CaseWindow", "住户"), "person": QT_TRANSLATE_NOOP("CaseWindow", "人员"),
@@ -95,14 +97,13 @@ class CaseWindow(QWidget):
         self.timeline.horizontalHeader().sectionResized.connect(
             lambda *_args: QTimer.singleShot(0, self.timeline, self.timeline.resizeRowsToContents))
 
-        left = QWidget()
-        left_column = QVBoxLayout(left)
+        left_column = QVBoxLayout()
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addLayout(details)
         left_column.addWidget(_boxed(self.tr("关联住户、人员、场所"), self.links))
         left_column.addWidget(_boxed(self.tr("照片和附件（双击打开）"), self.attachments))
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter.addWidget(PageScrollArea(left_column))
         splitter.addWidget(_boxed(self.tr("办理过程"), self.timeline))
         splitter.setStretchFactor(1, 2)
 
@@ -130,7 +131,7 @@ class CaseWindow(QWidget):
         ctx.bus.changed.connect(self.on_changes)
         self.reload()
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 150, metrics.height() * 40)
+        keep_geometry(self, ctx.settings, "case_window", QSize(metrics.averageCharWidth() * 150, metrics.height() * 40))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

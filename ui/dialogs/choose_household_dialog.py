@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from gridapp import pinyin
 from gridapp.workspace import Workspace
 from ui.dialogs import ok_cancel
+from ui.window_geometry import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -78,7 +79,7 @@ class ChooseHouseholdDialog(QDialog):
         layout.addWidget(self.count_label)
         layout.addWidget(self.buttons)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 60, metrics.height() * 30)
+        fit_to_screen(self, QSize(metrics.averageCharWidth() * 60, metrics.height() * 30))
         self._update()
 
     def chosen_ids(self) -> list[str]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from gridapp.dto import GridNodeRow
 from gridapp.workspace import Workspace
 from ui.dialogs import ok_cancel
 from ui.grid_tree_model import GridTreeModel, reveal
+from ui.window_geometry import fit_to_screen
 
 # Says why a node cannot be chosen ("" when it can), so the user learns the rule before pressing 确定.
 Check = Callable[[GridNodeRow], str]
@@ -41,7 +42,7 @@ class ChooseNodeDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
         metrics = self.fontMetrics()  # sized in lines of text, so large-font mode gets a larger dialog
-        self.resize(metrics.averageCharWidth() * 50, metrics.height() * 28)
+        fit_to_screen(self, QSize(metrics.averageCharWidth() * 50, metrics.height() * 28))
         if start_id:
             reveal(self.tree, start_id)
         self._update()

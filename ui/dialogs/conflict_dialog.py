@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from gridapp.sync.dto import ConflictView
 from ui.dialogs import ok_cancel
 from ui.display import moment_text
+from ui.window_geometry import fit_to_screen
 
 
 def show_value(value: Any, name: str = "") -> str:
@@ -89,7 +91,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 100, metrics.height() * (len(conflict.fields) * 2 + 12))
+        fit_to_screen(self, QSize(metrics.averageCharWidth() * 100, metrics.height() * (len(conflict.fields) * 2 + 12)))
 
     def _version_title(self, office: str, local_office: str, fallback: str) -> str:
         if not office:

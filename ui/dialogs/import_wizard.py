@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from ui import file_dialogs, messages
 from ui.context import AppContext
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
 from ui.tasks import Task
+from ui.window_geometry import fit_to_screen
 
 PREVIEW_ROWS = 30  # rows of the sheet shown while choosing the header
 SAMPLES = 3  # example values shown next to each column
@@ -76,7 +77,7 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.sheet_page, self.mapping_page, self.check_page, self.apply_page):
             self.addPage(page)
         metrics = self.fontMetrics()  # sized in text units, so large-font mode gets a larger window
-        self.resize(metrics.averageCharWidth() * 120, metrics.height() * 36)
+        fit_to_screen(self, QSize(metrics.averageCharWidth() * 120, metrics.height() * 36))
 
     def reject(self) -> None:
         if self.apply_page.work.busy():  # the import decides itself whether it finished or rolled back

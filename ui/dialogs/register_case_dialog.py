@@ -7,7 +7,7 @@ description and the visited household come from the visit, so only title, catego
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSize
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,8 @@ from ui.context import AppContext
 from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
 from ui.widgets.code_combo import CodeCombo
+from ui.widgets.form_scroll import FormScrollArea
+from ui.window_geometry import fit_to_screen
 
 PHOTO_PATTERN = QT_TRANSLATE_NOOP("RegisterCaseDialog", "图片 (*.jpg *.jpeg *.png *.bmp);;所有文件 (*)")
 # Code-table labels (data the service reads, not UI text, so never translated).
@@ -150,12 +152,12 @@ class RegisterCaseDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addLayout(form)
+        layout.addWidget(FormScrollArea(form), 1)
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._show_grid()
         self._initial = self.case_input()
-        self.resize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height())
+        fit_to_screen(self, QSize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height()))
 
     def _show_grid(self) -> None:
         self.grid_label.setText(" / ".join(self.ctx.ws.query.grid_node(self.grid_id).path_names))

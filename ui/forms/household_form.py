@@ -7,7 +7,7 @@ closing with unsaved changes asks first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,10 @@ from ui.context import AppContext
 from ui.forms.person_editor import WARNING_STYLE, PersonEditor
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import checked
+from ui.widgets.flow_layout import flow_row
+from ui.window_geometry import keep_geometry
 
+PREFERRED_SIZE = QSize(1280, 820)  # smaller screens get the whole screen
 COLUMNS = ("姓名", "与户主关系", "身份证号", "性别", "出生日期", "年龄", "人口类别", "状态", "人群标签")
 BANNER_STYLES = {"error": messages.BANNER_STYLE, "notice": WARNING_STYLE}
 
@@ -65,7 +68,8 @@ class HouseholdForm(QWidget):
         self._update_title()
         self._fill_houses()
         self._set_dirty(False)
-        self.resize(1280, 820)
+        keep_geometry(self, ctx.settings, "household_form", PREFERRED_SIZE)
+        self._share_width()
         self.number.setFocus()
 
     # -- building ---------------------------------------------------------------------------------------------
@@ -124,10 +128,7 @@ class HouseholdForm(QWidget):
         self.up_button.clicked.connect(lambda: self.move_member(-1))
         self.down_button.clicked.connect(lambda: self.move_member(1))
         self.head_button.clicked.connect(self.make_head)
-        member_buttons = QHBoxLayout()
-        for button in self.member_buttons():
-            member_buttons.addWidget(button)
-        member_buttons.addStretch(1)
+        member_buttons = flow_row(*self.member_buttons())
 
         self.stack = QStackedWidget()
         self.scroll = QScrollArea()
@@ -140,13 +141,12 @@ class HouseholdForm(QWidget):
         members_layout.addWidget(QLabel(self.tr("家庭成员")))
         members_layout.addWidget(self.table, 1)
         members_layout.addLayout(member_buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(members)
         splitter.addWidget(self.scroll)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([500, 750])
 
         self.save_button = QPushButton(self.tr("保存（Ctrl+S）"))
         self.close_button = QPushButton(self.tr("关闭"))
@@ -172,6 +172,16 @@ class HouseholdForm(QWidget):
             combo.edited.connect(self._mark_dirty)
         self.house.activated.connect(self._house_chosen)
         self.notes.textChanged.connect(self._mark_dirty)
+
+    def _share_width(self) -> None:
+        """The member's details get three fifths of the width, more if they need it (a narrow screen or large
+        font would otherwise scroll them sideways); the member list takes the rest."""
+        margins = self.layout().contentsMargins()
+        total = self.width() - margins.left() - margins.right() - self.splitter.handleWidth()
+        chrome = self.scroll.verticalScrollBar().sizeHint().width() + 2 * self.scroll.frameWidth()
+        needed = max(self.stack.minimumSizeHint().width(), min(self.stack.sizeHint().width(), total * 3 // 5))
+        details = needed + chrome
+        self.splitter.setSizes([total - details, details])
 
     def member_buttons(self) -> list[QPushButton]:
         return [self.add_button, self.remove_button, self.up_button, self.down_button, self.head_button]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -31,6 +31,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import Checked, DateEdit, checked
+from ui.window_geometry import fit_to_screen
 
 
 @dataclass(frozen=True)
@@ -161,8 +162,7 @@ class RecordForm(QWidget):
         scroll.setMinimumWidth(fields.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
                                + 2 * scroll.frameWidth())
         wanted = self.sizeHint().height() - scroll.sizeHint().height() + fields.sizeHint().height()
-        room = self.screen().availableGeometry().height() * 9 // 10
-        self.resize(self.sizeHint().width(), min(wanted, room))
+        fit_to_screen(self, QSize(self.sizeHint().width(), wanted))
 
     # -- values -----------------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,8 @@ from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.register_case_dialog import RegisterCaseDialog, add_photo, photo_inputs
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import DateEdit, checked
+from ui.widgets.form_scroll import FormScrollArea
+from ui.window_geometry import keep_geometry
 
 TARGET_KINDS = {"household": QT_TRANSLATE_NOOP("VisitForm", "住户"), "person": QT_TRANSLATE_NOOP("VisitForm", "人员"),
                 "place": QT_TRANSLATE_NOOP("VisitForm", "场所"), "grid": QT_TRANSLATE_NOOP("VisitForm", "网格")}
@@ -135,14 +137,15 @@ class VisitForm(QWidget):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addLayout(form)
+        layout.addWidget(FormScrollArea(form), 1)
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         if visit_id:
             self._load(visit_id)
         self.set_target(self.target)
         self._saved = self.visit_input()
-        self.resize(self.fontMetrics().averageCharWidth() * 90, self.sizeHint().height())
+        keep_geometry(self, ctx.settings, "visit_form",
+                      QSize(self.fontMetrics().averageCharWidth() * 90, self.sizeHint().height()))
 
     def _load(self, visit_id: str) -> None:
         row = self.ctx.ws.query.visit(visit_id).row

@@ -6,22 +6,30 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
 from gridapp import codes
 from gridapp.cases import workflow
 from gridapp.cases.deadlines import RUNNING
 from gridapp.changes import Changes
 from gridapp.dto import CaseFilter
-from ui import messages
 from ui.context import AppContext
 from ui.dialogs.case_window import show_case
 from ui.dialogs.register_case_dialog import RegisterCaseDialog
 from ui.display import moment_text
 from ui.grid_tree_model import GridTreeModel
 from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns
-from ui.widgets.date_edit import DateEdit
-from ui.widgets.scoped_list import record_table, scope_tree, scoped_list_layout, select_first_node
+from ui.widgets.date_edit import DateEdit, period_box
+from ui.widgets.empty_hint import EmptyHint
+from ui.widgets.flow_layout import flow_row
+from ui.widgets.scoped_list import (
+    CountLabel,
+    ask_for_scope,
+    record_table,
+    scope_tree,
+    scoped_list_layout,
+    select_first_node,
+)
 
 IN_PROGRESS = tuple(step for step in workflow.STEPS if step in RUNNING)  # 办理中: the clock is running
 WATCHED = ("cases", "case_steps", "case_links")
@@ -57,11 +65,8 @@ class CasePage(QWidget):
         self.overdue.toggled.connect(self.refresh)
         for edit in (self.date_from, self.date_to, self.text):
             edit.editingFinished.connect(self.refresh)
-        filter_row = QHBoxLayout()
-        for widget in (self.status, self.category, self.overdue, QLabel(self.tr("受理日期")), self.date_from,
-                       QLabel("—"), self.date_to, self.text):
-            filter_row.addWidget(widget)
-        filter_row.addStretch(1)
+        filter_row = flow_row(self.status, self.category, self.overdue,
+                              period_box(self.tr("受理日期"), self.date_from, self.date_to), self.text)
 
         self.model = PagedTableModel(self._columns(), self._ids, self._rows, alert=lambda row: row.overdue,
                                      sort=(SORTED_BY, True), parent=self)
@@ -69,9 +74,11 @@ class CasePage(QWidget):
         self.table.sortByColumn(next(i for i, c in enumerate(self.model.columns) if c.sort == SORTED_BY),
                                 Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda index: self.open_case(index.row()))
+        self.empty_hint = EmptyHint(
+            self.table, self.tr("这里还没有事件。\n群众反映或巡查发现问题时，点下面的“登记事件”记下来。"),
+            self.tr("没有符合条件的事件。\n可以把上面的筛选改回“全部”，或清空日期和编号。"), self.is_filtered)
 
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
+        self.count_label = CountLabel()
         self.new_button = QPushButton(self.tr("登记事件"))
         self.open_button = QPushButton(self.tr("打开"))
         self.new_button.clicked.connect(self.register_case)
@@ -107,6 +114,10 @@ class CasePage(QWidget):
     def scope_id(self) -> str | None:
         node = self.tree_model.node(self.tree.currentIndex())
         return node.id if node else None
+
+    def is_filtered(self) -> bool:
+        return bool(self.status.currentIndex() or self.category.currentIndex() or self.overdue.isChecked()
+                    or self.date_from.text().strip() or self.date_to.text().strip() or self.text.text().strip())
 
     def current_filter(self) -> CaseFilter:
         return CaseFilter(scope_id=self.scope_id(), steps=self.status.currentData(),
@@ -177,7 +188,7 @@ class CasePage(QWidget):
         """登记事件 in the selected grid; the new case is selected in the list. Returns its id."""
         scope = self.scope_id()
         if scope is None:
-            messages.error(self, self.tr("请先在左边选择一个网格。"))
+            ask_for_scope(self, self.tree)
             return None
         dialog = RegisterCaseDialog(self.ctx, scope, parent=self)
         if not dialog.exec() or dialog.case_id is None:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -32,6 +31,8 @@ from ui.dialogs.choose_node_dialog import ChooseNodeDialog
 from ui.dialogs.grid_node_dialog import GridNodeDialog
 from ui.grid_tree_model import GridTreeModel, reveal
 from ui.pages.grid_panels import NodeDetailPanel, NodePanel, PartyCentersPanel, WorkersPanel, open_dialog
+from ui.widgets.empty_hint import EmptyHint
+from ui.widgets.flow_layout import flow_row
 
 LAST_LEVEL = 5  # 微网格: nothing below it
 TREE_TABLES = ("grid_nodes", "households", "persons")
@@ -78,11 +79,10 @@ class GridPage(QWidget):
         self.tabs.addTab(self.workers, self.tr("网格员"))
         self.tabs.addTab(self.centers, self.tr("党员中心户"))
 
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.rename_button, self.move_button, self.merge_button,
-                       self.retire_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = flow_row(self.new_button, self.rename_button, self.move_button, self.merge_button,
+                           self.retire_button)
+        EmptyHint(self.tree, self.tr("还没有网格。\n点上面的“新建下级”，先建最上面一级（如县、镇或村），"
+                                     "再一级一级往下建到网格。"))
         hint = QLabel(self.tr("提示：用鼠标把一个网格拖到另一个网格上，就能把它移到那个网格之下。"))
         hint.setWordWrap(True)
         left = QWidget()

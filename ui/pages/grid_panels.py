@@ -32,6 +32,9 @@ from ui import messages
 from ui.context import AppContext
 from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.worker_dialog import WorkerDialog
+from ui.widgets.empty_hint import EmptyHint
+from ui.widgets.flow_layout import flow_row
+from ui.widgets.form_scroll import FormScrollArea
 
 
 def open_dialog(dialog: QDialog, on_accept: Callable[[], None]) -> None:
@@ -108,13 +111,17 @@ class NodeDetailPanel(NodePanel):
         form.addRow(self.tr("备注："), self.notes_edit)
         self.kind_combo.currentTextChanged.connect(self._update_save)
         self.notes_edit.textChanged.connect(self._update_save)
+        form_box = QWidget()
+        column = QVBoxLayout(form_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
+        column.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(FormScrollArea(form_box), 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
 
     def load(self) -> None:
         detail = self.ctx.ws.query.grid_node(self.node.id) if self.node else None
@@ -178,9 +185,10 @@ class WorkersPanel(NodePanel):
         self.remove_button = QPushButton(self.tr("移除"))
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove)
+        self.empty_hint = EmptyHint(self.table, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        layout.addLayout(_button_row(self.add_button, self.remove_button))
+        layout.addLayout(flow_row(self.add_button, self.remove_button))
 
     def load(self) -> None:
         workers = self.ctx.ws.query.grid_workers(self.node.id) if self.node else []
@@ -191,6 +199,8 @@ class WorkersPanel(NodePanel):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, w.id)
                 self.table.setItem(r, c, item)
+        self.empty_hint.set_texts(self.tr("“{grid}”还没有网格员。\n点下面的“添加…”登记网格长、网格员。").format(
+            grid=self.node.name) if self.editable() else "")
         self._update_buttons()
 
     def add(self) -> None:
@@ -243,8 +253,9 @@ class PartyCentersPanel(NodePanel):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
-        layout.addLayout(_button_row(self.add_center_button, self.remove_center_button, self.link_button,
-                                     self.unlink_button))
+        layout.addLayout(flow_row(self.add_center_button, self.remove_center_button, self.link_button,
+                                  self.unlink_button))
+        self.empty_hint = EmptyHint(self.tree, "")
 
     def load(self) -> None:
         keep = self.selected()
@@ -265,6 +276,8 @@ class PartyCentersPanel(NodePanel):
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
         self.tree.expandAll()
+        self.empty_hint.set_texts(self.tr("这里还没有党员中心户。\n点下面的“设为中心户…”，选一户有党员的住户。")
+                                  if self.editable() else "")
         self.summary.setText(self.tr("共 {n} 个党员中心户，联系 {m} 户。").format(
             n=len(self.views), m=sum(len(v.served) for v in self.views)))
         self.select(*keep)
@@ -368,11 +381,3 @@ def _read_only() -> QLineEdit:
     edit = QLineEdit()
     edit.setReadOnly(True)
     return edit
-
-
-def _button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row

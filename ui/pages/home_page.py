@@ -1,5 +1,6 @@
 """首页: the office and today's work in big readable numbers — overdue and open cases, visits due today, this
-week and overdue. Each number is a button that jumps to the list behind it.
+week and overdue. Each number is a button that jumps to the list behind it. Until the office has a grid and a
+first household, the first steps (ui.pages.first_steps) stand where the numbers would all be zero.
 
 The numbers are read off the UI thread (who is due a visit in a whole county takes seconds) and only while
 the page is shown; one due-visit read a week ahead gives all three visit numbers.
@@ -7,7 +8,7 @@ the page is shown; one due-visit read a week ahead gives all three visit numbers
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
@@ -20,10 +21,12 @@ from gridapp.dto import CaseFilter
 from gridapp.queries import Queries
 from ui import messages
 from ui.context import AppContext
+from ui.dialogs.passphrase_dialog import passphrase_store
 from ui.display import scaled
 from ui.latest_read import LatestRead
+from ui.pages.first_steps import FirstSteps, SetupState, setup_state
 
-WATCHED = ("cases", "case_steps", "visits", "households", "persons", "person_tags")
+WATCHED = ("cases", "case_steps", "visits", "households", "persons", "person_tags", "grid_nodes")
 # (key the main window jumps by, title); the order is the order on screen
 TILES = (("overdue_cases", QT_TRANSLATE_NOOP("HomePage", "超期事件")), ("open_cases", QT_TRANSLATE_NOOP("HomePage", "待办事件")),
          ("overdue_visits", QT_TRANSLATE_NOOP("HomePage", "已逾期走访")),
@@ -32,9 +35,13 @@ URGENT_STYLE = "QPushButton { color: #b00020; }"
 
 
 class HomePage(QWidget):
-    def __init__(self, ctx: AppContext, jump: Callable[[str], None], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, jump: Callable[[str], None], steps: Mapping[str, Callable[[], None]],
+                 parent: QWidget | None = None) -> None:
+        """``jump`` opens the list behind a number; ``steps`` maps each first step to its action."""
         super().__init__(parent)
         self.ctx = ctx
+        self.setup: SetupState | None = None
+        self.day: datetime | None = None
         office = ctx.ws.office.name if ctx.ws.office else self.tr("（未设置单位）")
         self.office_label = QLabel(office)
         self.day_label = QLabel()
@@ -46,16 +53,22 @@ class HomePage(QWidget):
             tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             tile.clicked.connect(lambda _checked=False, k=key: jump(k))
             grid.addWidget(tile, i // 3, i % 3)
+        self.tile_area = QWidget()
+        self.tile_area.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.first_steps = FirstSteps(steps)
+        self.first_steps.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.office_label)
         layout.addWidget(self.day_label)
         layout.addSpacing(self.fontMetrics().height())
-        layout.addLayout(grid)
+        layout.addWidget(self.first_steps)
+        layout.addWidget(self.tile_area)
         layout.addStretch(1)
         self._scale_fonts()
         self.read = LatestRead(ctx.tasks, self._show_counts, self._failed, self)
         ctx.bus.changed.connect(self.on_changes)
-        self._show_counts({})
+        self._show_counts(({}, None))
 
     def _scale_fonts(self) -> None:
         """Title and numbers a size up from the page's font, so the large-font mode enlarges them too."""
@@ -73,13 +86,35 @@ class HomePage(QWidget):
         return self.read.running
 
     def refresh(self) -> None:
-        """Start reading the numbers of the acting user's scope at the context's clock."""
+        """Start reading the numbers of the acting user's scope at the context's clock, and how far the office
+        has come with its first steps."""
         now, scope, query = self.ctx.now(), self.ctx.actor.scope_grid_id, self.ctx.ws.query
-        self.day_label.setText(self.tr("今天是 {y}年{m}月{d}日，待办工作如下（点击数字查看）：").format(
-            y=now.year, m=now.month, d=now.day))
-        self.read.start(lambda: todo_counts(query, scope, now))
+        self.day = now
+        passphrases = passphrase_store(self.ctx)
+        self._show_day()
+        self.read.start(lambda: (todo_counts(query, scope, now), setup_state(query, passphrases)))
 
-    def _show_counts(self, counts: dict[str, int]) -> None:
+    def first_steps_shown(self) -> bool:
+        return not self.first_steps.isHidden()
+
+    def _show_day(self) -> None:
+        now = self.day
+        if now is None:
+            return
+        day = self.tr("今天是 {y}年{m}月{d}日").format(y=now.year, m=now.month, d=now.day)
+        if self.setup is not None and not self.setup.started:
+            self.day_label.setText(day + self.tr("。欢迎使用！"))
+        else:
+            self.day_label.setText(day + self.tr("，待办工作如下（点击数字查看）："))
+
+    def _show_counts(self, result: tuple[dict[str, int], SetupState | None]) -> None:
+        counts, setup = result
+        if setup is not None:
+            self.setup = setup
+            self.first_steps.show_state(setup)
+            self.first_steps.setVisible(not setup.started)
+            self.tile_area.setVisible(setup.started)
+            self._show_day()
         for key, title in TILES:
             n = counts.get(key)
             self.tiles[key].setText(self.tr("{title}\n{n}").format(title=QCoreApplication.translate("HomePage", title), n="…" if n is None else n))

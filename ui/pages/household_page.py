@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from gridapp import codes
 from gridapp.changes import Changes
@@ -18,7 +12,16 @@ from ui import messages
 from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel
 from ui.household_table_model import HouseholdTableModel
-from ui.widgets.scoped_list import record_table, scope_tree, scoped_list_layout, select_first_node
+from ui.widgets.empty_hint import EmptyHint
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.scoped_list import (
+    CountLabel,
+    ask_for_scope,
+    record_table,
+    scope_tree,
+    scoped_list_layout,
+    select_first_node,
+)
 
 # The widest usual content of each column: widths follow the font, so large-font mode cuts nothing off.
 COLUMN_SAMPLES = ("0000号", "欧阳小明", "11010519491231002X", "人数", "幸福村12组123号附1", "13800001234",
@@ -45,8 +48,7 @@ class HouseholdPage(QWidget):
             "colour": self._combo(self.tr("监测颜色"), _same(codes.labels("monitor_colour"))),
             "person_status": self._combo(self.tr("人员状态"), _same(codes.labels("person_status"))),
         }
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
+        self.count_label = CountLabel()
         self.new_button = QPushButton(self.tr("新建住户"))
         self.open_button = QPushButton(self.tr("打开"))
         self.delete_button = QPushButton(self.tr("删除"))
@@ -56,11 +58,13 @@ class HouseholdPage(QWidget):
         self.open_button.clicked.connect(lambda: self.open_household(self.table.currentIndex().row()))
         self.delete_button.clicked.connect(self.delete_household)
 
-        filter_row = QHBoxLayout()
+        filter_row = FlowLayout()
         for combo in self.filters.values():
             combo.currentIndexChanged.connect(self.refresh)
             filter_row.addWidget(combo)
-        filter_row.addStretch(1)
+        self.empty_hint = EmptyHint(
+            self.table, self.tr("这里还没有住户。\n点下面的“新建住户”登记第一户，或点“从Excel导入…”导入花名册。"),
+            self.tr("没有符合条件的住户。\n可以把上面的筛选改回“全部”。"), self.is_filtered)
         scoped_list_layout(self, self.tree, filter_row, self.table, self.count_label,
                            (self.new_button, self.open_button, self.delete_button, self.import_button))
         ctx.bus.changed.connect(self.on_changes)
@@ -83,6 +87,9 @@ class HouseholdPage(QWidget):
         for label, value in choices:
             combo.addItem(label, value)
         return combo
+
+    def is_filtered(self) -> bool:
+        return any(combo.currentData() is not None for combo in self.filters.values())
 
     def current_filter(self) -> HouseholdFilter:
         return HouseholdFilter(**{key: combo.currentData() for key, combo in self.filters.items()})
@@ -117,7 +124,7 @@ class HouseholdPage(QWidget):
 
         scope = self.scope_id()
         if scope is None:
-            messages.error(self, self.tr("请先在左边选择一个网格。"))
+            ask_for_scope(self, self.tree)
             return
         HouseholdForm(self.ctx, grid_id=scope, parent=self).show()
 

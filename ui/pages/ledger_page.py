@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from gridapp import ledgers
+from gridapp.changes import Changes
 from gridapp.errors import UserError
 from gridapp.excel.ledger_export import export_xlsx
 from ui import messages
@@ -36,6 +36,9 @@ from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel
 from ui.tasks import Task
 from ui.widgets.date_edit import DateEdit, checked
+from ui.widgets.empty_hint import EmptyHint
+from ui.widgets.flow_layout import flow_row
+from ui.widgets.scoped_list import no_grid_text, select_first_node, tree_splitter
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -67,7 +70,9 @@ class LedgerPage(QWidget):
         self.tree = QTreeView()
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
-        self.tree.setCurrentIndex(self.tree_model.index(0, 0))
+        select_first_node(self.tree, lambda: None)
+        EmptyHint(self.tree, no_grid_text())
+        ctx.bus.changed.connect(self.on_changes)
         self.mask = QCheckBox(self.tr("隐藏身份证号和电话的中间几位"))
         self.date_from, self.date_to = DateEdit(), DateEdit()
         for edit, day in zip((self.date_from, self.date_to), ledgers.calendar_year(ctx.ws.today()), strict=True):
@@ -111,26 +116,22 @@ class LedgerPage(QWidget):
         column.addWidget(self.period_box)
         column.addWidget(self.mask)
         column.addWidget(self.generate_button)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.progress, 1)
-        buttons.addWidget(self.cancel_button)
-        for button in (self.print_button, self.pdf_button, self.excel_button):
-            buttons.addWidget(button)
+        buttons = flow_row(self.progress, self.cancel_button, self.print_button, self.pdf_button, self.excel_button)
         right = QWidget()
         preview = QVBoxLayout(right)
         preview.setContentsMargins(0, 0, 0, 0)
         preview.addWidget(self.view, 1)
         preview.addWidget(self.status)
         preview.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([320, 960])
-        QVBoxLayout(self).addWidget(splitter)
+        QVBoxLayout(self).addWidget(tree_splitter(left, right, self.tree))
         self.kinds.currentRowChanged.connect(lambda _row: self._kind_changed())
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._forget_preview())
         self.mask.toggled.connect(lambda _on: self._forget_preview())
         self._kind_changed()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("grid_nodes", "households", "persons"):
+            self.tree_model.refresh_counts()
 
     # -- what is chosen -----------------------------------------------------------------------------------------
 

@@ -7,13 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from gridapp import codes
 from gridapp.changes import Changes
@@ -24,7 +18,16 @@ from ui.forms.house_form import HouseForm
 from ui.forms.place_form import PlaceForm, RecordForm
 from ui.grid_tree_model import GridTreeModel
 from ui.premises_table_model import Column, RecordTableModel
-from ui.widgets.scoped_list import record_table, scope_tree, scoped_list_layout, select_first_node
+from ui.widgets.empty_hint import EmptyHint
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.scoped_list import (
+    CountLabel,
+    ask_for_scope,
+    record_table,
+    scope_tree,
+    scoped_list_layout,
+    select_first_node,
+)
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class PremisesPage(QWidget):
         self.table.doubleClicked.connect(lambda index: self.open_record(index.row()))
 
         self.filters: dict[str, QComboBox] = {}
-        filter_row = QHBoxLayout()
+        filter_row = FlowLayout()
         for f in self._filters():
             combo = QComboBox()
             combo.addItem(self.tr("{title}：全部").format(title=f.title), None)
@@ -63,10 +66,10 @@ class PremisesPage(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
             self.filters[f.key] = combo
             filter_row.addWidget(combo)
-        filter_row.addStretch(1)
+        self.empty_hint = EmptyHint(self.table, self._empty_text(), self._no_match_text(),
+                                    lambda: any(c.currentData() is not None for c in self.filters.values()))
 
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
+        self.count_label = CountLabel()
         self.new_button = QPushButton(self._new_label())
         self.open_button = QPushButton(self.tr("打开"))
         self.delete_button = QPushButton(self.tr("删除"))
@@ -103,6 +106,12 @@ class PremisesPage(QWidget):
         raise NotImplementedError
 
     def _confirm_text(self, row: Any) -> str:
+        raise NotImplementedError
+
+    def _empty_text(self) -> str:
+        raise NotImplementedError
+
+    def _no_match_text(self) -> str:
         raise NotImplementedError
 
     # -- behaviour --------------------------------------------------------------------------------------------
@@ -152,7 +161,7 @@ class PremisesPage(QWidget):
     def new_record(self) -> RecordForm | None:
         scope = self.scope_id()
         if scope is None:
-            messages.error(self, self.tr("请先在左边选择一个网格。"))
+            ask_for_scope(self, self.tree)
             return None
         return self._show(self._form(None, scope))
 
@@ -207,6 +216,12 @@ class HousesPage(PremisesPage):
     def _count_text(self, scope: str, n: int) -> str:
         return self.tr("{scope}：共 {n} 处房屋").format(scope=scope, n=n)
 
+    def _empty_text(self) -> str:
+        return self.tr("这里还没有登记房屋。\n点下面的“新建房屋”，登记出租房、空置房和危房等。")
+
+    def _no_match_text(self) -> str:
+        return self.tr("没有符合条件的房屋。\n可以把上面的筛选改回“全部”。")
+
     def _confirm_text(self, row: HouseRow) -> str:
         text = self.tr("把房屋“{address}”移到回收站？可在回收站恢复。").format(address=row.address)
         if row.household_count:
@@ -240,6 +255,12 @@ class PlacesPage(PremisesPage):
 
     def _count_text(self, scope: str, n: int) -> str:
         return self.tr("{scope}：共 {n} 个场所").format(scope=scope, n=n)
+
+    def _empty_text(self) -> str:
+        return self.tr("这里还没有登记场所。\n点下面的“新建场所”，登记商店、饭店、学校、企业等。")
+
+    def _no_match_text(self) -> str:
+        return self.tr("没有符合条件的场所。\n可以把上面的筛选改回“全部”。")
 
     def _confirm_text(self, row: PlaceView) -> str:
         return self.tr("把场所“{name}”移到回收站？可在回收站恢复。").format(name=row.name)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from gridapp.changes import Changes
 from ui.context import AppContext
 from ui.display import stored_moment_text
+from ui.widgets.empty_hint import EmptyHint
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -36,6 +37,9 @@ class RecyclePage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(1, 420)
+        self.empty_hint = EmptyHint(
+            self.table, self.tr("回收站是空的。\n删除的住户、人员、房屋和场所都会先放到这里，需要时可以恢复。"),
+            self.tr("回收站里没有这一类的内容。"), lambda: self.kind.currentData() is not None)
         self.count_label = QLabel()
         self.restore_button = QPushButton(self.tr("恢复"))
         self.restore_button.clicked.connect(self.restore_selected)
@@ -63,6 +67,7 @@ class RecyclePage(QWidget):
                 cell.setData(ITEM_ROLE, item)
                 self.table.setItem(row, col, cell)
         self.count_label.setText(self.tr("共 {n} 项").format(n=len(items)))
+        self.empty_hint.refresh()  # the filter may have changed while the list stayed empty
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(*(table for _key, _title, table in self.ctx.ws.recycle.kinds())):

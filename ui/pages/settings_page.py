@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -18,6 +19,7 @@ from gridapp.errors import UserError
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase, passphrase_store
+from ui.widgets.form_scroll import PageScrollArea
 
 LARGE_FONT_KEY = "ui/large_font"
 NORMAL_POINT_SIZE = 11
@@ -51,7 +53,10 @@ class SettingsPage(QWidget):
         form = QFormLayout(office)
         info = ctx.ws.office
         form.addRow(self.tr("单位名称："), QLabel(info.name if info else self.tr("（未设置）")))
-        form.addRow(self.tr("数据库："), QLabel(ctx.ws.url))
+        database = QLineEdit(ctx.ws.url)  # a long path scrolls and can be copied, and never widens the page
+        database.setReadOnly(True)
+        database.setCursorPosition(0)
+        form.addRow(self.tr("数据库："), database)
 
         sync = QGroupBox(self.tr("同步口令"))
         self.passphrase_label = QLabel()
@@ -73,11 +78,14 @@ class SettingsPage(QWidget):
         box.addWidget(self.backup_button)
         self.backup_button.setEnabled(ctx.ws.db_file is not None)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.addWidget(readability)
         layout.addWidget(office)
         layout.addWidget(sync)
         layout.addWidget(backups, 1)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(PageScrollArea(layout))  # the large-font mode on a 768-pixel screen scrolls
         self.refresh_backups()
 
     def set_large_font(self, large: bool) -> None:

@@ -38,6 +38,8 @@ from ui.dialogs.passphrase_dialog import ask_and_store_passphrase, passphrase_st
 from ui.display import stored_moment_text
 from ui.pages.sync_review import ConflictPanel, CountsTable, DuplicatePanel, HistoryPanel, size_text
 from ui.tasks import Progress, Task
+from ui.widgets.empty_hint import EmptyHint
+from ui.widgets.form_scroll import PageScrollArea
 
 PACKAGE_SUFFIX = ".gridsync"
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -86,6 +88,15 @@ def cancellable(progress: Progress) -> Callable[[int, int], None]:
     return report
 
 
+class SyncTabs(QTabWidget):
+    """The page's tabs. Their wrapped labels have room at any width the page allows, so the tabs claim no
+    height-for-width: Qt would take their preferred height (every list at full size) as their least, and the
+    page would scroll on a 768-pixel screen instead of shortening its lists."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class SyncPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +109,7 @@ class SyncPage(QWidget):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.passphrase_label = QLabel()
+        self.passphrase_label.setWordWrap(True)
         self.passphrase_button = QPushButton()
         self.passphrase_button.clicked.connect(self.set_passphrase)
         passphrase_row = QHBoxLayout()
@@ -105,8 +117,9 @@ class SyncPage(QWidget):
         passphrase_row.addWidget(self.passphrase_button)
 
         self.location = QComboBox()
-        self.location.setPlaceholderText(self.tr("没有发现U盘：请插入U盘后点“刷新”，或点“其他文件夹…”"))
-        self.location.setMinimumContentsLength(40)
+        self.location.setPlaceholderText(self.tr("没有U盘：请插入后点“刷新”"))
+        self.location.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.location.setMinimumContentsLength(24)  # long drive names are cut, never the window
         self.location.currentIndexChanged.connect(lambda _index: self.refresh_files())
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.refresh_button.clicked.connect(self.refresh_drives)
@@ -132,19 +145,22 @@ class SyncPage(QWidget):
         self.history = HistoryPanel(ctx)
         self.conflicts.resolved.connect(self.refresh)
         self.duplicates.resolved.connect(self.refresh)
-        self.tabs = QTabWidget()
+        self.tabs = SyncTabs()
         self.tabs.addTab(self._export_tab(), self.tr("导出"))
         self.tabs.addTab(self._import_tab(), self.tr("导入"))
         self.tabs.addTab(self.conflicts, "")
         self.tabs.addTab(self.duplicates, "")
         self.tabs.addTab(self.history, self.tr("同步记录"))
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.addWidget(self.status_label)
         layout.addLayout(passphrase_row)
         layout.addWidget(where)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(busy_row)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(PageScrollArea(layout))  # the large-font mode on a 768-pixel screen scrolls
         self.refresh_drives()
         self.refresh()
         self._set_busy(False)
@@ -167,7 +183,9 @@ class SyncPage(QWidget):
         self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         tab = QWidget()
         form = QFormLayout(tab)
-        form.addRow(QLabel(self.tr("同步包只包含对方还没有的变化；给新单位或需要重新核对时选“全部数据”。")))
+        explain = QLabel(self.tr("同步包只包含对方还没有的变化；给新单位或需要重新核对时选“全部数据”。"))
+        explain.setWordWrap(True)
+        form.addRow(explain)
         form.addRow(self.tr("发给："), self.peer_combo)
         form.addRow(self.tr("范围："), scope_row)
         form.addRow(self.export_button)
@@ -178,6 +196,7 @@ class SyncPage(QWidget):
     def _import_tab(self) -> QWidget:
         self.files = QListWidget()
         self.files.itemDoubleClicked.connect(lambda _item: self.read_selected())
+        self.files_hint = EmptyHint(self.files, "")
         self.read_button = QPushButton(self.tr("读取并检查"))
         self.read_button.clicked.connect(self.read_selected)
         self.open_button = QPushButton(self.tr("选择文件…"))
@@ -287,6 +306,9 @@ class SyncPage(QWidget):
             self.files.addItem(item)
         if self.files.count():
             self.files.setCurrentRow(0)
+        self.files_hint.set_texts(self.tr("这里没有同步包（文件名以 .gridsync 结尾）。\n请插入带有同步包的U盘后点上面的“刷新”，"
+                                          "或点下面的“选择文件…”。") if folder else
+                                  self.tr("没有发现U盘。\n请插入U盘后点上面的“刷新”，或点“其他文件夹…”。"))
         self._set_busy(self.task is not None)
 
     def choose_scope(self) -> None:

@@ -25,6 +25,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.display import stored_moment_text
+from ui.widgets.empty_hint import EmptyHint
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -219,6 +220,8 @@ class HistoryPanel(QWidget):
                                  self.tr("文件"), *(OUTCOME_LABELS[k] for k in HISTORY_COUNTS)])
         self.details = CountsTable(HISTORY_COUNTS)
         self.table.itemSelectionChanged.connect(self._show_details)
+        EmptyHint(self.table, self.tr("还没有同步过。\n插上U盘，在“导出”页点“导出到U盘”，就能把数据带给镇里或县里；"
+                                      "收到的同步包在“导入”页导入。"))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,8 +30,17 @@ from ui.forms.visit_form import Target, VisitForm
 from ui.grid_tree_model import GridTreeModel
 from ui.latest_read import LatestRead
 from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns
-from ui.widgets.date_edit import DateEdit
-from ui.widgets.scoped_list import record_table, scope_tree, select_first_node
+from ui.widgets.date_edit import DateEdit, period_box
+from ui.widgets.empty_hint import EmptyHint
+from ui.widgets.flow_layout import flow_row
+from ui.widgets.scoped_list import (
+    CountLabel,
+    ask_for_scope,
+    record_table,
+    scope_tree,
+    select_first_node,
+    tree_splitter,
+)
 
 HORIZONS = ((QT_TRANSLATE_NOOP("VisitPage", "今日应访（含已逾期）"), 0), (QT_TRANSLATE_NOOP("VisitPage", "本周内应访"), 7),
             (QT_TRANSLATE_NOOP("VisitPage", "30天内应访"), 30))
@@ -71,12 +80,7 @@ class VisitPage(QWidget):
         top.addStretch(1)
         column.addLayout(top)
         column.addWidget(self.tabs, 1)
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([320, 960])
-        QVBoxLayout(self).addWidget(splitter)
+        QVBoxLayout(self).addWidget(tree_splitter(self.tree, right))
         ctx.bus.changed.connect(self.on_changes)
         select_first_node(self.tree, self.refresh)
 
@@ -106,14 +110,17 @@ class VisitPage(QWidget):
         self.log_table = record_table(self.log_model)
         self.log_table.setSortingEnabled(False)  # newest first, always
         self.log_table.doubleClicked.connect(lambda index: self.open_visit(index.row()))
-        self.log_count = QLabel()
+        self.log_count = CountLabel()
         self.new_button = QPushButton(self.tr("记录走访"))
         self.open_button = QPushButton(self.tr("打开"))
         self.delete_button = QPushButton(self.tr("删除"))
         self.new_button.clicked.connect(self.new_visit)
         self.open_button.clicked.connect(lambda: self.open_visit(self.log_table.currentIndex().row()))
         self.delete_button.clicked.connect(self.delete_visit)
-        filters = _row(self.kind, QLabel(self.tr("日期")), self.date_from, QLabel("—"), self.date_to)
+        self.log_hint = EmptyHint(
+            self.log_table, self.tr("这里还没有走访记录。\n每次入户走访或巡查以后，点下面的“记录走访”记下来。"),
+            self.tr("没有符合条件的走访记录。\n可以把上面的网格员、方式改回“全部”，或清空日期。"), self.log_filtered)
+        filters = flow_row(self.kind, period_box(self.tr("日期"), self.date_from, self.date_to))
         return _tab(filters, self.log_table, self.log_count, (self.new_button, self.open_button, self.delete_button))
 
     def _due_tab(self) -> QWidget:
@@ -136,11 +143,13 @@ class VisitPage(QWidget):
         self.due_table = record_table(self.due_model)
         self.due_table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # soonest due first
         self.due_table.doubleClicked.connect(lambda index: self.record_due(index.row()))
-        self.due_count = QLabel()
+        self.due_count = CountLabel()
         self.record_button = QPushButton(self.tr("记录走访"))
         self.record_button.clicked.connect(lambda: self.record_due(self.due_table.currentIndex().row()))
+        self.due_hint = EmptyHint(self.due_table, "")
         self._fit()
-        return _tab(_row(self.horizon, self.overdue_only), self.due_table, self.due_count, (self.record_button,))
+        return _tab(flow_row(self.horizon, self.overdue_only), self.due_table, self.due_count,
+                    (self.record_button,))
 
     def _fit(self) -> None:
         for table in (self.log_table, self.due_table):
@@ -159,6 +168,10 @@ class VisitPage(QWidget):
 
     def worker_id(self) -> str | None:
         return self.worker.currentData()
+
+    def log_filtered(self) -> bool:
+        return bool(self.worker_id() or self.kind.currentData() or self.date_from.text().strip()
+                    or self.date_to.text().strip())
 
     def visit_filter(self) -> VisitFilter:
         return VisitFilter(scope_id=self.scope_id(), worker_id=self.worker_id(), kind=self.kind.currentData(),
@@ -213,6 +226,7 @@ class VisitPage(QWidget):
         scope, worker, days = self.scope_id(), self.worker_id(), self.horizon.currentData()
         overdue_only, today, query = self.overdue_only.isChecked(), self.ctx.now().date(), self.ctx.ws.query
         self.due_count.setText(self.tr("正在计算应访名单，请稍候…"))
+        self.due_hint.set_texts("")
         self.due_read.start(lambda: [d for d in (query.due_visits(scope, today, worker, days) if scope else [])
                                      if d.overdue_days > 0 or not overdue_only])
 
@@ -222,6 +236,8 @@ class VisitPage(QWidget):
     def _show_due(self, due: list[DueVisit]) -> None:
         self._due = {f"{d.target_kind}:{d.target_id}": d for d in due}
         self.due_model.refresh()
+        self.due_hint.set_texts(self.tr("没有已逾期的走访对象。") if self.overdue_only.isChecked()
+                                else self.tr("这段时间没有需要走访的对象。\n特殊人群和监测户到了走访周期，会列在这里。"))
         self.due_count.setText(self.tr("应访 {n} 个，其中已逾期 {late} 个").format(
             n=len(due), late=sum(1 for d in due if d.overdue_days > 0)))
 
@@ -266,7 +282,7 @@ class VisitPage(QWidget):
     def new_visit(self) -> VisitForm | None:
         scope = self.scope_id()
         if scope is None:
-            messages.error(self, self.tr("请先在左边选择一个网格。"))
+            ask_for_scope(self, self.tree)
             return None
         return self._show(VisitForm(self.ctx, scope, parent=self))
 
@@ -294,15 +310,7 @@ class VisitPage(QWidget):
             self.ctx.apply(self, lambda: self.ctx.ws.visits.delete(self.ctx.actor, visit.id))
 
 
-def _row(*widgets: QWidget) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for widget in widgets:
-        row.addWidget(widget)
-    row.addStretch(1)
-    return row
-
-
-def _tab(filters: QHBoxLayout, table: QWidget, count: QLabel, buttons: tuple[QPushButton, ...]) -> QWidget:
+def _tab(filters: QLayout, table: QWidget, count: QLabel, buttons: tuple[QPushButton, ...]) -> QWidget:
     tab = QWidget()
     column = QVBoxLayout(tab)
     column.addLayout(filters)

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gridapp.dates import DateError, format_date, parse_date
 
 ERROR_COLOUR = QColor("#b00020")
 WARNING_COLOUR = QColor("#8a5300")  # amber, dark enough to read on white
+WIDEST_DATE = "2000-00-00"
 
 
 class InlineError(QLabel):
@@ -79,6 +81,12 @@ class DateEdit(Checked, QLineEdit):
         self.setPlaceholderText(self.tr("如 1965-03-02"))
         self.editingFinished.connect(self.check)
 
+    def minimumSizeHint(self) -> QSize:
+        """Never so narrow that a whole date is not seen, in whatever font size."""
+        metrics = self.fontMetrics()
+        room = metrics.horizontalAdvance(WIDEST_DATE) + 2 * metrics.averageCharWidth()
+        return super().minimumSizeHint().expandedTo(QSize(room, 0))
+
     def value(self) -> date | None:
         try:
             return parse_date(self.text())
@@ -103,3 +111,13 @@ class DateEdit(Checked, QLineEdit):
                     self.setText(normalised)
         self.report(error)
         return error
+
+
+def period_box(label: str, start: QWidget, end: QWidget) -> QWidget:
+    """“label start — end” as one piece, so a row of filters that wraps never splits a period."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in (QLabel(label), start, QLabel("—"), end):
+        row.addWidget(widget)
+    return box
