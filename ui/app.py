@@ -79,8 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_application(sys.argv[:1])
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
+    from ui.dialogs.setup_wizard import SetupWizard
     from ui.main_window import MainWindow
 
     try:
@@ -91,13 +92,11 @@ def main(argv: list[str] | None = None) -> int:
         else:
             QMessageBox.critical(None, app.translate("app", "无法打开数据库"), str(exc))
         return 2
-    if ws.office is None and not args.smoke:
-        name, ok = QInputDialog.getText(None, app.translate("app", "首次使用"),
-                                        app.translate("app", "请输入本单位名称（例如：幸福村村民委员会）："))
-        if not ok or not name.strip():
-            return 1
-        ws.init_office(name)
-    window = MainWindow(make_context(ws))
+    ctx = make_context(ws)
+    if ws.office is None and not args.smoke and SetupWizard(ctx).exec() != QDialog.DialogCode.Accepted:
+        ws.close()
+        return 1
+    window = MainWindow(ctx)
     if args.smoke:
         app.processEvents()
         print(f"gridapp: smoke ok — {ws.url}, office {ws.office.name if ws.office else '(not set)'}, "

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -57,8 +58,6 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         ctx.open_household = self.open_household
         ws = ctx.ws
-        office = ws.office.name if ws.office else self.tr("（未设置单位）")
-        self.setWindowTitle(self.tr("网格化管理综合信息采集簿 — {office}").format(office=office))
         apply_font_mode(large_font_enabled(ctx))  # before the pages, which size themselves by the font
 
         self.nav = NavigationList()
@@ -97,13 +96,21 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
-        self.office_label = QLabel(self.tr("单位：{office}").format(office=office))
+        self.office_label = QLabel()
+        self._show_office()
         self.user_label = QLabel(self.tr("当前用户：{user}").format(user=ctx.actor.name))
         self.statusBar().addPermanentWidget(self.office_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().showMessage(self.tr("数据库：{db}").format(db=ws.url), 10000)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
         keep_geometry(self, ctx.settings, "main_window", PREFERRED_SIZE, maximize_when_cramped=True)
+
+    def _show_office(self) -> None:
+        """The office's name in the title, the status bar and on the home page (set-up may just have named it)."""
+        office = self.ctx.ws.office.name if self.ctx.ws.office else self.tr("（未设置单位）")
+        self.setWindowTitle(self.tr("网格化管理综合信息采集簿 — {office}").format(office=office))
+        self.office_label.setText(self.tr("单位：{office}").format(office=office))
+        self.pages["home"].office_label.setText(office)
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self.pages[key] = page
@@ -131,7 +138,13 @@ class MainWindow(QMainWindow):
     # -- the first steps of a new office (the 首页 buttons) ----------------------------------------------------
 
     def start_setup(self) -> None:
-        """建立网格: the one place that starts setting up the grid tree."""
+        """建立网格: the set-up wizard while there is no tree yet (it builds the office's chain and grids from
+        the official codes), then the 网格 page where nodes are added by hand."""
+        if not self.ctx.ws.query.grid_children(None):
+            from ui.dialogs.setup_wizard import SetupWizard
+
+            if SetupWizard(self.ctx, self).exec() == QDialog.DialogCode.Accepted:
+                self._show_office()
         self.show_page("grid")
 
     def import_roster(self) -> None:

@@ -7,12 +7,14 @@ import pytest
 from case_helpers import answer_dialogs, press_ok
 from factories import family
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from ui_helpers import type_text
 
 from ui import messages
 from ui.app import make_context
 from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.passphrase_dialog import PassphraseDialog, passphrase_store
+from ui.dialogs.setup_wizard import SetupWizard
 from ui.forms.household_form import HouseholdForm
 
 
@@ -58,16 +60,38 @@ def test_the_demo_village_shows_its_numbers_not_the_first_steps(window, qtbot) -
     assert not home.first_steps_shown() and not home.tile_area.isHidden()
 
 
-def test_build_grid_goes_to_the_grid_page_and_is_marked_done(first_day, new_office, qtbot) -> None:
+def finish_setup(wizard: SetupWizard) -> QDialog.DialogCode:
+    """The user at the modal set-up wizard: 东街村 of 城关回族镇, three grids, no passphrase, 完成."""
+    wizard.show()
+    wizard.place_page.open_code("411423100")
+    wizard.place_page.filter.insert("东街")
+    for _page in range(4):
+        wizard.next()
+    wizard.accept()
+    return QDialog.DialogCode(wizard.result())
+
+
+def test_build_grid_runs_the_setup_wizard_then_shows_the_tree_and_is_marked_done(first_day, new_office, qtbot,
+                                                                                monkeypatch) -> None:
+    monkeypatch.setattr(SetupWizard, "exec", finish_setup)
     home = first_day.pages["home"]
     click(qtbot, home.first_steps.buttons["grid"])
     assert first_day.stack.currentWidget() is first_day.grid_page
-    new_office.apply(first_day, lambda: new_office.ws.grid.create(new_office.actor, None, "幸福村"))
+    office = new_office.ws.office
+    assert office.name == "东街村村民委员会" and new_office.ws.query.grid_node(office.node_id).name == "东街村"
+    assert "东街村村民委员会" in first_day.windowTitle() and home.office_label.text() == "东街村村民委员会"
     first_day.show_page("home")
     settle(qtbot, first_day)
     assert home.first_steps.buttons["grid"].text() == "建立网格 ✓"
     assert home.first_steps.buttons["household"].text() == "登记第一户"
     assert home.first_steps_shown()  # still no household
+
+
+def test_build_grid_with_a_tree_goes_to_the_grid_page(first_day, new_office, qtbot, monkeypatch) -> None:
+    new_office.apply(first_day, lambda: new_office.ws.grid.create(new_office.actor, None, "幸福村"))
+    monkeypatch.setattr(SetupWizard, "exec", lambda _self: pytest.fail("no wizard once a tree exists"))
+    click(qtbot, first_day.pages["home"].first_steps.buttons["grid"])
+    assert first_day.stack.currentWidget() is first_day.grid_page
 
 
 def test_first_household_without_a_grid_says_to_build_the_grid_first(first_day, qtbot, monkeypatch) -> None:
