@@ -56,7 +56,8 @@ def _import(ws: Any, args: argparse.Namespace) -> int:
         print(f"网格{done}  {grid.parent} / {grid.name}（表中{grid.rows}行）")
     if result.missing_grids and not result.create_grids:
         print("加 --create-grids 可以新建这些网格并导入它们的住户。")
-    for title, rows in (("未导入", result.refused), ("需要确认", result.needs_decision), ("跳过", result.skipped)):
+    for title, rows in (("未导入", result.refused), ("需要确认", result.needs_decision), ("跳过", result.skipped),
+                        ("请核对", result.warnings)):
         for row in rows:
             print(f"{title}  第{row.row}行  {row.reason}")
     print("（预览，没有写入数据库）" if not result.applied else f"导入前已备份：{result.backup or '（服务器数据库，未备份）'}")

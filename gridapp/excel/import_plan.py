@@ -156,7 +156,10 @@ def summarize(plan: ImportPlan, plans: list[HouseholdPlan], **extra: Any) -> Imp
             if person.outcome in lists:
                 issues = person.row.issues or [RowIssue(person.row.number, person.column, person.reason)]
                 lists[person.outcome].append(RowReport(person.row.number, person.row.source.values, tuple(issues)))
-    for found in lists.values():
+            elif person.row.warnings:
+                result.warnings.append(RowReport(person.row.number, person.row.source.values,
+                                                 tuple(person.row.warnings)))
+    for found in (*lists.values(), result.warnings):
         found.sort(key=lambda r: r.row)
     return result
 

@@ -78,6 +78,7 @@ class ImportResult:
     refused: list[RowReport] = field(default_factory=list)
     needs_decision: list[RowReport] = field(default_factory=list)
     skipped: list[RowReport] = field(default_factory=list)
+    warnings: list[RowReport] = field(default_factory=list)  # imported (or unchanged) rows worth a second look
     ignored_rows: list[tuple[int, str]] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     missing_grids: list[NewGrid] = field(default_factory=list)  # named in the sheet, not in the tree
@@ -103,6 +104,7 @@ class ImportResult:
             "refused": [r.to_json() for r in self.refused],
             "needs_decision": [r.to_json() for r in self.needs_decision],
             "skipped": [r.to_json() for r in self.skipped],
+            "warnings": [r.to_json() for r in self.warnings],
             "ignored_rows": [{"row": n, "reason": why} for n, why in self.ignored_rows],
             "ignored_columns": self.ignored_columns,
             "missing_grids": [g.to_json() for g in self.missing_grids],

@@ -51,6 +51,7 @@ class ParsedRow:
     is_head: bool
     issues: list[RowIssue] = field(default_factory=list)
     values: dict[str, Any] | None = None  # person_columns' result for a valid row
+    warnings: list[RowIssue] = field(default_factory=list)  # doubtful but accepted (an abolished address code …)
 
     @property
     def number(self) -> int:
@@ -115,6 +116,10 @@ def _validate(row: ParsedRow, mapping: ColumnMapping, today: date) -> None:
         if not columns and row.person.id_number and idnumber.validate(row.person.id_number):
             columns = [mapping.header_of("id_number")]
         row.refuse("、".join(columns), message)
+        return
+    if row.values["id_number"]:
+        doubts = idnumber.parse(row.values["id_number"], today=today).warnings
+        row.warnings = [RowIssue(row.number, mapping.header_of("id_number"), f"{row.person.name}：{w}") for w in doubts]
 
 
 def _check_id(row: ParsedRow, mapping: ColumnMapping, today: date) -> None:

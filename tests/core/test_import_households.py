@@ -18,6 +18,7 @@ from gridapp.excel.importer import (
     ImportRefused,
     apply,
     dry_run,
+    import_file,
     propose_mapping,
     read_sheet,
 )
@@ -257,3 +258,18 @@ def tags_of(ws: Workspace, id_number: str) -> set[str]:
     [hit] = [h for h in ws.search(id_number) if h.id_number == id_number]
     [person] = [m for m in ws.query.household(hit.household_id).members if m.id == hit.person_id]
     return {t.category for t in person.tags}
+
+
+def test_doubtful_id_numbers_are_imported_with_a_note_to_check(ws: Workspace, tree: Tree, tmp_path: Path) -> None:
+    """An abolished address code on someone born after it, or an unknown county under a known prefecture: the
+    number may still be real (a code kept from the first registration), so the row goes in and is listed."""
+    born_after = valid_id("11010320150101001")  # 北京市崇文区, abolished in 2010
+    unknown_county = valid_id("41149919800101001")  # no county 99 under 商丘市
+    rows = [HEADERS, ["001", "王五", "户主", unknown_county, "汉族", ""], ["001", "王小", "子", born_after, "汉族", ""]]
+    sheet = write_book(tmp_path / "doubtful.xlsx", rows)
+    result = import_file(ws, sheet, SYSTEM, options=ImportOptions(tree.grid1))
+    assert result.persons.created == 2 and not result.refused
+    assert [(r.row, r.issues[0].column) for r in result.warnings] == [(2, "公民身份号码"), (3, "公民身份号码")]
+    assert "河南省商丘市没有这个县级代码" in result.warnings[0].reason
+    assert "2010年已撤销，2015年出生" in result.warnings[1].reason
+    assert result.to_json()["warnings"][1]["reasons"][0]["reason"].startswith("王小：")

@@ -631,7 +631,7 @@ def _fill_counts(table: QTableWidget, result: importer.ImportResult) -> None:
 
 def _fill_problems(table: QTableWidget, result: importer.ImportResult) -> None:
     groups = ((table.tr("不能导入"), result.refused), (table.tr("待处理"), result.needs_decision),
-              (table.tr("跳过"), result.skipped))
+              (table.tr("跳过"), result.skipped), (table.tr("请核对（照常导入）"), result.warnings))
     rows = sorted(((report.row, label, report.reason) for label, reports in groups for report in reports))
     rows += [(number, table.tr("未导入"), reason) for number, reason in result.ignored_rows]
     table.setRowCount(len(rows))
