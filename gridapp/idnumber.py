@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from operator import mul
 
 from gridapp import divisions
 from gridapp.dates import age_on
@@ -41,9 +42,14 @@ class IdInfo:
     birth_date: date
     sex: str
     division_code: str
-    birthplace: str | None  # "（已撤销）" marks a place that no longer exists
     converted_from_15: bool
     warnings: tuple[str, ...] = ()  # Chinese sentences: the number is valid but looks doubtful
+
+    @property
+    def birthplace(self) -> str | None:
+        """Where the number was issued, "（已撤销）" marking a place that no longer exists (looked up when asked:
+        an import of thousands of numbers never needs it)."""
+        return divisions.birthplace(self.division_code)
 
     def age(self, on: date) -> int:
         """Age in full years on the given day."""
@@ -60,10 +66,9 @@ def normalize(raw: str) -> str:
 
 def check_digit(first17: str) -> str:
     """Check character (0-9 or X) for the first 17 digits."""
-    if len(first17) != 17 or any(c not in _DIGITS for c in first17):
+    if len(first17) != 17 or not (first17.isascii() and first17.isdigit()):
         raise ValueError("计算校验码需要17位数字")
-    total = sum(int(c) * w for c, w in zip(first17, WEIGHTS, strict=True))
-    return CHECK_CHARS[total % 11]
+    return CHECK_CHARS[sum(map(mul, map(int, first17), WEIGHTS)) % 11]
 
 
 def upgrade15(number15: str) -> str:
@@ -137,8 +142,7 @@ def parse(raw: str, today: date | None = None) -> IdInfo:
         if number[17] != expected:
             raise IdNumberError(f"第18位校验码应为 {expected}，实际为 {number[17]}", 18)
     sex = "男" if int(number[16]) % 2 else "女"
-    return IdInfo(number, born, sex, number[:6], divisions.birthplace(number[:6]), legacy,
-                  _division_warnings(number[:6], born))
+    return IdInfo(number, born, sex, number[:6], legacy, _division_warnings(number[:6], born))
 
 
 def validate(raw: str) -> str | None:

@@ -70,20 +70,43 @@ def shoot_office_screens(app: QApplication, ctx, out: Path) -> None:
 
 
 def shoot_first_day(app: QApplication, out: Path, tmp: Path) -> None:
-    """A new office's first start: the home page with the first steps, then the empty list of its first grid."""
+    """A new office's first start: each page of the set-up wizard on a 1024×768 screen, then the home page with
+    the first steps left to do, then the empty list of its first grid."""
     ws = Workspace.open(tmp / "new.sqlite3")
-    ws.init_office("幸福村村民委员会", "411423")
     ctx = make_context(ws, str(tmp / "new" / "settings.ini"))
+    shoot_setup_wizard(app, ctx, out)
     window = open_on_office_screen(ctx, "1024x768")
     home = window.show_page("home")
     wait_until(app, lambda: not home.busy())
     shoot(app, window, out / "first-steps.png")
-    ctx.apply(window, lambda: ws.grid.create(ctx.actor, None, "幸福村", code="411423101001"))
-    window.show_page("households")
+    first_grid(window.show_page("households"))
     shoot(app, window, out / "empty-list.png")
     window.close()
     ctx.tasks.wait()
     ws.close()
+
+
+def shoot_setup_wizard(app: QApplication, ctx, out: Path) -> None:
+    """河南省 › 商丘市 › 宁陵县 › 城关回族镇 › 东街村, three grids of two micro-grids each, no passphrase yet."""
+    from ui.dialogs.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(ctx)
+    width, height = OFFICE_SCREENS["1024x768"]
+    wizard.setGeometry(0, 0, min(wizard.width(), width), min(wizard.height(), height))
+    wizard.show()
+    wizard.place_page.open_code("411423100")
+    wizard.place_page.filter.insert("dj")
+    shoot(app, wizard, out / "setup-1-place.png")
+    wizard.next()
+    shoot(app, wizard, out / "setup-2-name.png")
+    wizard.next()
+    wizard.grids_page.micro_count.setValue(2)
+    shoot(app, wizard, out / "setup-3-grids.png")
+    wizard.next()
+    shoot(app, wizard, out / "setup-4-passphrase.png")
+    wizard.next()
+    shoot(app, wizard, out / "setup-5-done.png")
+    wizard.accept()
 
 
 def first_grid(page) -> None:
@@ -134,20 +157,20 @@ def shoot_sync(app: QApplication, window: MainWindow, out: Path, tmp: Path) -> N
 
 def messy_roster(path: Path) -> Path:
     """A roster as villages keep them: a title row, a header the synonyms only partly know, a wrong check digit,
-    a 合计 row."""
+    a grid the tree does not have yet (第七网格), a 合计 row."""
     from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active
     sheet.title = "花名册"
     sheet.append(["幸福村七组人口花名册（2026年）"])
-    sheet.append(["户号", "姓名", "关系", "身份证号", "民族", "联络方式", "特殊人群"])
-    sheet.append(["701", "周建国", "户主", "411423196503021016", "汉", "13803701234", "退役军人"])
-    sheet.append(["701", "吴桂兰", "妻", "411423196704051027", "汉族", None, None])
-    sheet.append(["701", "周小雨", "女", "41142320120101102X", "汉族", None, "留守儿童"])
-    sheet.append(["702", "郑大山", "户主", "411423195001011016", "汉族", None, "低保"])
+    sheet.append(["户号", "姓名", "关系", "身份证号", "民族", "联络方式", "特殊人群", "所属网格"])
+    sheet.append(["701", "周建国", "户主", "411423196503021016", "汉", "13803701234", "退役军人", "第一网格"])
+    sheet.append(["701", "吴桂兰", "妻", "411423196704051027", "汉族", None, None, "第一网格"])
+    sheet.append(["701", "周小雨", "女", "41142320120101102X", "汉族", None, "留守儿童", "第一网格"])
+    sheet.append(["702", "郑大山", "户主", "411423195001011016", "汉族", None, "低保", "幸福村/第七网格"])
     sheet.append(["合计", "4人"])
-    sheet.merge_cells("A1:G1")
+    sheet.merge_cells("A1:H1")
     book.save(path)
     return path
 

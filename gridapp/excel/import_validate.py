@@ -108,8 +108,9 @@ class RowReader:
 
 
 def _validate(row: ParsedRow, mapping: ColumnMapping, today: date) -> None:
+    doubts: list[str] = []
     try:
-        row.values = person_columns(row.person, today)
+        row.values = person_columns(row.person, today, doubts)
     except RuleViolation as exc:
         message = str(exc)
         columns = _columns_named(message.split("：", 1)[-1], mapping)
@@ -117,9 +118,8 @@ def _validate(row: ParsedRow, mapping: ColumnMapping, today: date) -> None:
             columns = [mapping.header_of("id_number")]
         row.refuse("、".join(columns), message)
         return
-    if row.values["id_number"]:
-        doubts = idnumber.parse(row.values["id_number"], today=today).warnings
-        row.warnings = [RowIssue(row.number, mapping.header_of("id_number"), f"{row.person.name}：{w}") for w in doubts]
+    column = mapping.header_of("id_number")
+    row.warnings = [RowIssue(row.number, column, f"{row.values['name']}：{doubt}") for doubt in doubts]
 
 
 def _check_id(row: ParsedRow, mapping: ColumnMapping, today: date) -> None:

@@ -41,8 +41,10 @@ def former_head_relation(new_head_relation: str, former_head_sex: str) -> str:
     return choices[{"男": 0, "女": 1}.get(former_head_sex, 2)]
 
 
-def person_columns(p: PersonInput, today: date) -> dict:
-    """Validated column values for one person; derived fields (sex, birth date, search keys) filled in."""
+def person_columns(p: PersonInput, today: date, doubts: list[str] | None = None) -> dict:
+    """Validated column values for one person; derived fields (sex, birth date, search keys) filled in.
+
+    ``doubts`` collects what is accepted but worth a second look (an ID number's warnings)."""
     name = (p.name or "").strip()
     if not name:
         raise RuleViolation("姓名不能为空。")
@@ -82,6 +84,8 @@ def person_columns(p: PersonInput, today: date) -> dict:
                 f"{name}：出生日期 {p.birth_date:%Y-%m-%d} 与身份证号码不符（号码表明为 {info.birth_date:%Y-%m-%d}）。"
             )
         values.update(sex=info.sex, birth_date=info.birth_date, id_number=info.number)
+        if doubts is not None:
+            doubts.extend(info.warnings)
     else:
         values["id_number"] = ""
     values["id_reversed"] = values["id_number"][::-1]

@@ -28,7 +28,8 @@ def _with_check(first17: str) -> str:
 
 def test_valid_sample_facts():
     info = parse(SAMPLE, today=TODAY)
-    assert info == IdInfo(SAMPLE, date(1949, 12, 31), "女", "110105", "北京市朝阳区", False)
+    assert info == IdInfo(SAMPLE, date(1949, 12, 31), "女", "110105", False)
+    assert info.birthplace == "北京市朝阳区"
 
 
 def test_sex_from_17th_digit():

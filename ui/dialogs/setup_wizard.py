@@ -8,7 +8,7 @@ passphrase. Nothing is written before the last page; then ``ws.setup.create`` bu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import key_file
 from ui.display import scaled
+from ui.window_geometry import fit_to_screen
 
 OFFICE_LEVELS = ("县级", "乡级", "村级")  # an office stands for a county, a town/street or a village/community
 MAX_GRIDS = 30
@@ -62,7 +63,7 @@ class SetupWizard(QWizard):
         for page in (self.place_page, self.name_page, self.grids_page, self.passphrase_page, self.done_page):
             self.addPage(page)
         metrics = self.fontMetrics()  # in text units, so the large-font mode gets a larger window
-        self.resize(metrics.averageCharWidth() * 100, metrics.height() * 30)
+        fit_to_screen(self, QSize(metrics.averageCharWidth() * 100, metrics.height() * 30))
 
     @property
     def division(self) -> Division | None:
@@ -91,6 +92,8 @@ class PlacePage(QWizardPage):
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.itemDoubleClicked.connect(self._open)
+        self.list.setFont(scaled(self.font(), 1.2))  # names to pick from, readable for older eyes
+        self.list.setSpacing(2)
         for widget in (self.filter, self.list):  # Enter opens the place instead of pressing 下一步
             widget.installEventFilter(self)
         self.list.currentItemChanged.connect(lambda *_: self._show_choice())
