@@ -21,7 +21,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gridapp.backup import backup_sqlite
-from gridapp.changes import Changes
+from gridapp.changes import Changes, Table
 from gridapp.errors import StorageError
 from gridapp.hlc import HybridClock
 from gridapp.models import AuditEntry, Synced
@@ -93,7 +93,7 @@ class Stamp:
     ids: set[str] = field(default_factory=set)
 
     def changes(self) -> Changes:
-        return Changes(frozenset(self.tables), frozenset(self.ids))
+        return Changes(frozenset(Table(t) for t in self.tables), frozenset(self.ids))
 
 
 class HardDeleteError(RuntimeError):

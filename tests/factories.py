@@ -10,6 +10,7 @@ from pathlib import Path
 
 from gridapp.dto import HouseholdInput, PersonInput
 from gridapp.idnumber import check_digit
+from gridapp.progress import Progress
 from gridapp.workspace import Workspace
 
 _migrated: list[Path] = []
@@ -57,3 +58,15 @@ def empty_workspace(path: Path) -> Workspace:
     path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_migrated[0], path)
     return Workspace.open(path)
+
+
+def recording(seen: list[tuple[int, int]], cancel_after: int | None = None) -> Progress:
+    """A Progress that records every report in ``seen``; after ``cancel_after`` reports the user presses 取消,
+    so the work stops at its next report."""
+    def record(done: int, total: int) -> None:
+        seen.append((done, total))
+        if cancel_after is not None and len(seen) >= cancel_after:
+            progress.cancel()
+
+    progress = Progress(record)
+    return progress

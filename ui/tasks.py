@@ -1,7 +1,13 @@
-"""Run database and file work off the UI thread, with progress and cancel, so the window never freezes.
+"""Run database and file work off the UI thread, so the window never freezes.
 
-A task is a plain function ``fn(progress) -> result`` where ``progress(done, total)`` reports and returns
-False once the user has cancelled, so long loops can stop at a safe point (their transaction rolls back).
+A task is a plain function ``fn(progress) -> result`` taking a gridapp.progress.Progress: its reports reach the
+UI as a signal, and ``Task.cancel()`` makes the next report stop the work at a safe point (a transaction rolls
+back). Reads run on a small pool; writes run one at a time on their own thread, in the order they were asked
+for — the core's WriteGate would serialise them anyway, and this way a save waiting behind an import never
+occupies a reader's thread.
+
+Tests make the runner ``synchronous``: each task then runs to its end inside ``start`` (like Picard's
+FakeThreadPool), so most GUI tests need no waiting.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-Progress = Callable[[int, int], bool]
+from gridapp.progress import Progress
 
 
 class _Signals(QObject):
@@ -26,19 +32,19 @@ class Task(QRunnable):
         super().__init__()
         self.fn = fn
         self.signals = _Signals()
-        self.cancelled = False
+        self.progress = Progress(self.signals.progress.emit)
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
-        self.cancelled = True
+        self.progress.cancel()
 
-    def _progress(self, done: int, total: int) -> bool:
-        self.signals.progress.emit(done, total)
-        return not self.cancelled
+    @property
+    def cancelled(self) -> bool:
+        return self.progress.cancelled
 
     def run(self) -> None:
         try:
-            result = self.fn(self._progress)
+            result = self.fn(self.progress)
         except Exception as exc:  # reported to the UI thread, which shows it to the user
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self.signals.failed.emit(exc)
@@ -47,27 +53,43 @@ class Task(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Starts tasks on a small thread pool and keeps them alive until they report back."""
+    """Starts tasks and keeps them alive until they report back."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
+        self.synchronous = synchronous
+        self.reads = QThreadPool(self)
+        self.reads.setMaxThreadCount(2)
+        self.writes = QThreadPool(self)
+        self.writes.setMaxThreadCount(1)
         self._running: set[Task] = set()
 
     def start(self, fn: Callable[[Progress], Any], on_done: Callable[[Any], None],
-              on_error: Callable[[Exception], None], on_progress: Callable[[int, int], None] | None = None) -> Task:
+              on_error: Callable[[Exception], None], on_progress: Callable[[int, int], None] | None = None, *,
+              write: bool = False) -> Task:
+        task = self.task(fn, on_done, on_error, on_progress)
+        self.submit(task, write=write)
+        return task
+
+    def task(self, fn: Callable[[Progress], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[Exception], None], on_progress: Callable[[int, int], None] | None = None) -> Task:
+        """A task wired to its callbacks but not started, for callers that must know it before it can answer."""
         task = Task(fn)
-        self._running.add(task)
         task.signals.finished.connect(lambda result: (self._running.discard(task), on_done(result)))
         task.signals.failed.connect(lambda exc: (self._running.discard(task), on_error(exc)))
         if on_progress:
             task.signals.progress.connect(on_progress)
-        self.pool.start(task)
         return task
+
+    def submit(self, task: Task, *, write: bool = False) -> None:
+        self._running.add(task)
+        if self.synchronous:
+            task.run()
+        else:
+            (self.writes if write else self.reads).start(task)
 
     def busy(self) -> bool:
         return bool(self._running)
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.writes.waitForDone(msecs) and self.reads.waitForDone(msecs)

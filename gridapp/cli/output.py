@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-Progress = Callable[[int, int], bool]
+from gridapp.progress import Progress
 
 
 def print_json(value: Any) -> None:
@@ -23,6 +23,8 @@ def _json_default(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Path):
         return str(value)
+    if isinstance(value, set | frozenset):
+        return sorted(value)
     raise TypeError(type(value))
 
 
@@ -32,20 +34,19 @@ def note(text: str) -> None:
 
 
 @contextmanager
-def progress(label: str) -> Iterator[Progress | None]:
-    """A progress callback drawing one redrawn line on a terminal, or None (no progress text) when stderr is
-    redirected; the line is cleared when the work ends."""
+def progress(label: str) -> Iterator[Progress]:
+    """The Progress to hand long work: on a terminal it draws one redrawn line, cleared when the work ends;
+    when stderr is redirected it prints nothing."""
     if not sys.stderr.isatty():
-        yield None
+        yield Progress()
         return
     from tqdm import tqdm
 
     with tqdm(desc=label, total=1, file=sys.stderr, leave=False, dynamic_ncols=True,
               bar_format="{desc}… {percentage:3.0f}% |{bar}| {elapsed}") as bar:
 
-        def report(done: int, total: int) -> bool:
+        def draw(done: int, total: int) -> None:
             bar.total = max(total, 1)
             bar.update(min(done, bar.total) - bar.n)
-            return True
 
-        yield report
+        yield Progress(draw)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,7 @@ from gridapp.models import (
     PersonTag,
     Place,
 )
+from gridapp.progress import Progress
 
 if TYPE_CHECKING:
     from gridapp.workspace import Workspace
@@ -53,7 +53,7 @@ class DemoSummary:
 
 
 def generate(ws: Workspace, scale: str = "village", seed: int = 1,
-             progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+             progress: Progress | None = None) -> DemoSummary:
     """Fill an empty database with demo data of the given scale (one of SCALES: village, town or county).
 
     The demo lies in the office's county when it has a usable one, else in the default county; a database
@@ -73,7 +73,7 @@ def generate(ws: Workspace, scale: str = "village", seed: int = 1,
     with ws.write(SYSTEM) as tx:
         rng = random.Random(seed)
         rows = Rows(tx, rng, tree.TABLES)
-        root_id = tree.build(rows, rng, county, PLANS[scale], progress)
+        root_id = tree.build(rows, rng, county, PLANS[scale], progress or Progress())
         cases.fill(tx, scale, seed)
         counts = rows.counts
         summary = DemoSummary(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 
 from gridapp.demo.geography import County
 from gridapp.demo.households import Households
@@ -27,6 +26,7 @@ from gridapp.models import (
     PersonTag,
     Place,
 )
+from gridapp.progress import Progress
 
 # Parents are inserted before children so that foreign keys hold at every batch.
 TABLES = (GridNode, GridWorker, House, Household, Person, PersonTag, Place, GridAssignment, PartyCenter,
@@ -34,12 +34,12 @@ TABLES = (GridNode, GridWorker, House, Household, Person, PersonTag, Place, Grid
 
 
 def build(rows: Rows, rng: random.Random, county: County, plan: Plan,
-          progress: Callable[[int, int], None] | None) -> str:
+          progress: Progress) -> str:
     """Write the tree of ``plan`` under ``county`` with all it holds; returns the id of the county node.
 
     ``progress`` is told (households done, households planned) at the start and after every batch.
     """
-    report = progress or (lambda done, total: None)
+    report = progress.report
     report(0, plan.households)
     people = People(rng, rows, county)
     nodes = Nodes(rng, rows, people)

@@ -2,8 +2,8 @@
 
 The plan is decided again inside the transaction, so what is written matches the database at that moment.
 New households and people are inserted in bulk (households.insert_registered); changes to registered ones go
-through the ORM so the flush hook stamps and audits them. Cancelling from the progress callback raises
-ImportCancelled inside the transaction, which rolls everything back.
+through the ORM so the flush hook stamps and audits them. Cancelling raises gridapp.progress.Cancelled at the
+next progress report, inside the transaction, which rolls everything back.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from typing import Any
 from gridapp.dto import Actor
 from gridapp.excel.import_mapping import remember_mapping
 from gridapp.excel.import_plan import HouseholdPlan, ImportPlan, decide, summarize
-from gridapp.excel.import_reader import Progress, collector_paused, report
+from gridapp.excel.import_reader import collector_paused
 from gridapp.excel.import_result import CREATED, UPDATED, ImportResult
 from gridapp.models import AuditEntry, GridNode, Household, Person, PersonTag, new_id
+from gridapp.progress import Progress
 from gridapp.services.common import live
 from gridapp.services.grid import add_node
 from gridapp.services.households import insert_registered
@@ -37,7 +38,7 @@ def apply(ws: Any, plan: ImportPlan, actor: Actor, progress: Progress | None = N
                 tx.session.flush()
         plans = decide(tx.session, plan, planned=False)
         result = summarize(plan, plans, applied=True, backup=backup)
-        _Writer(tx, source, progress).write(plans)
+        _Writer(tx, source, progress or Progress()).write(plans)
         remember_mapping(tx.session, plan.mapping)
         if result.changes_anything:
             tx.session.add(AuditEntry(user_name=actor.name, action="import", table_name=Person.__tablename__,
@@ -49,7 +50,7 @@ def apply(ws: Any, plan: ImportPlan, actor: Actor, progress: Progress | None = N
 
 
 class _Writer:
-    def __init__(self, tx: Any, source: dict[str, str], progress: Progress | None) -> None:
+    def __init__(self, tx: Any, source: dict[str, str], progress: Progress) -> None:
         self.tx = tx
         self.source = source
         self.progress = progress
@@ -63,20 +64,20 @@ class _Writer:
             self._collect(plan)
         total = len(self.households) + len(self.people) + len(self.tags) + len(self.updates)
         done = 0
-        report(self.progress, done, total)
+        self.progress.report(done, total)
         for model, rows in ((Household, self.households), (Person, self.people), (PersonTag, self.tags)):
             for start in range(0, len(rows), BATCH):
                 batch = rows[start:start + BATCH]
                 insert_registered(self.tx, model, batch, self.source)
                 done += len(batch)
-                report(self.progress, done, total)
+                self.progress.report(done, total)
         for start in range(0, len(self.updates), BATCH):
             for record, changes in self.updates[start:start + BATCH]:
                 for column, value in changes.items():
                     setattr(record, column, value)
             self.tx.session.flush()
             done += len(self.updates[start:start + BATCH])
-            report(self.progress, done, total)
+            self.progress.report(done, total)
 
     def _collect(self, plan: HouseholdPlan) -> None:
         outcome = plan.outcome

@@ -24,7 +24,7 @@ from gridapp.excel.import_fields import by_key
 from gridapp.excel.import_grids import GridAssigner
 from gridapp.excel.import_households import FileHousehold, check_new_household, group_rows
 from gridapp.excel.import_mapping import ColumnMapping
-from gridapp.excel.import_reader import Progress, Sheet, collector_paused, report
+from gridapp.excel.import_reader import Sheet, collector_paused
 from gridapp.excel.import_result import (
     CREATED,
     NEEDS_DECISION,
@@ -38,6 +38,7 @@ from gridapp.excel.import_result import (
 )
 from gridapp.excel.import_validate import ParsedRow, RowIssue, RowReader, cell_text
 from gridapp.models import GridNode, Household, Person, PersonTag
+from gridapp.progress import Progress
 from gridapp.services.households import household_columns, refuse_duplicate
 from gridapp.services.people_rules import check_members, is_head
 
@@ -117,7 +118,7 @@ class ImportPlan:
 def dry_run(ws: Any, sheet: Sheet, mapping: ColumnMapping, options: ImportOptions | None = None,
             progress: Progress | None = None) -> ImportPlan:
     """Check every row and decide what applying would do, without changing anything."""
-    options = options or ImportOptions()
+    options, progress = options or ImportOptions(), progress or Progress()
     if options.on_duplicate not in POLICIES:
         raise ValueError(options.on_duplicate)
     mapping.require_complete()
@@ -127,7 +128,7 @@ def dry_run(ws: Any, sheet: Sheet, mapping: ColumnMapping, options: ImportOption
     for done, source in enumerate(sources, start=1):
         rows.append(read(source))
         if done % PROGRESS_EVERY == 0:
-            report(progress, done, len(sources))
+            progress.report(done, len(sources))
     _refuse_repeated_ids(rows, mapping)
     households, grouping = group_rows(rows, mapping)
     office = ws.query.office_node() if options.grid_id is None else None
@@ -136,7 +137,7 @@ def dry_run(ws: Any, sheet: Sheet, mapping: ColumnMapping, options: ImportOption
         new_grids = assigner.assign(households, mapping.header_of("grid"))
         plan = ImportPlan(sheet, mapping, options, grouping, households, new_grids)
         plan.result = summarize(plan, decide(s, plan, planned=True))
-    report(progress, len(sources), len(sources))
+    progress.report(len(sources), len(sources))
     return plan
 
 

@@ -8,32 +8,23 @@ and refuses what cannot be read; here the cells become rows and the header is fo
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from gridapp.errors import UserError
 from gridapp.excel.import_fields import header_score, skip_reason
 from gridapp.excel.import_files import Book, Grid, ImportRefused, open_book
+from gridapp.progress import Progress
 
-__all__ = ["ImportCancelled", "ImportRefused", "Progress", "Sheet", "SheetInfo", "SourceRow", "collector_paused",
-           "list_sheets", "read_sheet", "report"]
-
-Progress = Callable[[int, int], bool]
+__all__ = ["ImportRefused", "Sheet", "SheetInfo", "SourceRow", "collector_paused", "list_sheets", "read_sheet"]
 
 HEADER_SEARCH_ROWS = 30  # the header is looked for among this many non-blank rows at the top
 MIN_HEADER_SCORE = 2  # a header names at least two known columns (e.g. 姓名 and 身份证号)
 PROGRESS_EVERY = 1000
 
-
-class ImportCancelled(UserError):
-    """The user cancelled; raised from a progress callback's False so any open transaction rolls back."""
-
-    def __init__(self) -> None:
-        super().__init__("导入已取消，数据库没有任何改动。")
 
 
 @contextmanager
@@ -51,11 +42,6 @@ def collector_paused() -> Iterator[None]:
         if enabled:
             gc.enable()
 
-
-def report(progress: Progress | None, done: int, total: int) -> None:
-    """Tell the caller how far we are; a False answer cancels."""
-    if progress is not None and progress(done, total) is False:
-        raise ImportCancelled()
 
 
 @dataclass(frozen=True)
@@ -133,7 +119,7 @@ def read_sheet(path: str | Path, sheet: str | None = None, progress: Progress | 
         name = sheet or max(_visible(book), key=lambda s: s.header_score).name
         if name not in book.names:
             raise ImportRefused(f"工作簿中没有名为“{name}”的工作表（现有：{'、'.join(book.names)}）。")
-        rows = _read_rows(book.grid(name), progress)
+        rows = _read_rows(book.grid(name), progress or Progress())
     if not rows:
         raise ImportRefused(f"工作表“{name}”是空的，没有任何数据。")
     return _checked(Sheet(path, name, tuple(rows), _find_header(rows, name)))
@@ -177,20 +163,20 @@ def _find_header(rows: list[SourceRow], sheet: str) -> int:
     return best.number
 
 
-def _read_rows(grid: Grid, progress: Progress | None) -> list[SourceRow]:
+def _read_rows(grid: Grid, progress: Progress) -> list[SourceRow]:
     """All non-blank rows, empty cells as None, merged ranges filled from their top-left cell."""
     total = len(grid.rows)
     cells: list[list[Any]] = []
     for number, row in enumerate(grid.rows, start=1):
         cells.append([None if v == "" else v for v in row])
         if number % PROGRESS_EVERY == 0:
-            report(progress, number, total)
+            progress.report(number, total)
     for area in grid.merged:
         _fill(cells, area)
     width = max((_width(row) for row in cells), default=0)
     rows = [SourceRow(number, tuple(row[:width]) + (None,) * (width - len(row)))
             for number, row in enumerate(cells, start=1) if not _blank(row)]
-    report(progress, total, total)
+    progress.report(total, total)
     return rows
 
 

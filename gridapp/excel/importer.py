@@ -14,7 +14,7 @@ of the wizard (and of the CLI).
     write_error_report(result, path)            # the rows not imported plus a 错误原因 column
     write_template(path)                        # the blank template with drop-down lists
 
-``progress(done, total)`` is called as work goes on; returning False cancels with ImportCancelled, and nothing
+``progress`` (a gridapp.progress.Progress) is told how far the work is; cancelling it raises Cancelled, and nothing
 is written. A file that cannot be imported at all raises ImportRefused; both are UserErrors whose message is
 shown as it is. ``on_duplicate`` says what to do with people already registered whose data differ: "update",
 "skip", or "ask" (list them as needing a decision and leave them). Importing the same file again finds
@@ -34,9 +34,7 @@ from gridapp.excel.import_fields import Field, fields
 from gridapp.excel.import_mapping import ColumnMapping, propose_mapping
 from gridapp.excel.import_plan import POLICIES, ImportOptions, ImportPlan, dry_run
 from gridapp.excel.import_reader import (
-    ImportCancelled,
     ImportRefused,
-    Progress,
     Sheet,
     SheetInfo,
     list_sheets,
@@ -45,18 +43,20 @@ from gridapp.excel.import_reader import (
 from gridapp.excel.import_report import write_error_report
 from gridapp.excel.import_result import Counts, ImportResult, NewGrid, RowReport
 from gridapp.excel.import_template import write_template
+from gridapp.progress import Cancelled, Progress
 
 __all__ = [
     "POLICIES",
+    "Cancelled",
     "ColumnMapping",
     "Counts",
     "Field",
-    "ImportCancelled",
     "ImportOptions",
     "ImportPlan",
     "ImportRefused",
     "ImportResult",
     "NewGrid",
+    "Progress",
     "RowReport",
     "Sheet",
     "SheetInfo",

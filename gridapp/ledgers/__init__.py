@@ -14,9 +14,10 @@ from gridapp.ledgers.catalog import (
     render_case_sheet,
     render_pdf,
 )
-from gridapp.ledgers.model import Cancelled, Column, LedgerData, LedgerKind, Section
+from gridapp.ledgers.model import Column, LedgerData, LedgerKind, Section
 from gridapp.ledgers.pdf import write_pdf
 from gridapp.ledgers.scope import calendar_year
+from gridapp.progress import Cancelled
 
 __all__ = [
     "CASE_SHEET",

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 from gridapp.errors import NotFound, RuleViolation
 from gridapp.ledgers import booklet, case_log, case_sheet, organisation, persons, premises, statistics
 from gridapp.ledgers.model import LANDSCAPE, PORTRAIT, Ledger, LedgerData, LedgerKind, Section, masked
-from gridapp.ledgers.pdf import ProgressCallback, write_pdf
+from gridapp.ledgers.pdf import write_pdf
 from gridapp.ledgers.scope import Scope, calendar_year
+from gridapp.progress import Progress
 
 if TYPE_CHECKING:
     from gridapp.workspace import Workspace
@@ -84,9 +85,9 @@ def build_ledger(ws: Workspace, key: str, scope_id: str | None, *, mask: bool = 
 
 
 def render_pdf(ws: Workspace, key: str, scope_id: str | None, path: str | Path, *, mask: bool = False,
-               period: tuple[date, date] | None = None, progress: ProgressCallback | None = None) -> int:
-    """Build the ledger and write it as a PDF; returns the number of pages. ``progress(done, total)`` is
-    called after every page and may return False to cancel (raising Cancelled, leaving no file)."""
+               period: tuple[date, date] | None = None, progress: Progress | None = None) -> int:
+    """Build the ledger and write it as a PDF; returns the number of pages. ``progress`` is told after every
+    page; cancelling it raises Cancelled and leaves no file."""
     return write_pdf(build_ledger(ws, key, scope_id, mask=mask, period=period), path, progress)
 
 

@@ -13,7 +13,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from gridapp import idnumber
-from gridapp.errors import UserError
 
 if TYPE_CHECKING:
     from gridapp.ledgers.scope import Scope
@@ -122,10 +121,6 @@ class Ledger:
     @property
     def kind(self) -> LedgerKind:
         return LedgerKind(self.key, self.title, self.description, self.period)
-
-
-class Cancelled(UserError):
-    """The user stopped the printing; no file was left behind."""
 
 
 # -- masking --------------------------------------------------------------------------------------------------

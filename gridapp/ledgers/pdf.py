@@ -8,7 +8,6 @@ page is written once (no second layout pass, no page kept in memory to be number
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -37,8 +36,9 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from gridapp.errors import StorageError, UserError
 from gridapp.ledgers.fonts import font_name
-from gridapp.ledgers.model import LANDSCAPE, Cancelled, LedgerData, Section
-from gridapp.ledgers.tables import FONT_SIZE, LEADING, PAD_X, PAD_Y, CellMaker, PagedTable, Progress
+from gridapp.ledgers.model import LANDSCAPE, LedgerData, Section
+from gridapp.ledgers.tables import FONT_SIZE, LEADING, PAD_X, PAD_Y, CellMaker, PagedTable, RowCounter
+from gridapp.progress import Progress
 
 MARGIN_X = 12 * mm
 MARGIN_TOP = 24 * mm
@@ -50,7 +50,6 @@ LABEL_FILL = colors.HexColor("#F2F2F2")
 EMPTY = "（本范围内暂无记录）"
 SIGNATURES = "填表人：＿＿＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日"
 
-ProgressCallback = Callable[[int, int], object]
 
 
 class _Canvas(Canvas):
@@ -68,7 +67,7 @@ class _Canvas(Canvas):
 
 
 class _Document(BaseDocTemplate):
-    def __init__(self, path: str, data: LedgerData, progress: Progress, callback: ProgressCallback | None) -> None:
+    def __init__(self, path: str, data: LedgerData, progress: RowCounter, callback: Progress) -> None:
         size = landscape(A4) if data.orientation == LANDSCAPE else A4
         super().__init__(path, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
                          bottomMargin=MARGIN_BOTTOM, title=data.title, author=data.unit, subject=data.scope,
@@ -83,8 +82,7 @@ class _Document(BaseDocTemplate):
         self.addPageTemplates([cover, body] if data.cover else [body])
 
     def afterPage(self) -> None:
-        if self.callback is not None and self.callback(self.progress.done, self.progress.total) is False:
-            raise Cancelled("已取消生成台账。")
+        self.callback.report(self.progress.done, self.progress.total)  # a safe point: stops if cancelled
 
     def _header_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         data, width, height = self.data, self.pagesize[0], self.pagesize[1]
@@ -118,7 +116,7 @@ class _Document(BaseDocTemplate):
 class _Story:
     """Builds the list of flowables for a ledger, section by section."""
 
-    def __init__(self, data: LedgerData, width: float, progress: Progress) -> None:
+    def __init__(self, data: LedgerData, width: float, progress: RowCounter) -> None:
         self.data = data
         self.width = width
         self.progress = progress
@@ -225,17 +223,17 @@ class _Story:
         return image
 
 
-def write_pdf(data: LedgerData, path: str | Path, progress: ProgressCallback | None = None) -> int:
+def write_pdf(data: LedgerData, path: str | Path, progress: Progress | None = None) -> int:
     """Write ``data`` as a PDF at ``path`` and return its page count. A temporary file is renamed into place
     at the end, so a cancelled or failed run leaves nothing (and an old file at ``path`` stays as it was)."""
     target = Path(path)
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    counter = Progress(max(data.row_count, 1))
+    counter = RowCounter(max(data.row_count, 1))
+    progress = progress or Progress()
     try:
         doc = _Document(str(temp), data, counter, progress)
         story = _Story(data, doc.width, counter).build()
-        if progress is not None and progress(0, counter.total) is False:
-            raise Cancelled("已取消生成台账。")
+        progress.report(0, counter.total)
         doc.build(story, canvasmaker=_Canvas)
         os.replace(temp, target)
     except OSError as exc:
@@ -247,6 +245,5 @@ def write_pdf(data: LedgerData, path: str | Path, progress: ProgressCallback | N
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    if progress is not None:
-        progress(counter.total, counter.total)
+    progress.report(counter.total, counter.total)
     return doc.canv.pages

@@ -34,7 +34,7 @@ ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
 
 @dataclass
-class Progress:
+class RowCounter:
     """Rows placed so far, for the progress callback (PagedTable counts them as pages fill up)."""
 
     total: int
@@ -100,7 +100,7 @@ class PagedTable(Flowable):
     """The rows of one section under a repeated header row, laid out a page-sized window at a time."""
 
     def __init__(self, maker: CellMaker, columns: Sequence[Column], widths: Sequence[float],
-                 rows: Sequence[Sequence[str]], progress: Progress, total: bool = False, start: int = 0,
+                 rows: Sequence[Sequence[str]], progress: RowCounter, total: bool = False, start: int = 0,
                  cells: dict[int, list[Any]] | None = None) -> None:
         super().__init__()
         self.maker = maker

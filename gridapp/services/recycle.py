@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from gridapp.changes import Outcome
+from gridapp.changes import Outcome, Table
 from gridapp.dto import Actor, DeletedItem
 from gridapp.errors import NotFound, RuleViolation
 from gridapp.models import House, Household, Person, Place
@@ -60,9 +60,9 @@ class RecycleBin:
         return Outcome(tx.changes, record_id)
 
     @staticmethod
-    def kinds() -> list[tuple[str, str, str]]:
+    def kinds() -> list[tuple[str, str, Table]]:
         """(kind, title, table) of everything the bin holds — for pages that list or watch it."""
-        return [(key, title, model.__tablename__) for key, (model, title) in KINDS.items()]
+        return [(key, title, Table(model.__tablename__)) for key, (model, title) in KINDS.items()]
 
     def items(self, kind: str | None = None, limit: int = 1000) -> list[DeletedItem]:
         """Deleted records, newest first. A household's members show with the household, not one by one."""

@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from gridapp.changes import Changes
+
 # The kinds of outcome counted per table, in the order a preview shows them.
 OUTCOMES = ("new", "updated", "deleted", "conflicts", "duplicates", "out_of_scope", "unchanged")
 OUTCOME_LABELS = {"new": "新增", "updated": "更新", "deleted": "删除", "conflicts": "冲突", "duplicates": "疑似重复",
@@ -95,6 +97,7 @@ class ImportSummary:
     totals: TableCounts
     backup_path: str
     attachments_stored: int
+    changes: Changes = field(default_factory=Changes)  # what open views must read again
 
 
 @dataclass(frozen=True)

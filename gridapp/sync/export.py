@@ -16,6 +16,7 @@ from gridapp.dto import Actor, OfficeInfo
 from gridapp.errors import NotFound, RuleViolation, StorageError
 from gridapp.models import GridNode, Office, SyncArrival, SyncHistory, SyncPeer
 from gridapp.models.base import new_id, utcnow
+from gridapp.progress import Progress
 from gridapp.services.cases import attachment_store
 from gridapp.sync import container, package
 from gridapp.sync.dto import ExportSummary
@@ -27,7 +28,7 @@ SUFFIX = ".gridsync"
 
 
 def export_package(ws: Any, actor: Actor, target: Path, peer_office_id: str | None, scope_grid_id: str | None,
-                   passphrase: str, progress: Any = None) -> ExportSummary:
+                   passphrase: str, progress: Progress | None = None) -> ExportSummary:
     office = _office(ws)
     if not passphrase:
         raise RuleViolation("请先设置本县统一的同步口令（设置 → 同步口令）。")
@@ -44,7 +45,7 @@ def export_package(ws: Any, actor: Actor, target: Path, peer_office_id: str | No
         scope = scope_of(conn, scope_id)
         if scope_id and scope is None:
             raise NotFound("找不到要导出的网格范围，可能已被删除。")
-        tables = _records(conn, scope, since, peer_office_id, progress)
+        tables = _records(conn, scope, since, peer_office_id, progress or Progress())
         files = _attachment_files(ws, tables.get("attachments"))
         seq = next_seq(s)
         manifest = {
@@ -70,7 +71,7 @@ def _office(ws: Any) -> OfficeInfo:
 
 
 def _records(conn: Connection, scope: Scope | None, since: str, peer_office_id: str | None,
-             progress: Any) -> dict[str, package.TableData]:
+             progress: Progress) -> dict[str, package.TableData]:
     tables = synced_tables()
     out = {}
     for done, tbl in enumerate(tables):
@@ -80,8 +81,7 @@ def _records(conn: Connection, scope: Scope | None, since: str, peer_office_id: 
         rows = [encode_row(r) for r in conn.execute(query.order_by(tbl.c.hlc))]
         if rows:
             out[tbl.name] = package.TableData([c.name for c in tbl.c], rows)
-        if progress is not None:
-            progress(done + 1, len(tables) + 1)
+        progress.report(done + 1, len(tables) + 1)
     return out
 
 

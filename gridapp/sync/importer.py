@@ -14,11 +14,13 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
+from gridapp.changes import Changes, Table
 from gridapp.db import _alembic_config, storage_errors
 from gridapp.dto import Actor
 from gridapp.errors import AlreadyImported, DamagedPackage, ForeignPackage, RuleViolation
 from gridapp.models import GridNode, SyncArrival, SyncConflict, SyncDuplicate, SyncHistory
 from gridapp.models.base import utcnow
+from gridapp.progress import Progress
 from gridapp.services.cases import attachment_store
 from gridapp.sync import container, package
 from gridapp.sync.dto import ImportPreview, ImportSummary, PackageInfo, TableCounts, total_of
@@ -72,7 +74,7 @@ def preview(ws: Any, pkg: Package) -> ImportPreview:
     return ImportPreview(pkg.info, plan.table_counts(), plan.totals())
 
 
-def apply(ws: Any, actor: Actor, pkg: Package, progress: Any = None) -> ImportSummary:
+def apply(ws: Any, actor: Actor, pkg: Package, progress: Progress | None = None) -> ImportSummary:
     info = pkg.info
     _refuse_if_imported(ws, info)  # a package read once and applied twice
     backup = str(ws.backup("sync-import")) if ws.db_file is not None else ""
@@ -86,14 +88,14 @@ def apply(ws: Any, actor: Actor, pkg: Package, progress: Any = None) -> ImportSu
             with conn.begin():
                 had_tree = conn.scalar(select(func.count()).select_from(GridNode)) > 0
                 plan = _plan(conn, pkg)
-                _write(conn, plan, arrived, progress)
+                _write(conn, plan, arrived, progress or Progress())
                 stored = _store_attachments(ws, pkg, plan)
                 _bookkeeping(conn, ws, actor, pkg, plan, backup, had_tree)
                 if after_write is not None:
                     after_write()
         finally:
             _foreign_keys(conn, on=True)
-    return ImportSummary(info, plan.table_counts(), plan.totals(), backup, stored)
+    return ImportSummary(info, plan.table_counts(), plan.totals(), backup, stored, plan.changes())
 
 
 # -- the plan: what each incoming row does --------------------------------------------------------------------------
@@ -113,6 +115,14 @@ class Plan:
 
     def totals(self) -> TableCounts:
         return total_of(self.counts.values())
+
+    def changes(self) -> Changes:
+        """The tables whose rows moved, and the review lists when conflicts or duplicates were added."""
+        tables = {Table(t.table) for t in self.counts.values() if t.changed or t.conflicts}
+        totals = self.totals()
+        tables |= {Table.SYNC_CONFLICTS} if totals.conflicts else set()
+        tables |= {Table.SYNC_DUPLICATES} if totals.duplicates else set()
+        return Changes(frozenset(tables))
 
 
 def _plan(conn: Connection, pkg: Package) -> Plan:
@@ -193,7 +203,7 @@ def _find_duplicates(conn: Connection, plan: Plan, incoming: dict[str, dict[str,
 
 # -- writing --------------------------------------------------------------------------------------------------------
 
-def _write(conn: Connection, plan: Plan, arrived: str, progress: Any) -> None:
+def _write(conn: Connection, plan: Plan, arrived: str, progress: Progress) -> None:
     tables = [t for t in synced_tables() if t.name in plan.counts]
     for done, tbl in enumerate(tables):
         inserts, updates = plan.inserts.get(tbl.name, []), plan.updates.get(tbl.name, [])
@@ -203,8 +213,7 @@ def _write(conn: Connection, plan: Plan, arrived: str, progress: Any) -> None:
             conn.execute(tbl.insert(), chunk)
         for chunk in chunks(updates):
             conn.execute(update(tbl).where(tbl.c.id == bindparam("b_id")), [{**r, "b_id": r["id"]} for r in chunk])
-        if progress is not None:
-            progress(done + 1, len(tables) + 1)
+        progress.report(done + 1, len(tables) + 1)
     _write_arrivals(conn, plan, arrived)
     if plan.conflicts:
         conn.execute(SyncConflict.__table__.insert(), plan.conflicts)

@@ -3,12 +3,12 @@ merge could not decide alone (conflicts, duplicate persons). See docs/sync-forma
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from gridapp.changes import Outcome
 from gridapp.dto import Actor
+from gridapp.progress import Progress
 from gridapp.sync import export, importer, resolve, review
 from gridapp.sync.dto import (
     ConflictView,
@@ -22,8 +22,6 @@ from gridapp.sync.dto import (
 from gridapp.sync.package import Package
 from gridapp.sync.passphrase import PassphraseStore
 from gridapp.sync.state import local_scope, set_local_scope
-
-Progress = Callable[[int, int], None]  # (done, total)
 
 
 class SyncService:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import recording
 from sqlalchemy import func, select
 
 from gridapp import codes, idnumber, pinyin
@@ -59,7 +60,7 @@ CODED = [
 def village(tmp_path_factory: pytest.TempPathFactory):
     ws = Workspace.open(tmp_path_factory.mktemp("demo") / "t.sqlite3")
     calls: list[tuple[int, int]] = []
-    summary = generate(ws, "village", seed=1, progress=lambda done, total: calls.append((done, total)))
+    summary = generate(ws, "village", seed=1, progress=recording(calls))
     yield ws, summary, calls
     ws.close()
 

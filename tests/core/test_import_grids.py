@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import Tree, valid_id
+from factories import Tree, recording, valid_id
 from test_import_households import households, snapshot
 from test_import_reader import write_book
 
 from gridapp.dto import SYSTEM
 from gridapp.excel.import_grids import CREATE_HINT
 from gridapp.excel.importer import (
-    ImportCancelled,
+    Cancelled,
     ImportOptions,
     apply,
     dry_run,
@@ -95,8 +95,8 @@ def test_new_grids_are_created_in_the_same_transaction_as_the_rows(tmp_path: Pat
     sheet = read_sheet(roster(tmp_path / "new.xlsx", ["第一网格"]))
     plan = dry_run(ws, sheet, propose_mapping(ws, sheet.headers), ImportOptions(create_grids=True))
     assert plan.result.persons.created == 2 and plan.result.create_grids
-    with pytest.raises(ImportCancelled):
-        apply(ws, plan, SYSTEM, lambda done, total: done == 0)
+    with pytest.raises(Cancelled):
+        apply(ws, plan, SYSTEM, recording([], cancel_after=1))
     assert ws.query.grid_children(village) == []
     ws.close()
 

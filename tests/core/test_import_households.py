@@ -7,13 +7,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from factories import Tree, family, valid_id
+from factories import Tree, family, recording, valid_id
 from test_import_reader import HEAD_ID, HEADERS, SON_ID, WIFE_ID, family_rows, import_rows, write_book
 
 from gridapp.dto import SYSTEM
 from gridapp.excel.import_grids import CREATE_HINT
 from gridapp.excel.importer import (
-    ImportCancelled,
+    Cancelled,
     ImportOptions,
     ImportRefused,
     apply,
@@ -195,15 +195,10 @@ def test_cancel_during_apply_leaves_the_database_as_it_was(ws: Workspace, tree: 
     sheet = read_sheet(path)
     plan = dry_run(ws, sheet, propose_mapping(ws, sheet.headers), ImportOptions(tree.grid1))
     before = snapshot(ws)
-    calls: list[int] = []
-
-    def cancel_after_first_batch(done: int, total: int) -> bool:
-        calls.append(done)
-        return done == 0
-
-    with pytest.raises(ImportCancelled, match="数据库没有任何改动"):
-        apply(ws, plan, SYSTEM, cancel_after_first_batch)
-    assert calls[:2] == [0, 2]  # the two households were inserted, then rolled back
+    calls: list[tuple[int, int]] = []
+    with pytest.raises(Cancelled, match="没有做任何改动"):
+        apply(ws, plan, SYSTEM, recording(calls, cancel_after=2))
+    assert [done for done, _total in calls] == [0, 2]  # the two households were inserted, then rolled back
     assert snapshot(ws) == before
     assert any("before-import" in p.name for p in ws.backups())
 

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from factories import valid_id
+from factories import recording, valid_id
 from openpyxl import Workbook
 
 from gridapp.dto import SYSTEM
 from gridapp.excel.importer import (
-    ImportCancelled,
+    Cancelled,
     ImportOptions,
     ImportRefused,
     ImportResult,
@@ -154,11 +154,6 @@ def test_reading_can_be_cancelled(tmp_path: Path) -> None:
     rows = [HEADERS] + [[str(i), f"人{i}", "户主", "", "汉族", ""] for i in range(2500)]
     path = write_book(tmp_path / "big.xlsx", rows)
     seen: list[tuple[int, int]] = []
-
-    def progress(done: int, total: int) -> bool:
-        seen.append((done, total))
-        return done < 2000
-
-    with pytest.raises(ImportCancelled, match="导入已取消"):
-        read_sheet(path, progress=progress)
+    with pytest.raises(Cancelled, match="已取消"):
+        read_sheet(path, progress=recording(seen, cancel_after=2))
     assert seen[0] == (1000, 2501)

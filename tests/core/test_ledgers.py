@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import gridapp
+from factories import recording
 from pypdf import PdfReader
 
 from gridapp import idnumber
@@ -249,25 +250,20 @@ def test_special_groups_come_in_sections_with_their_own_detail_columns(village: 
 def test_progress_can_cancel_and_leaves_no_file(village: Workspace, grid: str, tmp_path: Path) -> None:
     target = tmp_path / "population.pdf"
     calls: list[tuple[int, int]] = []
-
-    def stop_after_two_pages(done: int, total: int) -> bool:
-        calls.append((done, total))
-        return len(calls) < 3
-
     with pytest.raises(Cancelled):
-        render_pdf(village, "population", grid, target, progress=stop_after_two_pages)
+        render_pdf(village, "population", grid, target, progress=recording(calls, cancel_after=3))
     assert not target.exists() and list(tmp_path.iterdir()) == []
     assert calls[0][0] == 0 and 0 < calls[-1][0] < calls[-1][1]
 
     target.write_bytes(b"old")
     with pytest.raises(Cancelled):
-        render_pdf(village, "population", grid, target, progress=lambda done, total: False)
+        render_pdf(village, "population", grid, target, progress=recording([], cancel_after=1))
     assert target.read_bytes() == b"old" and list(tmp_path.iterdir()) == [target]
 
 
 def test_progress_reaches_the_total(village: Workspace, grid: str, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    render_pdf(village, "population", grid, tmp_path / "p.pdf", progress=lambda d, t: seen.append((d, t)))
+    render_pdf(village, "population", grid, tmp_path / "p.pdf", progress=recording(seen))
     total = len(members(village, grid))
     assert seen[0] == (0, total) and seen[-1] == (total, total)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)

@@ -11,10 +11,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from factories import empty_workspace, family, valid_id
+from factories import empty_workspace, family, recording, valid_id
 from sqlalchemy import event, select
 
 import gridapp.sync.container
+from gridapp.changes import Table
 from gridapp.dto import SYSTEM, Actor, AttachmentInput, CaseInput, VisitInput
 from gridapp.errors import AlreadyImported, StorageError
 from gridapp.models import Case, GridNode, Person, Place, Visit
@@ -133,6 +134,7 @@ def test_a_village_edit_reaches_the_town_and_only_changes_travel_back(offices: O
     summary = o.town.sync.apply(SYSTEM, pkg)
     assert (summary.totals.new, summary.totals.conflicts) == (4, 0)  # household and three people
     assert preview.tables == summary.tables  # the preview said exactly what the import did
+    assert summary.changes.tables == {Table.HOUSEHOLDS, Table.PERSONS}  # what open views read again
     assert o.town.query.stats()["persons"] == 3
     back = o.town.sync.export_package(SYSTEM, o.usb, o.v1.office.id, None, PASS)
     assert back.record_total == 0  # the village acknowledged nothing new is owed... and has it all
@@ -244,6 +246,7 @@ def test_a_concurrent_edit_keeps_the_loser_and_a_resolution_syncs(offices: Offic
     o.town.places.update(SYSTEM, pid, name="粮油商店")  # later: wins
     summary = send(o.v1, o.town, o.usb)
     assert summary.totals.conflicts == 1
+    assert summary.changes.touches(Table.PLACES, Table.SYNC_CONFLICTS)
     assert place(o.town, pid).name == "粮油商店"
     [conflict] = o.town.sync.conflicts()
     assert {f.name: (f.kept, f.lost) for f in conflict.fields} == {
@@ -359,7 +362,7 @@ def test_two_offices_issuing_the_same_case_number_both_keep_their_case(offices: 
 def test_package_files_are_named_by_office_date_and_sequence_with_nothing_half_written(offices: Offices) -> None:
     o = offices
     seen: list[tuple[int, int]] = []
-    first = o.v1.sync.export_package(SYSTEM, o.usb, None, None, PASS, progress=lambda d, t: seen.append((d, t)))
+    first = o.v1.sync.export_package(SYSTEM, o.usb, None, None, PASS, progress=recording(seen))
     second = o.v1.sync.export_package(SYSTEM, o.usb, None, None, PASS)
     day = datetime.now().strftime("%Y%m%d")  # the office's calendar day
     assert (first.path.name, second.path.name) == (f"幸福村村民委员会-{day}-0001.gridsync",

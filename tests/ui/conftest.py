@@ -7,8 +7,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from ui_helpers import context_for
 
-from ui.app import make_application, make_context
+from ui.app import make_application
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -19,7 +20,16 @@ def program_application(qapp):
 
 @pytest.fixture
 def ctx(demo_ws, tmp_path, qapp):
-    context = make_context(demo_ws, str(tmp_path / "settings.ini"))
+    """A private demo village; background tasks run at once (see ui_helpers.context_for)."""
+    context = context_for(demo_ws, tmp_path)
+    yield context
+    context.tasks.wait()
+
+
+@pytest.fixture
+def threaded_ctx(demo_ws, tmp_path, qapp):
+    """The same, with real worker threads: for what happens while work is still running."""
+    context = context_for(demo_ws, tmp_path, threaded=True)
     yield context
     context.tasks.wait()
 

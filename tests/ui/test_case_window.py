@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from case_helpers import Clock
 
-from gridapp.changes import Changes
+from gridapp.changes import Changes, Table
 from gridapp.dto import CaseInput, HouseholdFilter
 from ui import file_dialogs, messages
 from ui.dialogs.case_window import CaseWindow
@@ -58,12 +58,12 @@ def test_reloads_only_for_changes_to_its_case_or_what_it_links(window, ctx, case
     monkeypatch.setattr(window, "reload", lambda: reloads.append(True))
     case_id, household_id = case
     other = next(h for h in ctx.ws.query.household_ids(None, HouseholdFilter(), "number", False) if h != household_id)
-    ctx.bus.publish(Changes(frozenset({"households", "persons"}), frozenset({other})))
-    ctx.bus.publish(Changes(frozenset({"places"}), frozenset({"some-place"})))
+    ctx.bus.publish(Changes(frozenset({Table.HOUSEHOLDS, Table.PERSONS}), frozenset({other})))
+    ctx.bus.publish(Changes(frozenset({Table.PLACES}), frozenset({"some-place"})))
     assert reloads == []
-    ctx.bus.publish(Changes(frozenset({"households"}), frozenset({household_id})))
-    ctx.bus.publish(Changes(frozenset({"cases", "case_steps"}), frozenset({case_id})))
-    ctx.bus.publish(Changes(frozenset({"case_links"})))  # a sync import says only which tables changed
+    ctx.bus.publish(Changes(frozenset({Table.HOUSEHOLDS}), frozenset({household_id})))
+    ctx.bus.publish(Changes(frozenset({Table.CASES, Table.CASE_STEPS}), frozenset({case_id})))
+    ctx.bus.publish(Changes(frozenset({Table.CASE_LINKS})))  # a sync import says only which tables changed
     assert len(reloads) == 3
 
 

@@ -7,15 +7,15 @@ import pytest
 from factories import family
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView
+from ui_helpers import context_for
 
 from gridapp.dto import SYSTEM
-from ui.app import make_context
 from ui.widgets.empty_hint import EmptyHint
 
 
 @pytest.fixture
 def office(ws, tmp_path, qapp):
-    context = make_context(ws, str(tmp_path / "settings.ini"))
+    context = context_for(ws, tmp_path)
     yield context
     context.tasks.wait()
 

@@ -8,10 +8,9 @@ from case_helpers import answer_dialogs, press_ok
 from factories import family
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
-from ui_helpers import type_text
+from ui_helpers import context_for, type_text
 
 from ui import messages
-from ui.app import make_context
 from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.passphrase_dialog import PassphraseDialog, passphrase_store
 from ui.dialogs.setup_wizard import SetupWizard
@@ -21,7 +20,7 @@ from ui.forms.household_form import HouseholdForm
 @pytest.fixture
 def new_office(ws, tmp_path, qapp):
     """A database just initialised: an office, no grid, no household, no passphrase."""
-    context = make_context(ws, str(tmp_path / "settings.ini"))
+    context = context_for(ws, tmp_path)
     yield context
     context.tasks.wait()
 

@@ -104,4 +104,4 @@ def test_the_case_and_visit_ledgers_cover_the_dates_typed(ctx, qtbot, tmp_path: 
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     assert errors == ["请填写起止日期，例如 2026-01-01 至 2026-12-31。"]
     assert page.date_to.error_label.isVisible() and "不存在" in page.date_to.error_label.text()
-    assert page.task is None and page.document.pageCount() == 0
+    assert not page.work.busy() and page.document.pageCount() == 0

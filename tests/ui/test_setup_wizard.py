@@ -9,15 +9,15 @@ import pytest
 from factories import empty_workspace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
+from ui_helpers import context_for
 
-from ui.app import make_context
 from ui.dialogs.setup_wizard import SetupWizard
 
 
 @pytest.fixture
 def blank_ctx(tmp_path: Path, qapp):
     ws = empty_workspace(tmp_path / "new.sqlite3")
-    ctx = make_context(ws, str(tmp_path / "settings.ini"))
+    ctx = context_for(ws, tmp_path)
     yield ctx
     ctx.tasks.wait()
     ws.close()

@@ -15,13 +15,12 @@ import pytest
 from case_helpers import answer_dialogs, press_ok
 from factories import family, valid_id
 from PySide6.QtCore import QPoint, Qt
-from ui_helpers import type_text
+from ui_helpers import context_for, type_text
 
 from gridapp.dto import SYSTEM
 from gridapp.sync.dto import ConflictField, ConflictView
 from gridapp.workspace import Workspace
 from ui import messages
-from ui.app import make_context
 from ui.dialogs import conflict_dialog
 from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog, passphrase_store
@@ -48,7 +47,7 @@ def town(ctx, tmp_path: Path, qapp):
     ws = Workspace.open(tmp_path / "town.sqlite3")
     ws.init_office("清河镇人民政府", ctx.ws.office.county_code)
     (tmp_path / "town").mkdir()
-    context = make_context(ws, str(tmp_path / "town" / "settings.ini"))
+    context = context_for(ws, tmp_path / "town")
     yield context
     context.tasks.wait()
     ws.close()
@@ -104,7 +103,7 @@ def read(qtbot, page: SyncPage, package: Path) -> None:
     rows = [page.files.item(r).text() for r in range(page.files.count())]
     page.files.setCurrentRow(next(r for r, text in enumerate(rows) if text.startswith(package.name)))
     click(qtbot, page.read_button)
-    qtbot.waitUntil(lambda: page.task is None, timeout=60_000)
+    qtbot.waitUntil(lambda: not page.work.busy(), timeout=60_000)
 
 
 def apply(qtbot, page: SyncPage) -> None:
@@ -308,14 +307,24 @@ def test_the_main_window_offers_sync_between_ledgers_and_recycle_bin(window) -> 
     assert isinstance(window.show_page("sync"), SyncPage)
 
 
-def test_cancel_stops_the_core_at_its_next_progress_report() -> None:
-    reports: list[tuple[int, int]] = []
-    keep_going = sync_page.cancellable(lambda done, total: reports.append((done, total)) or True)
-    keep_going(1, 3)
-    stop = sync_page.cancellable(lambda _done, _total: False)
-    with pytest.raises(sync_page.SyncCancelled):
-        stop(2, 3)
-    assert reports == [(1, 3)]
+def test_cancel_stops_an_export_at_its_next_progress_report(threaded_ctx, usb: Path, qtbot, monkeypatch) -> None:
+    ctx, started = threaded_ctx, threading.Event()
+
+    def endless_export(*args: Any) -> None:
+        progress = args[-1]
+        for step in range(10**9):  # stands in for a county-size package, until the user cancels
+            progress.report(step, 10**9)
+            started.set()
+
+    page = open_page(qtbot, ctx)
+    set_passphrase(qtbot, monkeypatch, page)
+    monkeypatch.setattr(ctx.ws.sync, "export_package", endless_export)
+    click(qtbot, page.export_button)
+    assert started.wait(30) and page.work.busy() and not page.export_button.isEnabled()
+    click(qtbot, page.work.cancel_button)
+    qtbot.waitUntil(lambda: not page.work.busy(), timeout=60_000)
+    assert page.export_result.text() == "已取消，数据库和U盘都没有改动。"
+    assert page.export_button.isEnabled()
 
 
 def test_the_conflict_dialog_shows_dates_and_record_names_not_encoded_values(qtbot) -> None:
@@ -330,8 +339,9 @@ def test_the_conflict_dialog_shows_dates_and_record_names_not_encoded_values(qtb
     assert [b.text() for b in dialog.lost_buttons] == ["2026-11-21", "幸福村1组002号"]
 
 
-def test_reading_offers_no_cancel_and_its_failure_stays_on_the_import_tab(ctx, usb: Path, qtbot, monkeypatch,
-                                                                         shown) -> None:
+def test_reading_offers_no_cancel_and_its_failure_stays_on_the_import_tab(threaded_ctx, usb: Path, qtbot,
+                                                                         monkeypatch, shown) -> None:
+    ctx = threaded_ctx
     page = open_page(qtbot, ctx)
     set_passphrase(qtbot, monkeypatch, page)
     (usb / "来自镇上.gridsync").write_bytes(b"GRIDSYNC")
@@ -345,10 +355,10 @@ def test_reading_offers_no_cancel_and_its_failure_stays_on_the_import_tab(ctx, u
     page.tabs.setCurrentIndex(1)
     page.refresh_files()
     click(qtbot, page.read_button)
-    assert page.task is not None and page.cancel_button.isHidden()  # reading reports no progress to cancel at
+    assert page.work.busy() and page.work.cancel_button.isHidden()  # reading reports no progress to cancel at
     page.tabs.setCurrentIndex(0)  # the user looks at the export tab meanwhile
     release.set()
-    qtbot.waitUntil(lambda: page.task is None, timeout=60_000)
+    qtbot.waitUntil(lambda: not page.work.busy(), timeout=60_000)
     assert page.export_result.text() == ""
     assert page.package_label.text() == shown["error"][0]
     assert "disk" not in shown["error"][0] and "出错了" in shown["error"][0]
@@ -362,7 +372,7 @@ def test_an_export_the_stick_refuses_says_to_check_the_stick(ctx, usb: Path, qtb
     page._show_folder(str(not_a_folder))
     click(qtbot, page.export_button)
     page.tabs.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: page.task is None, timeout=60_000)
+    qtbot.waitUntil(lambda: not page.work.busy(), timeout=60_000)
     [said] = shown["error"]
     assert "检查U盘" in said and "写保护" in said and "Errno" not in said
     assert page.export_result.text() == said and not page.package_label.text().startswith("同步包")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from ui_helpers import type_text
 
-from gridapp.changes import Changes
+from gridapp.changes import Changes, Table
 from gridapp.dto import Actor
 from ui import messages
 from ui.dialogs.case_window import CaseWindow
@@ -240,7 +240,7 @@ def test_the_hidden_log_is_read_again_only_when_shown(page, ctx, qtbot, monkeypa
     form.worker.setCurrentIndex(0)
     type_text(qtbot, form.content, "巡查消防通道")
     assert form.save()
-    ctx.bus.publish(Changes(frozenset({"cases"})))
+    ctx.bus.publish(Changes(frozenset({Table.CASES})))
     assert reads == []
     page.show()
     assert reads == [True]

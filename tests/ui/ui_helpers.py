@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+
+def context_for(ws: Any, folder: Path, *, threaded: bool = False) -> Any:
+    """The context the program makes, its settings file in ``folder``; unless ``threaded``, background tasks run
+    to their end as soon as they are started (most tests need no waiting then)."""
+    from ui.app import make_context
+    from ui.tasks import TaskRunner
+
+    context = make_context(ws, str(folder / "settings.ini"))
+    if not threaded:
+        context.tasks = TaskRunner(synchronous=True)
+    return context
+
 
 def type_text(qtbot, widget, text: str) -> None:
     """Type as a user would: ASCII through key clicks, Chinese through an input-method commit (as a

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp.cases import workflow
-from gridapp.changes import Changes
+from gridapp.changes import Changes, Table
 from gridapp.dto import CaseView, TimelineEntry
 from ui import file_dialogs, messages
 from ui.context import AppContext
@@ -216,8 +216,8 @@ class CaseWindow(QWidget):
         """A change to this case or to a household, person or place it links to; one that does not say which
         records it touched (a sync import) is checked by its tables."""
         if not changes.ids:
-            return changes.touches("cases", "case_steps", "case_links", "attachments", "households", "persons",
-                                   "places")
+            return changes.touches(Table.CASES, Table.CASE_STEPS, Table.CASE_LINKS, Table.ATTACHMENTS,
+                                   Table.HOUSEHOLDS, Table.PERSONS, Table.PLACES)
         linked = {link.id for link in self.view.links} if self.view else set()
         return not changes.ids.isdisjoint(linked | {self.case_id})
 

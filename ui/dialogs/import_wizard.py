@@ -9,7 +9,6 @@ before the last step, and the last step is one transaction after a backup.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -42,7 +40,8 @@ from gridapp.excel import importer
 from ui import file_dialogs, messages
 from ui.context import AppContext
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
-from ui.tasks import Task
+from ui.operations import Operation
+from ui.widgets.progress_panel import ProgressPanel
 from ui.window_geometry import fit_to_screen
 
 PREVIEW_ROWS = 30  # rows of the sheet shown while choosing the header
@@ -101,83 +100,6 @@ class ImportWizard(QWizard):
                       .format(path=path))
 
 
-class Work(QWidget):
-    """A progress bar, a cancel button and a status line for one background step of a wizard page."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.task: Task | None = None
-        self.progress = QProgressBar()
-        self.cancel_button = QPushButton(self.tr("取消"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        bar.addWidget(self.progress, 1)
-        bar.addWidget(self.cancel_button)
-        layout.addLayout(bar)
-        layout.addWidget(self.status)
-        self._show_busy(False)
-
-    def busy(self) -> bool:
-        return self.task is not None
-
-    def run(self, text: str, fn: Callable[[importer.Progress], Any], on_done: Callable[[Any], None],
-            on_failed: Callable[[str], None]) -> None:
-        """Start ``fn(progress)``; a newer run makes the older one's answer irrelevant."""
-        self.drop()
-        self.status.setText(text)
-        self._show_busy(True)
-
-        def done(result: Any) -> None:
-            if self.task is task:
-                self._finish()
-                on_done(result)
-
-        def failed(exc: Exception) -> None:
-            if self.task is task:
-                self._finish()
-                if not isinstance(exc, UserError):
-                    messages.failure(self, exc)  # with the details a technician needs
-                on_failed(messages.failure_text(exc))
-
-        task = self.ctx.tasks.start(fn, done, failed, self._progress)
-        self.task = task
-
-    def cancel(self) -> None:
-        """Ask the work to stop at its next safe point and wait for what it says: cancelled, or already done."""
-        if self.task is not None:
-            self.task.cancel()
-            self.cancel_button.setEnabled(False)
-            self.status.setText(self.tr("正在取消…"))
-
-    def drop(self) -> None:
-        """Stop read-only work whose answer is no longer wanted (another file, another option)."""
-        if self.task is not None:
-            self.task.cancel()
-            self.task = None
-            self._show_busy(False)
-
-    def _finish(self) -> None:
-        self.task = None
-        self.status.clear()
-        self._show_busy(False)
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
-
-    def _show_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.cancel_button.setEnabled(busy)
-        if busy:
-            self.progress.setValue(0)
-
-
 class FilePage(QWizardPage):
     """Step 1: the spreadsheet file, and the blank template an office can hand out."""
 
@@ -198,7 +120,7 @@ class FilePage(QWizardPage):
         self.error.setObjectName("inlineError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
-        self.work = Work(wizard.ctx)
+        self.work = ProgressPanel(wizard.ctx.tasks)
         hint = QLabel(self.tr("可以导入 .xlsx、.xls、.ods 和 .csv 文件（WPS表格的 .et 文件请先“另存为” .xlsx）。"
                               "还没有表格？可以先保存一份空白模板，发给各网格员按模板填写。"))
         hint.setWordWrap(True)
@@ -246,8 +168,11 @@ class FilePage(QWizardPage):
         if text:
             path = Path(text)
             self.work.run(self.tr("正在打开文件…"), lambda _progress: importer.list_sheets(path),
-                          lambda sheets: self._opened(path, sheets), self.error.setText)
+                          lambda sheets: self._opened(path, sheets), self._failed)
         self.completeChanged.emit()
+
+    def _failed(self, exc: Exception) -> None:
+        self.error.setText(self.work.failure_text(exc))
 
     def _opened(self, path: Path, sheets: list[importer.SheetInfo]) -> None:
         self.wiz.path, self.wiz.sheets = path, sheets
@@ -268,7 +193,7 @@ class SheetPage(QWizardPage):
         self.header_spin.setMinimum(1)
         self.header_spin.valueChanged.connect(self._header_changed)
         self.table = _table()
-        self.work = Work(wizard.ctx)
+        self.work = ProgressPanel(wizard.ctx.tasks)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
@@ -303,7 +228,10 @@ class SheetPage(QWizardPage):
         self.table.clear()
         self.completeChanged.emit()
         self.work.run(self.tr("正在读取工作表…"), lambda progress: importer.read_sheet(path, name, progress),
-                      self._loaded, self.error.setText)
+                      self._loaded, self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self.error.setText(self.work.failure_text(exc))
 
     def _loaded(self, sheet: importer.Sheet) -> None:
         self.wiz.sheet = sheet
@@ -462,7 +390,7 @@ class CheckPage(QWizardPage):
         self.create_grids = QCheckBox(self.tr("在本单位下新建这些网格"))
         self.create_grids.setToolTip(self.tr("选择了“导入到网格”时，新网格建在那个网格下面。"))
         self.create_grids.toggled.connect(lambda _on: self.check())
-        self.work = Work(wizard.ctx)
+        self.work = ProgressPanel(wizard.ctx.tasks)
         self.counts = _counts_table()
         self.problems = _problems_table()
         self.report_button = QPushButton(self.tr("保存问题清单…"))
@@ -519,7 +447,7 @@ class CheckPage(QWizardPage):
         self.completeChanged.emit()
         self.work.run(self.tr("正在检查每一行…"),
                       lambda progress: importer.dry_run(wiz.ctx.ws, sheet, mapping, options, progress),
-                      self._checked, self.work.status.setText)
+                      self._checked, lambda exc: self.work.status.setText(self.work.failure_text(exc)))
 
     def _checked(self, plan: importer.ImportPlan) -> None:
         self.wiz.plan = plan
@@ -553,7 +481,7 @@ class ApplyPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("第5步：导入"))
-        self.work = Work(wizard.ctx)
+        self.work = ProgressPanel(wizard.ctx.tasks)
         self.counts = _counts_table()
         self.problems = _problems_table()
         self.report_button = QPushButton(self.tr("保存问题清单…"))
@@ -570,8 +498,9 @@ class ApplyPage(QWizardPage):
         plan, ws, actor = wiz.plan, wiz.ctx.ws, wiz.ctx.actor
         self.done = False
         self.report_button.setEnabled(False)
-        self.work.run(self.tr("正在备份数据库并导入，请稍候…"),
-                      lambda progress: importer.apply(ws, plan, actor, progress), self._applied, self._failed)
+        Operation(wiz.ctx, self, lambda progress: importer.apply(ws, plan, actor, progress),
+                  activity=self.tr("正在导入花名册，请稍候…")) \
+            .success(self._applied).failure(self._failed).run(self.work, self.tr("正在备份数据库并导入，请稍候…"))
 
     def _applied(self, result: importer.ImportResult) -> None:
         self.wiz.result = result
@@ -583,12 +512,12 @@ class ApplyPage(QWizardPage):
         if result.backup:
             text += "\n" + self.tr("导入前的数据已备份到：{path}").format(path=result.backup)
         self.work.status.setText(text)
-        self.wiz.ctx.bus.publish(result.changes)
         self.completeChanged.emit()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, exc: Exception) -> None:
         self.done = True
-        self.work.status.setText(message)
+        self.work.status.setText(self.tr("导入已取消，数据库没有任何改动。") if isinstance(exc, importer.Cancelled)
+                                 else self.work.failure_text(exc))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

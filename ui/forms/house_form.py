@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from gridapp.changes import Changes
+from gridapp.changes import Changes, Table
 from gridapp.dto import HouseView
 from gridapp.errors import UserError
 from gridapp.services.premises import RENTED
@@ -89,7 +89,7 @@ class HouseForm(RecordForm):
 
     def _households_changed(self, changes: Changes) -> None:
         """Someone moved a household in or out: refresh the list, leave the typed fields alone."""
-        if not (self.record_id and changes.touches("households")):
+        if not (self.record_id and changes.touches(Table.HOUSEHOLDS)):
             return
         try:
             view = self._fetch(self.record_id)

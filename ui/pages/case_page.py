@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWid
 from gridapp import codes
 from gridapp.cases import workflow
 from gridapp.cases.deadlines import RUNNING
-from gridapp.changes import Changes
+from gridapp.changes import Changes, Table
 from gridapp.dto import CaseFilter
 from ui.context import AppContext
 from ui.dialogs.case_window import show_case
@@ -32,7 +32,7 @@ from ui.widgets.scoped_list import (
 )
 
 IN_PROGRESS = tuple(step for step in workflow.STEPS if step in RUNNING)  # 办理中: the clock is running
-WATCHED = ("cases", "case_steps", "case_links")
+WATCHED = (Table.CASES, Table.CASE_STEPS, Table.CASE_LINKS)
 SORTED_BY = "accepted_at"
 
 
@@ -161,7 +161,7 @@ class CasePage(QWidget):
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(*WATCHED):
             self.refresh()
-        if changes.touches("grid_nodes", "households", "persons"):
+        if changes.touches(Table.GRID_NODES, Table.HOUSEHOLDS, Table.PERSONS):
             self.tree_model.refresh_counts()
 
     def _node_selected(self, _current: QModelIndex, _previous: QModelIndex) -> None:

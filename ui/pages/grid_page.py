@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp import codes
-from gridapp.changes import Changes, Outcome
+from gridapp.changes import Changes, Outcome, Table
 from gridapp.dto import GridNodeDetail, GridNodeRow
 from ui import messages
 from ui.context import AppContext
@@ -35,7 +35,7 @@ from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
 
 LAST_LEVEL = 5  # 微网格: nothing below it
-TREE_TABLES = ("grid_nodes", "households", "persons")
+TREE_TABLES = (Table.GRID_NODES, Table.HOUSEHOLDS, Table.PERSONS)
 
 
 class GridPage(QWidget):

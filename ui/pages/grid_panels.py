@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp import codes
+from gridapp.changes import Table
 from gridapp.dto import PARTY_CENTER_TYPICAL, GridNodeRow, HouseholdBrief, PartyCenterView
 from ui import messages
 from ui.context import AppContext
@@ -78,7 +79,7 @@ class NodePanel(QWidget):
 class NodeDetailPanel(NodePanel):
     """代码, 层级, 类型, 名称, 四至, 网格长, 党组织, 备注 — saved together with one update call."""
 
-    TABLES = ("grid_nodes",)
+    TABLES = (Table.GRID_NODES,)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -167,7 +168,7 @@ class NodeDetailPanel(NodePanel):
 class WorkersPanel(NodePanel):
     """The grid's workers (网格长/网格员/网格指导员), added with a small dialog."""
 
-    TABLES = ("grid_workers", "grid_assignments", "grid_nodes")
+    TABLES = (Table.GRID_WORKERS, Table.GRID_ASSIGNMENTS, Table.GRID_NODES)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -231,7 +232,7 @@ HOUSEHOLD_ROLE = Qt.ItemDataRole.UserRole + 2
 class PartyCentersPanel(NodePanel):
     """The 党员中心户 of the subtree, each with the households it looks after (usually 5–10)."""
 
-    TABLES = ("party_centers", "party_center_links", "households", "persons", "grid_nodes")
+    TABLES = (Table.PARTY_CENTERS, Table.PARTY_CENTER_LINKS, Table.HOUSEHOLDS, Table.PERSONS, Table.GRID_NODES)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from gridapp.cases.deadlines import RUNNING
-from gridapp.changes import Changes
+from gridapp.changes import Changes, Table
 from gridapp.dto import CaseFilter
 from gridapp.queries import Queries
 from ui import messages
@@ -26,7 +26,7 @@ from ui.display import scaled
 from ui.latest_read import LatestRead
 from ui.pages.first_steps import FirstSteps, SetupState, setup_state
 
-WATCHED = ("cases", "case_steps", "visits", "households", "persons", "person_tags", "grid_nodes")
+WATCHED = (Table.CASES, Table.CASE_STEPS, Table.VISITS, Table.HOUSEHOLDS, Table.PERSONS, Table.PERSON_TAGS, Table.GRID_NODES)
 # (key the main window jumps by, title); the order is the order on screen
 TILES = (("overdue_cases", QT_TRANSLATE_NOOP("HomePage", "超期事件")), ("open_cases", QT_TRANSLATE_NOOP("HomePage", "待办事件")),
          ("overdue_visits", QT_TRANSLATE_NOOP("HomePage", "已逾期走访")),

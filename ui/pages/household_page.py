@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QModelIndex
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from gridapp import codes
-from gridapp.changes import Changes
+from gridapp.changes import Changes, Table
 from gridapp.dto import HouseholdFilter
 from ui import messages
 from ui.context import AppContext
@@ -105,9 +105,9 @@ class HouseholdPage(QWidget):
             scope=node.name if node else self.tr("全部"), n=self.model.rowCount()))
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.touches("households", "persons", "person_tags"):
+        if changes.touches(Table.HOUSEHOLDS, Table.PERSONS, Table.PERSON_TAGS):
             self.refresh()
-        if changes.touches("grid_nodes", "households", "persons"):
+        if changes.touches(Table.GRID_NODES, Table.HOUSEHOLDS, Table.PERSONS):
             self.tree_model.refresh_counts()
 
     def select_household(self, household_id: str) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -28,16 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp import ledgers
-from gridapp.changes import Changes
+from gridapp.changes import Changes, Table
 from gridapp.errors import UserError
 from gridapp.excel.ledger_export import export_xlsx
 from ui import messages
 from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel
-from ui.tasks import Task
 from ui.widgets.date_edit import DateEdit, checked
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
+from ui.widgets.progress_panel import ProgressPanel
 from ui.widgets.scoped_list import no_grid_text, select_first_node, tree_splitter
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,7 +55,6 @@ class LedgerPage(QWidget):
         self.ctx = ctx
         self.folder = Path(tempfile.mkdtemp(prefix="gridapp-ledger-"))
         self.pdf_path: Path | None = None
-        self.task: Task | None = None
 
         self.kinds = QListWidget()
         for kind in ledgers.ledger_kinds():
@@ -87,15 +85,13 @@ class LedgerPage(QWidget):
         dates.addWidget(checked(self.date_to), 1)
 
         self.generate_button = QPushButton(self.tr("生成预览"))
-        self.cancel_button = QPushButton(self.tr("取消"))
         self.print_button = QPushButton(self.tr("打印…"))
         self.pdf_button = QPushButton(self.tr("另存为PDF…"))
         self.excel_button = QPushButton(self.tr("导出Excel…"))
-        self.progress = QProgressBar()
-        self.status = QLabel(self.tr("请选择台账和范围，然后点“生成预览”。"))
-        self.status.setWordWrap(True)
+        self.work = ProgressPanel(ctx.tasks)
+        self.status = self.work.status  # what is being made while it runs, what came of it afterwards
+        self.status.setText(self.tr("请选择台账和范围，然后点“生成预览”。"))
         self.generate_button.clicked.connect(self.generate)
-        self.cancel_button.clicked.connect(self.cancel)
         self.print_button.clicked.connect(self.print_preview)
         self.pdf_button.clicked.connect(self.save_pdf)
         self.excel_button.clicked.connect(self.save_excel)
@@ -116,12 +112,12 @@ class LedgerPage(QWidget):
         column.addWidget(self.period_box)
         column.addWidget(self.mask)
         column.addWidget(self.generate_button)
-        buttons = flow_row(self.progress, self.cancel_button, self.print_button, self.pdf_button, self.excel_button)
+        buttons = flow_row(self.print_button, self.pdf_button, self.excel_button)
         right = QWidget()
         preview = QVBoxLayout(right)
         preview.setContentsMargins(0, 0, 0, 0)
         preview.addWidget(self.view, 1)
-        preview.addWidget(self.status)
+        preview.addWidget(self.work)
         preview.addLayout(buttons)
         QVBoxLayout(self).addWidget(tree_splitter(left, right, self.tree))
         self.kinds.currentRowChanged.connect(lambda _row: self._kind_changed())
@@ -130,7 +126,7 @@ class LedgerPage(QWidget):
         self._kind_changed()
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.touches("grid_nodes", "households", "persons"):
+        if changes.touches(Table.GRID_NODES, Table.HOUSEHOLDS, Table.PERSONS):
             self.tree_model.refresh_counts()
 
     # -- what is chosen -----------------------------------------------------------------------------------------
@@ -183,41 +179,26 @@ class LedgerPage(QWidget):
         target = self.folder / f"{self.kind()}-{id(self)}-{self.ctx.ws.generation}.pdf"
         kind, mask, ws = self.kind(), self.mask.isChecked(), self.ctx.ws
         self._set_busy(True)
-        self.status.setText(self.tr("正在生成，请稍候…"))
-        self.task = self.ctx.tasks.start(
-            lambda progress: ledgers.render_pdf(ws, kind, scope, target, mask=mask, period=period,
-                                                progress=progress),
-            on_done=lambda pages: self._generated(target, pages),
-            on_error=self._failed,
-            on_progress=self._progress,
-        )
-
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
+        self.work.run(self.tr("正在生成，请稍候…"),
+                      lambda progress: ledgers.render_pdf(ws, kind, scope, target, mask=mask, period=period,
+                                                          progress=progress),
+                      lambda pages: self._generated(target, pages), self._failed)
 
     def _generated(self, path: Path, pages: int) -> None:
-        self.task = None
         self.pdf_path = path
         self._set_busy(False)
         self.document.load(str(path))
         self.status.setText(self.tr("已生成，共 {pages} 页。可以打印或另存。").format(pages=pages))
 
     def _failed(self, exc: Exception) -> None:
-        self.task = None
         self._set_busy(False)
         if isinstance(exc, ledgers.Cancelled):
             self.status.setText(self.tr("已取消。"))
-        elif isinstance(exc, UserError):
-            self.status.setText(str(exc))
-            messages.error(self, str(exc))
-        else:
-            self.status.setText(self.tr("生成失败：{error}").format(error=exc))
-            messages.error(self, self.tr("生成台账时出错：{error}").format(error=exc))
+            return
+        text = self.work.failure_text(exc)
+        self.status.setText(text)
+        if isinstance(exc, UserError):
+            messages.error(self, text)
 
     def _kind_changed(self) -> None:
         self.period_box.setEnabled(self.uses_period())
@@ -226,13 +207,11 @@ class LedgerPage(QWidget):
     def _forget_preview(self) -> None:
         self.pdf_path = None
         self.document.close()
-        self._set_busy(self.task is not None)
+        self._set_busy(self.work.busy())
 
     def _set_busy(self, busy: bool) -> None:
         ready = self.pdf_path is not None and not busy
         self.generate_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(busy)
-        self.progress.setVisible(busy)
         self.print_button.setEnabled(ready)
         self.pdf_button.setEnabled(ready)
         self.excel_button.setEnabled(not busy)
@@ -263,15 +242,12 @@ class LedgerPage(QWidget):
             return
         kind, mask, ws = self.kind(), self.mask.isChecked(), self.ctx.ws
         self._set_busy(True)
-        self.status.setText(self.tr("正在导出，请稍候…"))
-        self.task = self.ctx.tasks.start(
-            lambda _progress: export_xlsx(ledgers.build_ledger(ws, kind, scope, mask=mask, period=period), path),
-            on_done=lambda _result: self._exported(path),
-            on_error=self._failed,
-        )
+        self.work.run(self.tr("正在导出，请稍候…"),
+                      lambda _progress: export_xlsx(ledgers.build_ledger(ws, kind, scope, mask=mask, period=period),
+                                                    path),
+                      lambda _result: self._exported(path), self._failed, can_cancel=False)
 
     def _exported(self, path: str) -> None:
-        self.task = None
         self._set_busy(False)
         self.status.setText(self.tr("已导出：{path}").format(path=path))
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from gridapp import codes
-from gridapp.changes import Changes
+from gridapp.changes import Changes, Table
 from gridapp.dto import HouseRow, PlaceView
 from ui import messages
 from ui.context import AppContext
@@ -134,7 +134,7 @@ class PremisesPage(QWidget):
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(*self.watched):
             self.refresh()
-        if changes.touches("grid_nodes", "households", "persons"):
+        if changes.touches(Table.GRID_NODES, Table.HOUSEHOLDS, Table.PERSONS):
             self.tree_model.refresh_counts()
 
     def current_id(self) -> str | None:
@@ -189,7 +189,7 @@ def _is(table: str, value: str, code: str) -> bool:
 
 class HousesPage(PremisesPage):
     kind = "house"
-    watched = ("houses", "households")
+    watched = (Table.HOUSES, Table.HOUSEHOLDS)
 
     def _columns(self) -> list[Column]:
         return [Column(self.tr("地址"), "address"), Column(self.tr("用途"), "use"),
@@ -231,7 +231,7 @@ class HousesPage(PremisesPage):
 
 class PlacesPage(PremisesPage):
     kind = "place"
-    watched = ("places",)
+    watched = (Table.PLACES,)
 
     def _columns(self) -> list[Column]:
         return [Column(self.tr("名称"), "name"), Column(self.tr("类型"), "type"),

@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from gridapp.changes import Changes
 from gridapp.errors import AlreadyImported, UserError
+from gridapp.progress import Cancelled, Progress
 from gridapp.sync.dto import ExportSummary, ImportPreview, ImportSummary, PackageInfo
 from gridapp.sync.tables import label as table_label
 from ui import file_dialogs, messages
@@ -36,10 +35,11 @@ from ui.context import AppContext
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase, passphrase_store
 from ui.display import stored_moment_text
+from ui.operations import Operation
 from ui.pages.sync_review import ConflictPanel, CountsTable, DuplicatePanel, HistoryPanel, size_text
-from ui.tasks import Progress, Task
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.form_scroll import PageScrollArea
+from ui.widgets.progress_panel import ProgressPanel
 
 PACKAGE_SUFFIX = ".gridsync"
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -77,16 +77,6 @@ def package_files(folder: str) -> list[Path]:
     return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-class SyncCancelled(Exception):
-    """The user pressed 取消: raised from the progress callback, so the core rolls back and leaves no file."""
-
-
-def cancellable(progress: Progress) -> Callable[[int, int], None]:
-    def report(done: int, total: int) -> None:
-        if not progress(done, total):
-            raise SyncCancelled
-    return report
-
 
 class SyncTabs(QTabWidget):
     """The page's tabs. Their wrapped labels have room at any width the page allows, so the tabs claim no
@@ -101,8 +91,6 @@ class SyncPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.task: Task | None = None
-        self.can_cancel = False  # whether the running task reports progress, where 取消 takes effect
         self.package: Any = None  # the verified package waiting for 确认导入
         self.scope_id: str | None = None
 
@@ -131,14 +119,7 @@ class SyncPage(QWidget):
         where_row.addWidget(self.refresh_button)
         where_row.addWidget(self.folder_button)
 
-        self.progress = QProgressBar()
-        self.cancel_button = QPushButton(self.tr("取消"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.busy_label = QLabel()
-        busy_row = QHBoxLayout()
-        busy_row.addWidget(self.busy_label)
-        busy_row.addWidget(self.progress, 1)
-        busy_row.addWidget(self.cancel_button)
+        self.work = ProgressPanel(ctx.tasks)
 
         self.conflicts = ConflictPanel(ctx)
         self.duplicates = DuplicatePanel(ctx)
@@ -157,7 +138,7 @@ class SyncPage(QWidget):
         layout.addLayout(passphrase_row)
         layout.addWidget(where)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(busy_row)
+        layout.addWidget(self.work)
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.addWidget(PageScrollArea(layout))  # the large-font mode on a 768-pixel screen scrolls
@@ -249,7 +230,7 @@ class SyncPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.task is None:
+        if not self.work.busy():
             self.refresh()
 
     def set_passphrase(self) -> None:
@@ -309,7 +290,7 @@ class SyncPage(QWidget):
         self.files_hint.set_texts(self.tr("这里没有同步包（文件名以 .gridsync 结尾）。\n请插入带有同步包的U盘后点上面的“刷新”，"
                                           "或点下面的“选择文件…”。") if folder else
                                   self.tr("没有发现U盘。\n请插入U盘后点上面的“刷新”，或点“其他文件夹…”。"))
-        self._set_busy(self.task is not None)
+        self._set_busy(self.work.busy())
 
     def choose_scope(self) -> None:
         dialog = ChooseNodeDialog(self.ctx.ws, self.tr("导出范围"), self.tr("只导出这个网格及其下级的数据："),
@@ -334,9 +315,8 @@ class SyncPage(QWidget):
         ws, actor, peer, scope = self.ctx.ws, self.ctx.actor, self.peer_combo.currentData(), self.scope_id
         self.export_result.clear()
         self._start(self.tr("正在写同步包…"),
-                    lambda progress: ws.sync.export_package(actor, Path(folder), peer, scope, passphrase,
-                                                            cancellable(progress)),
-                    self._exported, self.export_result)
+                    lambda progress: ws.sync.export_package(actor, Path(folder), peer, scope, passphrase, progress),
+                    self._exported, self.export_result, write=True)
 
     def _exported(self, summary: ExportSummary) -> None:
         info = summary.package
@@ -394,8 +374,8 @@ class SyncPage(QWidget):
         if self.package is None:
             return
         ws, actor, package = self.ctx.ws, self.ctx.actor, self.package
-        self._start(self.tr("正在导入…"), lambda progress: ws.sync.apply(actor, package, cancellable(progress)),
-                    self._applied, self.package_label)
+        self._start(self.tr("正在导入…"), lambda progress: ws.sync.apply(actor, package, progress),
+                    self._applied, self.package_label, write=True, activity=self.tr("正在导入同步包，请稍候…"))
 
     def _applied(self, summary: ImportSummary) -> None:
         self._forget_package()
@@ -408,45 +388,36 @@ class SyncPage(QWidget):
             text += self.tr("\n有 {c} 处冲突、{d} 处疑似重复人员需要人工处理，请看“冲突”和“重复人员”。").format(
                 c=totals.conflicts, d=totals.duplicates)
         self.package_label.setText(text + self.tr("\n导入前的备份：{backup}").format(backup=summary.backup_path))
-        self.ctx.bus.publish(Changes(frozenset(t.table for t in summary.tables if t.changed or t.conflicts)))
         self.refresh()
 
     def _forget_package(self) -> None:
         self.package = None
         self.preview.setRowCount(0)
-        self._set_busy(self.task is not None)
+        self._set_busy(self.work.busy())
 
     # -- background work -----------------------------------------------------------------------------------------
 
-    def _start(self, what: str, fn: Callable[[Progress], Any], done: Callable[[Any], None], result: QLabel,
-               can_cancel: bool = True) -> None:
-        """Run ``fn`` in the background; its outcome or failure is shown in ``result`` (on the tab that
-        started it, whichever tab is open when it ends)."""
-        self.busy_label.setText(what)
-        self.progress.setRange(0, 0)  # busy until the first progress report
-        self.can_cancel = can_cancel
-        self._set_busy(True)
+    def _start(self, what: str, fn: Callable[[Progress], Any], done: Callable[[Any], None], result: QLabel, *,
+               can_cancel: bool = True, write: bool = False, activity: str = "") -> None:
+        """Run ``fn`` in the background (a write through Operation, which publishes what changed); its outcome
+        or failure is shown in ``result`` (on the tab that started it, whichever tab is open when it ends)."""
 
-        def finished(result: Any) -> None:
-            self.task = None
+        def finished(value: Any) -> None:
             self._set_busy(False)
-            done(result)
+            done(value)
 
-        self.task = self.ctx.tasks.start(fn, on_done=finished, on_error=lambda exc: self._failed(exc, result),
-                                         on_progress=self._progress)
+        def failed(exc: Exception) -> None:
+            self._set_busy(False)
+            self._failed(exc, result)
 
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
+        self._set_busy(True)  # first: a synchronous runner (tests) has finished before run() returns
+        if write:
+            Operation(self.ctx, self, fn, activity=activity).success(finished).failure(failed).run(self.work, what)
+        else:
+            self.work.run(what, fn, finished, failed, can_cancel=can_cancel)
 
     def _failed(self, exc: Exception, result: QLabel) -> None:
-        self.task = None
-        self._set_busy(False)
-        if isinstance(exc, SyncCancelled):
+        if isinstance(exc, Cancelled):
             text = self.tr("已取消，数据库和U盘都没有改动。")
         elif isinstance(exc, AlreadyImported):
             text = str(exc)
@@ -457,10 +428,6 @@ class SyncPage(QWidget):
         result.setText(text)
 
     def _set_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy and self.can_cancel)
-        if not busy:
-            self.busy_label.clear()
         for button in (self.export_button, self.open_button, self.refresh_button, self.folder_button,
                        self.passphrase_button):
             button.setEnabled(not busy)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp import codes
-from gridapp.changes import Changes
+from gridapp.changes import Changes, Table
 from gridapp.dto import DueVisit, VisitFilter
 from ui import messages
 from ui.context import AppContext
@@ -256,16 +256,16 @@ class VisitPage(QWidget):
                       reverse=descending)
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.touches("grid_assignments", "grid_workers"):
+        if changes.touches(Table.GRID_ASSIGNMENTS, Table.GRID_WORKERS):
             self._fill_workers()
-        if changes.touches("visits", "cases"):
+        if changes.touches(Table.VISITS, Table.CASES):
             if self.isVisible():
                 self.refresh_log()
             else:
                 self._log_stale = True
-        if changes.touches("visits", "households", "persons", "person_tags"):
+        if changes.touches(Table.VISITS, Table.HOUSEHOLDS, Table.PERSONS, Table.PERSON_TAGS):
             self.refresh_due()
-        if changes.touches("grid_nodes", "households", "persons"):
+        if changes.touches(Table.GRID_NODES, Table.HOUSEHOLDS, Table.PERSONS):
             self.tree_model.refresh_counts()
 
     def _node_selected(self, _current: QModelIndex, _previous: QModelIndex) -> None:
