@@ -9,14 +9,10 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
 
-from gridapp.changes import Outcome
 from gridapp.dto import Actor
-from gridapp.errors import UserError
 from gridapp.services.cases import now_of
 from gridapp.workspace import Workspace
-from ui import messages
 from ui.changes import ChangeBus
 from ui.tasks import TaskRunner
 
@@ -34,16 +30,6 @@ class AppContext:
     def now(self) -> datetime:
         """The one clock of the case and visit pages: ``clock`` if set, else the workspace's day at this time."""
         return self.clock() if self.clock else now_of(self.ws)
-
-    def apply(self, parent: QWidget | None, op: Callable[[], Outcome]) -> Outcome | None:
-        """Run one service call; show its Chinese message if the rules refuse it; tell pages what changed."""
-        try:
-            outcome = op()
-        except UserError as exc:
-            messages.error(parent, str(exc))
-            return None
-        self.bus.publish(outcome.changes)
-        return outcome
 
     def setting(self, key: str, default: Any = None) -> Any:
         return self.settings.value(key, default)

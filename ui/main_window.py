@@ -180,7 +180,9 @@ class MainWindow(QMainWindow):
                 return
         if self.grid_page.has_unsaved_changes():
             answer = messages.ask_save(self, self.tr("网格的基本信息已修改但尚未保存。"))
-            if answer == "cancel" or (answer == "save" and not self.grid_page.detail.save()):
+            if answer != "discard":
+                if answer == "save":
+                    self.grid_page.detail.save(then=self.close)
                 event.ignore()
                 return
         event.accept()

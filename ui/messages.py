@@ -11,9 +11,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gridapp.errors import UserError
 
-# The red banner a form shows a refusal in, above its fields.
-BANNER_STYLE = "background: #f8d7da; color: #842029; border: 1px solid #f1aeb5; padding: 6px;"
-
 
 def error(parent: QWidget | None, text: str, title: str | None = None, details: str | None = None) -> None:
     """A warning; ``details`` (a traceback for the technician) goes behind the box's 显示详细信息 button."""
@@ -77,14 +74,17 @@ def ask_save(parent: QWidget | None, text: str) -> str:
         QMessageBox.StandardButton(answer), "cancel")
 
 
-def may_close(window: QWidget, dirty: bool, save: Callable[[], bool], question: str | None = None) -> bool:
+def may_close(window: QWidget, dirty: bool, save: Callable[[Callable[[], None]], bool],
+              question: str | None = None) -> bool:
     """Never lose typing: a window with unsaved changes asks 保存 / 不保存 / 取消 (``question``, by default one
-    naming the window) before it closes, and stays open when the user cancels or the save is refused (its banner
-    then says why)."""
+    naming the window) before it closes. 保存 starts the save with the closing to follow it (``save(then)``), so
+    the window stays open for now, and for good when the save is refused (its banner then says why)."""
     if not dirty:
         return True
     if question is None:
         text = QCoreApplication.translate("RecordForm", "{title}有未保存的修改，要保存吗？")
         question = text.format(title=window.windowTitle())
     answer = ask_save(window, question)
-    return answer == "discard" or (answer == "save" and save())
+    if answer == "save":
+        save(window.close)
+    return answer == "discard"

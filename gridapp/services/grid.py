@@ -187,23 +187,16 @@ class GridService:
 
     def link_household(self, actor: Actor, center_id: str, household_id: str) -> Outcome:
         """Add a household to those a 党员中心户 looks after; a household has one such center at a time."""
+        return self.link_households(actor, center_id, [household_id])
+
+    def link_households(self, actor: Actor, center_id: str, household_ids: list[str]) -> Outcome:
+        """Add households to those a 党员中心户 looks after, all or none; ``Outcome.id`` is the last link."""
         with self.ws.write(actor) as tx:
             s = tx.session
             center = live(s, PartyCenter, center_id, "党员中心户")
-            household = live(s, Household, household_id, "住户")
-            label = _household_label(s, household)
-            if household.id == center.household_id:
-                raise RuleViolation(f"{label}就是这个党员中心户本身，不用再添加为联系户。")
-            if _center_of(s, household.id) is not None:
-                raise RuleViolation(f"{label}本身是党员中心户，不能再作为别的中心户的联系户。")
-            serving = _serving_center(s, household.id)
-            if serving is not None:
-                where = "这个中心户" if serving.id == center.id else f"党员中心户{_center_label(s, serving)}"
-                raise RuleViolation(f"{label}已由{where}联系。一户只能由一个党员中心户联系。")
-            link = PartyCenterLink(center_id=center.id, household_id=household.id)
-            s.add(link)
-            s.flush()
-        return Outcome(tx.changes, link.id)
+            for household_id in household_ids:
+                link = _link(s, center, live(s, Household, household_id, "住户"))
+        return Outcome(tx.changes, link.id if household_ids else None)
 
     def unlink_household(self, actor: Actor, center_id: str, household_id: str) -> Outcome:
         with self.ws.write(actor) as tx:
@@ -243,6 +236,23 @@ def next_child_code(s: Any, parent: GridNode) -> str:
     if number > 99:
         raise RuleViolation(f"“{parent.name}”下的两位编号已用到99，无法自动编号。请手工填写网格代码。")
     return f"{parent.code}{number:02d}"
+
+
+def _link(s: Any, center: PartyCenter, household: Household) -> PartyCenterLink:
+    """Link one household to a center; a household has one center at a time and is never its own."""
+    label = _household_label(s, household)
+    if household.id == center.household_id:
+        raise RuleViolation(f"{label}就是这个党员中心户本身，不用再添加为联系户。")
+    if _center_of(s, household.id) is not None:
+        raise RuleViolation(f"{label}本身是党员中心户，不能再作为别的中心户的联系户。")
+    serving = _serving_center(s, household.id)
+    if serving is not None:
+        where = "这个中心户" if serving.id == center.id else f"党员中心户{_center_label(s, serving)}"
+        raise RuleViolation(f"{label}已由{where}联系。一户只能由一个党员中心户联系。")
+    link = PartyCenterLink(center_id=center.id, household_id=household.id)
+    s.add(link)
+    s.flush()
+    return link
 
 
 def _check_kind(kind: str) -> None:

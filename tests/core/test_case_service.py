@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from gridapp.cases import numbering
 from gridapp.cases.workflow import ACTIONS, ARCHIVED, available_actions
+from gridapp.changes import Table
 from gridapp.dto import SYSTEM, Actor, AttachmentInput, CaseInput
 from gridapp.errors import NotFound, RuleViolation
 from gridapp.models import Attachment, Case, CaseStep
@@ -41,7 +42,7 @@ def steps_of(ws: Workspace, case_id: str) -> list[CaseStep]:
 def test_register_validates_and_stores_a_case_with_its_first_timeline_entry(ws: Workspace, tree) -> None:
     outcome = ws.cases.register(WORKER, case_input(tree.grid1, urgency="紧急", source="12345", note="现场拍照",
                                                    reporter_name="张三丰", reporter_phone="13912345678"), NOW)
-    assert outcome.changes.touches("cases", "case_steps")
+    assert outcome.changes.touches(Table.CASES, Table.CASE_STEPS)
     view = ws.query.case(outcome.id, NOW)
     row = view.row
     assert (row.step, row.source, row.urgency, row.category, row.subtype) == ("事项受理", "热线", "紧急", "环境保护",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from factories import Tree, family, valid_id
 
+from gridapp.changes import Table
 from gridapp.dto import SYSTEM, HouseholdInput, PersonInput
 from gridapp.errors import NotFound, RuleViolation
 from gridapp.workspace import Workspace
@@ -35,7 +36,7 @@ def test_a_centre_serves_households_and_shows_in_its_subtree(ws: Workspace, tree
     centre = ws.grid.add_party_center(SYSTEM, homes["centre"], notes="联系邻近住户").id
     for key in ("b", "a"):
         outcome = ws.grid.link_household(SYSTEM, centre, homes[key])
-        assert outcome.changes.touches("party_center_links")
+        assert outcome.changes.touches(Table.PARTY_CENTER_LINKS)
     [view] = ws.query.party_centers(tree.grid1)
     assert (view.household.number, view.household.head_name, view.household.address) == (
         "001", "户主001", "幸福村001号")
@@ -93,7 +94,7 @@ def test_removing_a_centre_frees_its_households(ws: Workspace, tree: Tree, homes
     centre = ws.grid.add_party_center(SYSTEM, homes["centre"]).id
     ws.grid.link_household(SYSTEM, centre, homes["a"])
     outcome = ws.grid.remove_party_center(SYSTEM, centre)
-    assert outcome.changes.touches("party_centers", "party_center_links")
+    assert outcome.changes.touches(Table.PARTY_CENTERS, Table.PARTY_CENTER_LINKS)
     assert ws.query.party_centers(tree.county) == []
     again = ws.grid.add_party_center(SYSTEM, homes["centre2"]).id
     ws.grid.link_household(SYSTEM, again, homes["a"])
@@ -122,3 +123,15 @@ def test_demo_village_centres_serve_five_to_ten_households(demo_ws: Workspace) -
     assert views and all(v.typical_size and v.member_name for v in views)
     served = [h.id for v in views for h in v.served]
     assert len(served) == len(set(served))
+
+
+def test_several_households_are_linked_all_or_none(ws: Workspace, tree: Tree, homes: dict[str, str]) -> None:
+    centre = ws.grid.add_party_center(SYSTEM, homes["centre"]).id
+    with pytest.raises(RuleViolation, match="就是这个党员中心户本身"):
+        ws.grid.link_households(SYSTEM, centre, [homes["a"], homes["centre"]])
+    [view] = ws.query.party_centers(tree.grid1)
+    assert view.served == ()  # 003 was not linked either
+    outcome = ws.grid.link_households(SYSTEM, centre, [homes["a"], homes["b"]])
+    assert outcome.changes.touches(Table.PARTY_CENTER_LINKS)
+    [view] = ws.query.party_centers(tree.grid1)
+    assert sorted(h.number for h in view.served) == ["003", "004"]

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from gridapp import divisions
+from gridapp.changes import Table
 from gridapp.dto import SYSTEM, GridPlan
 from gridapp.errors import RuleViolation
 from gridapp.models import GridNode, Office
@@ -95,7 +96,7 @@ def test_village_office_with_grids_and_micro_grids(blank: Workspace) -> None:
     office = ws.office
     village = ws.query.find_grid(VILLAGE)
     assert (office.name, office.county_code, office.node_id) == ("东街村村民委员会", "411423", village.id)
-    assert outcome.id == village.id and outcome.changes.touches("grid_nodes")
+    assert outcome.id == village.id and outcome.changes.touches(Table.GRID_NODES)
     assert ws.query.office_node().id == village.id
     with ws.read() as s:  # the nodes are this office's records
         assert set(s.scalars(select(GridNode.office_id))) == {office.id}

@@ -180,7 +180,7 @@ def test_dissatisfied_rating_reopens_and_needs_a_reason(page, ctx, qtbot, monkey
     case_id = _register(qtbot, monkeypatch, page)
     window = _open(qtbot, page, case_id)
     errors: list[str] = []
-    monkeypatch.setattr(messages, "error", lambda _parent, text, _title=None: errors.append(text))
+    monkeypatch.setattr(messages, "error", lambda _parent, text, *_args: errors.append(text))
     plan = {"转办": {"level": "网格自办"}, "反馈结果": {"note": "已处理"}, "评价": {"rating": "不满意"}}
     asked = _answers(monkeypatch, qtbot, plan)
     for code in ("转办", "反馈结果"):
@@ -199,7 +199,8 @@ def test_dissatisfied_rating_reopens_and_needs_a_reason(page, ctx, qtbot, monkey
 
     monkeypatch.setattr(ActionDialog, "exec", lambda d: (asked.append(d), d.show(), fill(d), d.result())[-1])
     _click(qtbot, window.action_buttons["评价"])
-    assert len(asked) == 4 and asked[2] is asked[3]
+    qtbot.waitUntil(lambda: len(asked) == 4)  # asked again once the refusal has been shown
+    assert asked[2] is asked[3]
     assert errors and "不满意" in errors[0]
     assert _step(ctx, case_id) == "跟踪问效"
     last = window.timeline.item(window.timeline.rowCount() - 1, 4).text()

@@ -7,7 +7,7 @@ import pytest
 from factories import family
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView
-from ui_helpers import context_for
+from ui_helpers import context_for, elsewhere
 
 from gridapp.dto import SYSTEM
 from ui.widgets.empty_hint import EmptyHint
@@ -63,7 +63,7 @@ def test_an_empty_database_says_where_grids_are_made(empty_window, office, qtbot
     assert "还没有网格" in showing(hint_of(grid_page.tree))
     households = empty_window.show_page("households")
     assert "还没有网格" in showing(hint_of(households.tree))
-    office.apply(empty_window, lambda: office.ws.grid.create(office.actor, None, "幸福村"))
+    elsewhere(office, lambda: office.ws.grid.create(office.actor, None, "幸福村"))
     assert showing(hint_of(grid_page.tree)) == ""
     assert showing(hint_of(households.tree)) == ""
 
@@ -79,7 +79,7 @@ def test_households_say_how_to_register_and_when_filters_match_nothing(ws, tree,
     page.filters["kind"].setCurrentIndex(1)
     assert showing(page.empty_hint).startswith("没有符合条件的住户")
     page.filters["kind"].setCurrentIndex(0)
-    office.apply(window, lambda: ws.households.create(office.actor, family(tree.village)))
+    elsewhere(office, lambda: ws.households.create(office.actor, family(tree.village)))
     assert page.model.rowCount() == 1 and showing(page.empty_hint) == ""
     houses, places, cases, visits = (window.show_page(k) for k in ("houses", "places", "cases", "visits"))
     assert "新建房屋" in showing(houses.empty_hint)
@@ -107,7 +107,7 @@ def test_the_recycle_bin_and_the_sync_history_explain_themselves(window, ctx, qt
     recycle = window.show_page("recycle")
     assert recycle.table.rowCount() == 0 and "回收站是空的" in showing(recycle.empty_hint)
     household = ctx.ws.query.household_ids(None)[0]
-    ctx.apply(window, lambda: ctx.ws.recycle.delete(ctx.actor, "household", household))
+    elsewhere(ctx, lambda: ctx.ws.recycle.delete(ctx.actor, "household", household))
     assert recycle.table.rowCount() > 0 and showing(recycle.empty_hint) == ""
     recycle.kind.setCurrentIndex(recycle.kind.findData("place"))
     assert showing(recycle.empty_hint) == "回收站里没有这一类的内容。"

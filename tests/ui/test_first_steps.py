@@ -8,7 +8,7 @@ from case_helpers import answer_dialogs, press_ok
 from factories import family
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
-from ui_helpers import context_for, type_text
+from ui_helpers import context_for, elsewhere, type_text
 
 from ui import messages
 from ui.dialogs.import_wizard import ImportWizard
@@ -87,7 +87,7 @@ def test_build_grid_runs_the_setup_wizard_then_shows_the_tree_and_is_marked_done
 
 
 def test_build_grid_with_a_tree_goes_to_the_grid_page(first_day, new_office, qtbot, monkeypatch) -> None:
-    new_office.apply(first_day, lambda: new_office.ws.grid.create(new_office.actor, None, "幸福村"))
+    elsewhere(new_office, lambda: new_office.ws.grid.create(new_office.actor, None, "幸福村"))
     monkeypatch.setattr(SetupWizard, "exec", lambda _self: pytest.fail("no wizard once a tree exists"))
     click(qtbot, first_day.pages["home"].first_steps.buttons["grid"])
     assert first_day.stack.currentWidget() is first_day.grid_page
@@ -104,12 +104,12 @@ def test_first_household_without_a_grid_says_to_build_the_grid_first(first_day, 
 def test_first_household_opens_a_new_household_form_and_saving_it_brings_the_numbers(first_day, new_office,
                                                                                       qtbot) -> None:
     ws = new_office.ws
-    village = new_office.apply(first_day, lambda: ws.grid.create(new_office.actor, None, "幸福村")).id
+    village = elsewhere(new_office, lambda: ws.grid.create(new_office.actor, None, "幸福村")).id
     qtbot.waitUntil(lambda: first_day.households_page.scope_id() == village)  # the new grid is picked
     click(qtbot, first_day.pages["home"].first_steps.buttons["household"])
     [form] = [f for f in first_day.findChildren(HouseholdForm) if f.isVisible()]
     assert form.household_id is None and form.windowTitle().startswith("新建住户")
-    new_office.apply(first_day, lambda: ws.households.create(new_office.actor, family(village)))
+    elsewhere(new_office, lambda: ws.households.create(new_office.actor, family(village)))
     form.close()
     first_day.show_page("home")
     settle(qtbot, first_day)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from ui_helpers import elsewhere
 
 from gridapp.dto import GridNodeRow
 from ui import messages
@@ -108,7 +109,7 @@ def test_dropping_a_node_onto_its_own_descendant_is_refused(page, ctx, errors) -
     model = page.tree_model
     before = shown_children(page, grids["幸福村"].id)
     data = model.mimeData([model.index_for(grids["第一网格"].id)])
-    assert not model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index_for(micro.id))
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, model.index_for(micro.id))  # the core refuses it
 
     assert errors == ["不能把“第一网格”移到它自己或它的下级“第二微网格”之下。"]
     assert shown_children(page, grids["幸福村"].id) == before
@@ -152,7 +153,7 @@ def test_renaming_through_the_detail_panel(page, ctx, qtbot, errors) -> None:
     assert not detail.save_button.isEnabled() and not page.has_unsaved_changes()
 
 
-def test_unsaved_details_are_not_lost_when_choosing_another_node(page, ctx, monkeypatch) -> None:
+def test_unsaved_details_are_not_lost_when_choosing_another_node(page, ctx, qtbot, monkeypatch) -> None:
     grids = village_grids(ctx)
     page.select_node(grids["第一网格"].id)
     page.detail.edits["party_org"].setText("第一党小组")
@@ -161,8 +162,8 @@ def test_unsaved_details_are_not_lost_when_choosing_another_node(page, ctx, monk
     page.select_node(grids["第三网格"].id)
     assert page.current_node().id == grids["第一网格"].id
     assert page.detail.edits["party_org"].text() == "第一党小组"
-    page.select_node(grids["第三网格"].id)
-    assert page.current_node().id == grids["第三网格"].id
+    page.select_node(grids["第三网格"].id)  # 保存: stored, then the chosen node is shown
+    qtbot.waitUntil(lambda: page.current_node().id == grids["第三网格"].id)
     assert ctx.ws.query.grid_node(grids["第一网格"].id).party_org == "第一党小组"
 
 
@@ -173,7 +174,7 @@ def test_retiring_an_empty_node_and_refusing_a_full_one(page, ctx, qtbot, errors
     assert len(errors) == 1 and errors[0].startswith("“第六网格”下还有2个下级网格")
     assert grids["第六网格"].id in shown_children(page, grids["幸福村"].id)
 
-    empty = ctx.apply(None, lambda: ctx.ws.grid.create(ctx.actor, grids["第六网格"].id, "空微网格")).id
+    empty = elsewhere(ctx, lambda: ctx.ws.grid.create(ctx.actor, grids["第六网格"].id, "空微网格")).id
     assert page.select_node(empty)
     click(qtbot, page.retire_button)
     assert len(errors) == 1
@@ -298,7 +299,7 @@ def test_counts_refresh_in_place_keeping_expanded_branches(page, ctx) -> None:
     assert page.tree.isExpanded(expanded)
     household = ctx.ws.query.household_ids(selected.id)[0]
     persons = len([m for m in ctx.ws.query.household(household).members if m.status == "在册"])
-    ctx.apply(None, lambda: ctx.ws.recycle.delete(ctx.actor, "household", household))
+    elsewhere(ctx, lambda: ctx.ws.recycle.delete(ctx.actor, "household", household))
 
     assert page.tree.isExpanded(page.tree_model.index_for(grids["第二网格"].id))
     assert page.current_node().id == selected.id

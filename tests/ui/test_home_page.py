@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from case_helpers import Clock
 from PySide6.QtCore import Qt
+from ui_helpers import elsewhere
 
 from gridapp.dto import CaseInput
 from ui.pages.settings_page import apply_font_mode
@@ -40,7 +41,7 @@ def test_counts_follow_a_newly_registered_case(clock, window, ctx, qtbot) -> Non
     _settle(qtbot, window)
     before = _number(window, "open_cases")
     grid = ctx.ws.query.grid_children(None)[0].id
-    ctx.apply(window, lambda: ctx.ws.cases.register(ctx.actor, CaseInput(grid, "村口垃圾堆积", "环境保护"),
+    elsewhere(ctx, lambda: ctx.ws.cases.register(ctx.actor, CaseInput(grid, "村口垃圾堆积", "环境保护"),
                                                     now=ctx.now()))
     _settle(qtbot, window)
     assert _number(window, "open_cases") == before + 1
@@ -48,7 +49,7 @@ def test_counts_follow_a_newly_registered_case(clock, window, ctx, qtbot) -> Non
 
 def test_counts_follow_the_clock_when_the_page_is_shown_again(clock, window, ctx, qtbot) -> None:
     grid = ctx.ws.query.grid_children(None)[0].id
-    ctx.apply(window, lambda: ctx.ws.cases.register(ctx.actor, CaseInput(grid, "楼道堆放杂物", "公共安全",
+    elsewhere(ctx, lambda: ctx.ws.cases.register(ctx.actor, CaseInput(grid, "楼道堆放杂物", "公共安全",
                                                                          urgency="紧急"), now=ctx.now()))
     _settle(qtbot, window)
     overdue = _number(window, "overdue_cases")

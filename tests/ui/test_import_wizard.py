@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from gridapp.changes import Table
 from gridapp.excel import importer
 from ui import file_dialogs, messages
 from ui.dialogs.import_wizard import ImportWizard
@@ -112,7 +114,7 @@ def test_the_wizard_walks_a_real_sheet_from_file_to_report(ctx, qtbot, tmp_path:
     assert "导入完成：新增 1 户、3 人" in applied.work.status.text()
     assert "已备份到" in applied.work.status.text() and Path(wizard.result.backup).exists()
     assert _registered(ctx, HEAD) and _registered(ctx, SON)
-    assert any(c.touches("households") and c.touches("person_tags") for c in published)
+    assert any(c.touches(Table.HOUSEHOLDS) and c.touches(Table.PERSON_TAGS) for c in published)
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
 
 
@@ -266,3 +268,46 @@ def test_the_file_dialog_offers_every_kind_of_spreadsheet(ctx, qtbot, monkeypatc
     qtbot.mouseClick(wizard.file_page.browse_button, Qt.MouseButton.LeftButton)
     first = patterns[0].split(";;")[0]
     assert all(f"*.{suffix}" in first for suffix in ("xlsx", "xls", "ods", "csv"))
+
+
+def test_a_household_saved_while_an_import_runs_waits_for_it_and_is_stored(threaded_ctx, qtbot, tmp_path: Path,
+                                                                           monkeypatch) -> None:
+    """One writer: the save queues behind the import and says so — no "another program" lock message."""
+    from gridapp.excel import import_apply
+    from ui.forms.household_form import HouseholdForm
+
+    ctx, holding, release = threaded_ctx, threading.Event(), threading.Event()
+    write = import_apply._Writer.write
+
+    def slow_write(self: Any, plans: Any) -> None:  # the import's transaction is open: it holds the database
+        holding.set()
+        release.wait(30)
+        write(self, plans)
+
+    monkeypatch.setattr(import_apply._Writer, "write", slow_write)
+    failures: list[str] = []
+    monkeypatch.setattr(messages, "failure", lambda _parent, exc, *_a: failures.append(repr(exc)))
+    wizard = ImportWizard(ctx, grid_id=first_grid(ctx))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(roster(tmp_path / "花名册.xlsx")))
+    for _ in range(3):
+        click_next(qtbot, wizard)
+    click_next(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert holding.wait(30)
+
+    household = ctx.ws.query.household(ctx.ws.query.household_ids(None)[0])
+    form = HouseholdForm(ctx, household_id=household.id)
+    qtbot.addWidget(form)
+    form.show()
+    form.phone.setText("13912340000")
+    form.phone.textEdited.emit("13912340000")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert not form.save_button.isEnabled()
+    assert "正在导入花名册" in form.banner.text() and "自动保存" in form.banner.text()  # it waits, visibly
+    release.set()
+    qtbot.waitUntil(lambda: wizard.apply_page.done, timeout=60_000)
+    qtbot.waitUntil(lambda: form.banner.text() == "已保存。", timeout=60_000)
+    assert ctx.ws.query.household(household.id).phone == "13912340000"
+    assert "导入完成" in wizard.apply_page.work.status.text()
+    assert failures == [] and form.save_button.isEnabled()

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from factories import family
 from PySide6.QtCore import Qt
-from ui_helpers import type_text
+from ui_helpers import closed, elsewhere, type_text
 
 from ui import messages
 from ui.forms.house_form import HouseForm
@@ -145,7 +145,7 @@ def test_a_house_shows_the_households_living_there_and_opens_them(houses, ctx, q
     _double_click(qtbot, form.households, 1)
     assert opened == [(living[1].id, None)]
 
-    ctx.apply(None, lambda: ctx.ws.households.create(
+    elsewhere(ctx, lambda: ctx.ws.households.create(
         ctx.actor, replace(family(shared.grid_id, "901", head_id=""), house_id=shared.id)))
     assert form.households.rowCount() == shared.household_count + 1
     assert "901" in [form.households.item(r, 0).text() for r in range(form.households.rowCount())]
@@ -161,7 +161,7 @@ def test_an_invalid_owner_id_shows_the_banner_keeps_the_typing_and_saves_nothing
     _ctrl_s(qtbot, form)
 
     assert form.banner.isVisible()
-    assert form.banner.text() == "房主身份证号码有误：第18位校验码应为 X，实际为 1。"
+    assert form.banner.text() == "没有保存：房主身份证号码有误：第18位校验码应为 X，实际为 1。"
     assert form.widgets["address"].text() == "幸福村9组98号"
     assert form.widgets["owner_id_number"].text() == "110105194912310021"
     assert form.record_id is None
@@ -269,7 +269,8 @@ def test_closing_a_form_with_unsaved_changes_asks_first(places, ctx, qtbot, monk
     assert form.widgets["name"].text() == "幸福村农资店"
 
     answer = "save"
-    assert form.close()
+    form.close()  # saves, then closes once the save has gone through
+    qtbot.waitUntil(lambda: closed(form))
     assert "幸福村农资店" in _column(places, 0)
 
     form = _click_new(qtbot, places, PlaceForm)

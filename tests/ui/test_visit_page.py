@@ -7,7 +7,7 @@ import pytest
 from case_helpers import Clock, answer_dialogs, fill_register
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
-from ui_helpers import type_text
+from ui_helpers import closed, type_text
 
 from gridapp.changes import Changes, Table
 from gridapp.dto import Actor
@@ -98,7 +98,8 @@ def test_register_a_case_from_a_visit_finding(page, ctx, qtbot, monkeypatch) -> 
     type_text(qtbot, form.findings, "屋后电线老化裸露")
     asked = answer_dialogs(monkeypatch, RegisterCaseDialog,
                            lambda d: fill_register(qtbot, d, d.title.text(), "公共安全"))
-    qtbot.mouseClick(form.case_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.case_button, Qt.MouseButton.LeftButton)  # saves the visit, then asks for the case
+    qtbot.waitUntil(lambda: bool(asked))
     [dialog] = asked
     assert dialog.title.text() == "屋后电线老化裸露"  # the finding is the title to start from
     assert form.visit_id is not None and form.case_id is not None
@@ -196,8 +197,9 @@ def test_closing_with_typed_findings_asks_first(page, qtbot, monkeypatch) -> Non
     type_text(qtbot, form.findings, "屋后电线老化裸露")
     form.close()  # the window's ✕
     assert len(asked) == 1 and form.isVisible() and form.visit_id is None  # 取消: nothing lost
-    form.close()
-    assert len(asked) == 2 and not form.isVisible()
+    form.close()  # 保存: the visit is stored, then the window closes
+    qtbot.waitUntil(lambda: closed(form))
+    assert len(asked) == 2
     assert page.log_model.record(page.log_model.row_of(form.visit_id)).findings == "屋后电线老化裸露"
 
 

@@ -18,6 +18,21 @@ def context_for(ws: Any, folder: Path, *, threaded: bool = False) -> Any:
     return context
 
 
+def elsewhere(ctx: Any, op: Any) -> Any:
+    """A write made outside the widget under test (another window did it): stored, and its changes announced
+    on the bus as the program announces them. Returns the Outcome."""
+    outcome = op()
+    ctx.bus.publish(outcome.changes)
+    return outcome
+
+
+def closed(window: Any) -> bool:
+    """The window is no longer shown (a window that deletes itself on close may already be gone)."""
+    import shiboken6
+
+    return not shiboken6.isValid(window) or not window.isVisible()
+
+
 def type_text(qtbot, widget, text: str) -> None:
     """Type as a user would: ASCII through key clicks, Chinese through an input-method commit (as a
     pinyin IME delivers it) — QTest cannot click keys for characters outside ASCII."""

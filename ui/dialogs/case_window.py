@@ -33,6 +33,7 @@ from ui.context import AppContext
 from ui.dialogs.action_dialog import ActionDialog
 from ui.display import moment_text, scaled
 from ui.latest_read import LatestRead
+from ui.operations import Operation
 from ui.widgets.form_scroll import PageScrollArea
 from ui.window_geometry import keep_geometry
 
@@ -223,19 +224,25 @@ class CaseWindow(QWidget):
 
     # -- acting ---------------------------------------------------------------------------------------------
 
-    def take(self, code: str) -> bool:
-        """Ask the action's fields in its dialog and take it; a refusal is shown and the dialog asked again
-        with what was typed."""
+    def take(self, code: str) -> None:
+        """Ask the action's fields in its dialog and take it off the UI thread; a refusal is shown and the dialog
+        asked again with what was typed."""
         action = workflow.ACTIONS[code]
-        dialog = ActionDialog(action, self.view.row.title if self.view else "", self)
-        ctx = self.ctx
-        while dialog.exec():
-            outcome = ctx.apply(self, lambda: ctx.ws.cases.act(ctx.actor, self.case_id, code, dialog.values(),
-                                                               dialog.attachments(), now=ctx.now()))
-            if outcome is not None:
-                self.reload()
-                return True
-        return False
+        self._ask(code, ActionDialog(action, self.view.row.title if self.view else "", self))
+
+    def _ask(self, code: str, dialog: ActionDialog) -> None:
+        if not dialog.exec():
+            return
+        ws, actor, values, attachments, now = self.ctx.ws, self.ctx.actor, dialog.values(), dialog.attachments(), \
+            self.ctx.now()
+
+        def refused(exc: Exception) -> None:
+            messages.failure(self, exc)
+            QTimer.singleShot(0, lambda: self._ask(code, dialog))
+
+        Operation(self.ctx, self, lambda _progress: ws.cases.act(actor, self.case_id, code, values, attachments,
+                                                                 now=now)) \
+            .success(lambda _outcome: self.reload()).failure(refused).run()
 
     def _open_attachment(self, item: QListWidgetItem) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(item.data(PATH_ROLE)))

@@ -7,6 +7,8 @@ description and the visited household come from the visit, so only title, catego
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSize
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp import codes
+from gridapp.changes import Outcome
 from gridapp.dto import AttachmentInput, CaseInput
-from gridapp.errors import UserError
 from ui import file_dialogs, messages
 from ui.context import AppContext
 from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
+from ui.form_saver import FormSaver
+from ui.widgets.banner import Banner
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.form_scroll import FormScrollArea
 from ui.window_geometry import fit_to_screen
@@ -89,10 +93,7 @@ class RegisterCaseDialog(QDialog):
         self.household_ids: list[str] = []
         self.setWindowTitle(self.tr("由走访发现登记事件") if visit_id else self.tr("登记事件"))
 
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(messages.BANNER_STYLE)
-        self.banner.hide()
+        self.banner = Banner()
         self.title = QLineEdit(finding[:60])
         self.title.setPlaceholderText(self.tr("例如：3组12号门前垃圾堆积"))
         self.category = CategoryFields()
@@ -144,7 +145,7 @@ class RegisterCaseDialog(QDialog):
         for button in (self.save_button, self.cancel_button, self.grid_button, self.households_button,
                        self.photo_button):
             button.setAutoDefault(False)  # Enter in a field must not press a button
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -154,7 +155,8 @@ class RegisterCaseDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(FormScrollArea(form), 1)
         layout.addLayout(buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save())
+        self.saver = FormSaver(ctx, self, self.save_button)
         self._show_grid()
         self._initial = self.case_input()
         fit_to_screen(self, QSize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height()))
@@ -186,23 +188,29 @@ class RegisterCaseDialog(QDialog):
             reporter_phone=self.phone.text(), household_ids=list(self.household_ids),
             attachments=photo_inputs(self.photos))
 
-    def save(self) -> bool:
-        ctx, data = self.ctx, self.case_input()
-        try:
-            if self.visit_id:
-                outcome = ctx.ws.visits.open_case_from_visit(
-                    ctx.actor, self.visit_id, data.title, data.category, data.subtype, data.urgency,
-                    note=data.description, attachments=data.attachments, now=ctx.now())
-            else:
-                outcome = ctx.ws.cases.register(ctx.actor, data, now=ctx.now())
-        except UserError as exc:
-            self.banner.setText(str(exc))
-            self.banner.show()
+    def save(self, then: Callable[[], None] | None = None) -> bool:
+        """Register the case off the UI thread and close the dialog (``then`` follows); on refusal the banner says
+        why and everything typed stays. False when the registering could not start."""
+        if self.saver.busy():
             return False
-        self.case_id = outcome.id
-        ctx.bus.publish(outcome.changes)
-        self.accept()
+        ws, actor, data, visit_id, now = self.ctx.ws, self.ctx.actor, self.case_input(), self.visit_id, self.ctx.now()
+
+        def register() -> Outcome:
+            if visit_id:
+                return ws.visits.open_case_from_visit(actor, visit_id, data.title, data.category, data.subtype,
+                                                      data.urgency, note=data.description,
+                                                      attachments=data.attachments, now=now)
+            return ws.cases.register(actor, data, now=now)
+
+        self.saver.run(register, self._registered, then)
         return True
+
+    def _registered(self, outcome: Outcome) -> None:
+        self.case_id = outcome.id
+        self.accept()
+
+    def show_banner(self, text: str, kind: str) -> None:
+        self.banner.show_text(text, kind)
 
     def is_dirty(self) -> bool:
         return self.case_input() != self._initial

@@ -8,6 +8,8 @@ passphrase. Nothing is written before the last page; then ``ws.setup.create`` bu
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,11 +33,14 @@ from PySide6.QtWidgets import (
 from gridapp import divisions
 from gridapp.divisions import Division
 from gridapp.dto import GridPlan
+from gridapp.errors import UserError
 from gridapp.sync.passphrase import MIN_LENGTH, normalise
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import key_file
 from ui.display import scaled
+from ui.operations import Operation
+from ui.widgets.banner import Banner
 from ui.window_geometry import fit_to_screen
 
 OFFICE_LEVELS = ("县级", "乡级", "村级")  # an office stands for a county, a town/street or a village/community
@@ -70,9 +75,9 @@ class SetupWizard(QWizard):
         return self.place_page.chosen()
 
     def accept(self) -> None:
-        """Create everything; on a refusal stay on the last page with the reason, so nothing typed is lost."""
-        if self.done_page.create():
-            super().accept()
+        """Create everything off the UI thread; the wizard closes once it is stored, and on a refusal stays on
+        the last page with the reason, so nothing typed is lost."""
+        self.done_page.create(then=super().accept)
 
 
 class PlacePage(QWizardPage):
@@ -360,10 +365,7 @@ class DonePage(QWizardPage):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(messages.BANNER_STYLE)
-        self.banner.hide()
+        self.banner = Banner()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.banner)
@@ -387,15 +389,23 @@ class DonePage(QWizardPage):
         lines.append("")
         lines.append(self.tr("点“完成”建立本单位。"))
         self.summary.setText("\n".join(lines))
-        self.banner.hide()
+        self.banner.show_text("")
 
-    def create(self) -> bool:
+    def create(self, then: Callable[[], None]) -> None:
         wiz: SetupWizard = self.wizard()
-        ctx = wiz.ctx
-        grids = wiz.grids_page
-        passphrase = wiz.passphrase_page.passphrase()
-        outcome = ctx.apply(wiz, lambda: ctx.ws.setup.create(
-            ctx.actor, wiz.division.code, wiz.name_page.name.text().strip(), grids.plans(),
-            official_children=grids.official_children(), passphrase=passphrase,
-            key_file=key_file(ctx) if passphrase else None))
-        return outcome is not None
+        ctx, grids, passphrase = wiz.ctx, wiz.grids_page, wiz.passphrase_page.passphrase()
+        code, name, plans, official = wiz.division.code, wiz.name_page.name.text().strip(), grids.plans(), \
+            grids.official_children()
+        finish = wiz.button(QWizard.WizardButton.FinishButton)
+        finish.setEnabled(False)
+        self.banner.show_text(self.tr("正在建立，请稍候…"), "notice")
+
+        def refused(exc: Exception) -> None:
+            finish.setEnabled(True)
+            self.banner.show_text(self.tr("没有建立：") + messages.failure_text(exc), "error")
+            if not isinstance(exc, UserError):
+                messages.failure(wiz, exc)
+
+        Operation(ctx, wiz, lambda _progress: ctx.ws.setup.create(
+            ctx.actor, code, name, plans, official_children=official, passphrase=passphrase,
+            key_file=key_file(ctx) if passphrase else None)).success(lambda _outcome: then()).failure(refused).run()

@@ -7,6 +7,8 @@ closing with unsaved changes asks first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -29,12 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridapp.changes import Outcome
 from gridapp.dto import HouseholdInput, HouseholdView
-from gridapp.errors import UserError
 from gridapp.services.people_rules import HEAD, former_head_relation
 from ui import messages
 from ui.context import AppContext
-from ui.forms.person_editor import WARNING_STYLE, PersonEditor
+from ui.form_saver import FormSaver
+from ui.forms.person_editor import PersonEditor
+from ui.widgets.banner import Banner
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import checked
 from ui.widgets.flow_layout import flow_row
@@ -42,7 +46,6 @@ from ui.window_geometry import keep_geometry
 
 PREFERRED_SIZE = QSize(1280, 820)  # smaller screens get the whole screen
 COLUMNS = ("姓名", "与户主关系", "身份证号", "性别", "出生日期", "年龄", "人口类别", "状态", "人群标签")
-BANNER_STYLES = {"error": messages.BANNER_STYLE, "notice": WARNING_STYLE}
 
 
 class HouseholdForm(QWidget):
@@ -75,10 +78,7 @@ class HouseholdForm(QWidget):
     # -- building ---------------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.banner = QLabel()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
+        self.banner = Banner()
         self.grid_path = QLabel()
         self.number = QLineEdit()
         self.address = QLineEdit()
@@ -150,7 +150,7 @@ class HouseholdForm(QWidget):
 
         self.save_button = QPushButton(self.tr("保存（Ctrl+S）"))
         self.close_button = QPushButton(self.tr("关闭"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.close_button.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -163,7 +163,8 @@ class HouseholdForm(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save())
+        self.saver = FormSaver(self.ctx, self, self.save_button)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add_member)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
         for edit in (self.number, self.address, self.phone, self.colour_reason):
@@ -269,7 +270,7 @@ class HouseholdForm(QWidget):
         self._reorder(row, 0)
         for i in range(len(self.editors)):
             self._refresh_row(i)
-        self._show_banner(self.tr("已把{name}设为户主。{changes}请核对每位成员的“与户主关系”。").format(
+        self.show_banner(self.tr("已把{name}设为户主。{changes}请核对每位成员的“与户主关系”。").format(
             name=new_head.name.text(), changes="；".join(guessed) + ("。" if guessed else "")), "notice")
         self._mark_dirty()
 
@@ -322,31 +323,29 @@ class HouseholdForm(QWidget):
             notes=self.notes.toPlainText().strip(),
         )
 
-    def save(self) -> bool:
-        """Check every field, then store the whole page in one transaction; on refusal keep everything typed."""
+    def save(self, then: Callable[[], None] | None = None) -> bool:
+        """Check every field, then store the whole page in one transaction off the UI thread (``then`` follows a
+        success); on refusal everything typed stays. False when the save could not even start."""
+        if self.saver.busy():
+            return False
         problems = self._problems()
         if problems:
             widget, _text = problems[0]
-            self._show_banner(self.tr("还不能保存，请先改正：") + "\n" + "\n".join(t for _w, t in problems), "error")
+            self.show_banner(self.tr("还不能保存，请先改正：") + "\n" + "\n".join(t for _w, t in problems), "error")
             widget.setFocus()
             return False
-        service = self.ctx.ws.households
-        try:
-            if self.household_id:
-                outcome = service.update(self.ctx.actor, self.household_id, self.value())
-            else:
-                outcome = service.create(self.ctx.actor, self.value())
-        except UserError as exc:
-            self._show_banner(self.tr("没有保存：") + str(exc), "error")
-            return False
-        self.ctx.bus.publish(outcome.changes)
+        service, actor, value, household_id = self.ctx.ws.households, self.ctx.actor, self.value(), self.household_id
+        self.saver.run(lambda: service.update(actor, household_id, value) if household_id
+                       else service.create(actor, value), self._saved, then)
+        return True
+
+    def _saved(self, outcome: Outcome) -> None:
         row, focus = self.current_row(), self._focus_index()
         self._load(self.ctx.ws.query.household(outcome.id or self.household_id))
         self.table.setCurrentCell(min(max(row, 0), len(self.editors) - 1), 0)
         self._restore_focus(focus)
         self._set_dirty(False)
-        self._show_banner(self.tr("已保存。"), "notice")
-        return True
+        self.show_banner(self.tr("已保存。"), "notice")
 
     def _problems(self) -> list[tuple[QWidget, str]]:
         """Every error the fields show, member errors named by member; selects the first faulty member."""
@@ -376,10 +375,8 @@ class HouseholdForm(QWidget):
             else self.tr("新建住户")
         self.setWindowTitle(title + "[*]")
 
-    def _show_banner(self, text: str, kind: str) -> None:
-        self.banner.setText(text)
-        self.banner.setStyleSheet(BANNER_STYLES[kind])
-        self.banner.show()
+    def show_banner(self, text: str, kind: str) -> None:
+        self.banner.show_text(text, kind)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if messages.may_close(self, self._dirty, self.save, self.tr("这一户的修改还没有保存。要保存吗？")):

@@ -28,12 +28,12 @@ from gridapp.dates import age_on, format_date
 from gridapp.dto import PersonInput, PersonLocation, PersonView
 from gridapp.services.people_rules import HEAD
 from ui.context import AppContext
+from ui.widgets import banner
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import DateEdit, InlineError, InlineWarning, checked
 from ui.widgets.tag_editor import TagEditor
 
 LOCAL = "户籍人口"  # the residence kind that has no 来源地 or 来本地日期
-WARNING_STYLE = "background: #fff8e1; color: #5d4200; border: 1px solid #e0b000; padding: 6px;"
 
 
 def _read_only() -> QLineEdit:
@@ -75,7 +75,7 @@ class PersonEditor(QWidget):
         self.id_warning = InlineWarning()
         self.duplicate = QLabel()
         self.duplicate.setObjectName("duplicateWarning")
-        self.duplicate.setStyleSheet(WARNING_STYLE)
+        self.duplicate.setStyleSheet(banner.STYLES["notice"])
         self.duplicate.setWordWrap(True)
         self.move_in_button = QPushButton(self.tr("迁入本户"))
         self.sex = QComboBox()

@@ -5,6 +5,7 @@ saves and closing with unsaved changes asks first."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -26,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from gridapp.changes import Outcome
 from gridapp.dates import format_date
-from gridapp.errors import UserError
 from ui import messages
 from ui.context import AppContext
+from ui.form_saver import FormSaver
+from ui.widgets.banner import Banner
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import Checked, DateEdit, checked
 from ui.window_geometry import fit_to_screen
@@ -68,11 +70,7 @@ class RecordForm(QWidget):
         self.ctx = ctx
         self.record_id = record_id
         self.grid_id = grid_id
-        self.banner = QLabel()
-        self.banner.setObjectName("formBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(messages.BANNER_STYLE)
-        self.banner.hide()
+        self.banner = Banner()
         self.grid_label = QLabel()
         self.widgets: dict[str, QWidget] = {}
         self.boxes: dict[str, QGroupBox] = {}
@@ -100,14 +98,15 @@ class RecordForm(QWidget):
         layout.addLayout(body, 1)
         self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"))
         self.close_button = QPushButton(self.tr("关闭"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save())
+        self.saver = FormSaver(ctx, self, self.save_button)
         self._saved: dict[str, str] = {}
         self.load()
         self._fit(scroll, fields)
@@ -210,23 +209,24 @@ class RecordForm(QWidget):
         self._saved = self.values()
         self._loaded(view)
 
-    def save(self) -> bool:
-        """One service call; on refusal the banner says why and the typed values stay."""
-        fields = self.values()
-        try:
-            if self.record_id:
-                outcome: Outcome = self._service().update(self.ctx.actor, self.record_id, **fields)
-            else:
-                outcome = self._service().create(self.ctx.actor, self.grid_id, **fields)
-        except UserError as exc:
-            self.banner.setText(str(exc))
-            self.banner.show()
+    def save(self, then: Callable[[], None] | None = None) -> bool:
+        """One service call off the UI thread (``then`` follows a success); on refusal the banner says why and
+        the typed values stay. False when the save could not start."""
+        if self.saver.busy():
             return False
-        self.banner.hide()
+        service, actor, fields, record_id, grid_id = self._service(), self.ctx.actor, self.values(), self.record_id, \
+            self.grid_id
+        self.saver.run(lambda: service.update(actor, record_id, **fields) if record_id
+                       else service.create(actor, grid_id, **fields), self._stored, then)
+        return True
+
+    def _stored(self, outcome: Outcome) -> None:
+        self.show_banner("", "notice")
         self.record_id = outcome.id
         self.load()
-        self.ctx.bus.publish(outcome.changes)
-        return True
+
+    def show_banner(self, text: str, kind: str) -> None:
+        self.banner.show_text(text, kind)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         event.setAccepted(messages.may_close(self, self.is_dirty(), self.save))

@@ -3,6 +3,7 @@ a finding becomes a case with one button (由发现登记事件). Enter moves on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
@@ -20,13 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridapp.changes import Outcome
 from gridapp.dto import VisitInput, WorkerView
-from gridapp.errors import UserError
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.case_window import show_case
 from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.register_case_dialog import RegisterCaseDialog, add_photo, photo_inputs
+from ui.form_saver import FormSaver
+from ui.widgets.banner import Banner
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import DateEdit, checked
 from ui.widgets.form_scroll import FormScrollArea
@@ -66,10 +69,7 @@ class VisitForm(QWidget):
         self.target = target or Target("grid", grid_id, ctx.ws.query.grid_node(grid_id).name)
         self.case_id: str | None = None  # the last case opened from the finding
 
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(messages.BANNER_STYLE)
-        self.banner.hide()
+        self.banner = Banner()
         self.kind = CodeCombo("visit_kind", required=True)
         self.kind.set_value("巡查" if self.target.kind == "grid" else "入户走访")
         self.day = DateEdit()
@@ -125,9 +125,9 @@ class VisitForm(QWidget):
         form.addRow(self.tr("照片"), photo_row)
 
         self.case_button = QPushButton(self.tr("由发现登记事件"))
-        self.case_button.clicked.connect(self.open_case)
+        self.case_button.clicked.connect(lambda: self.open_case())
         self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
@@ -139,7 +139,8 @@ class VisitForm(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(FormScrollArea(form), 1)
         layout.addLayout(buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save())
+        self.saver = FormSaver(ctx, self, self.save_button)
         if visit_id:
             self._load(visit_id)
         self.set_target(self.target)
@@ -192,26 +193,28 @@ class VisitForm(QWidget):
             content=self.content.toPlainText(), findings=self.findings.toPlainText(),
             follow_up=self.follow_up.toPlainText(), attachments=photo_inputs(self.photos))
 
-    def save(self) -> bool:
-        """One service call; on refusal the banner says why and everything typed stays."""
+    def save(self, then: Callable[[], None] | None = None) -> bool:
+        """One service call off the UI thread (``then`` follows a success); on refusal the banner says why and
+        everything typed stays. False when the save could not start."""
+        if self.saver.busy():
+            return False
         if self.day.check():
             return self._refused(self.day.check())
-        ctx, data = self.ctx, self.visit_input()
+        visits, actor, data, visit_id = self.ctx.ws.visits, self.ctx.actor, self.visit_input(), self.visit_id
         if not data.worker_name:  # the service would credit the visit to the logged-in user instead
             return self._refused(self.tr("请填写网格员：这次走访是谁做的？"))
-        try:
-            if self.visit_id:
-                outcome = ctx.ws.visits.update(ctx.actor, self.visit_id, data)
-            else:
-                outcome = ctx.ws.visits.record(ctx.actor, data)
-        except UserError as exc:
-            return self._refused(str(exc))
-        self.banner.hide()
+        self.saver.run(lambda: visits.update(actor, visit_id, data) if visit_id else visits.record(actor, data),
+                       self._stored, then)
+        return True
+
+    def _stored(self, outcome: Outcome) -> None:
+        self.show_banner("", "notice")
         self.visit_id = outcome.id
         self.photos.clear()  # stored with the visit; saving again must not add them twice
         self._saved = self.visit_input()
-        ctx.bus.publish(outcome.changes)
-        return True
+
+    def show_banner(self, text: str, kind: str) -> None:
+        self.banner.show_text(text, kind)
 
     def is_dirty(self) -> bool:
         return self.visit_input() != self._saved
@@ -220,21 +223,19 @@ class VisitForm(QWidget):
         event.setAccepted(messages.may_close(self, self.is_dirty(), self.save))
 
     def _refused(self, reason: str) -> bool:
-        self.banner.setText(reason)
-        self.banner.show()
+        self.show_banner(reason, "error")
         return False
 
-    def open_case(self) -> str | None:
+    def open_case(self) -> None:
         """Save the visit, then register its finding as a case in one step and open the case window."""
         if not self.findings.toPlainText().strip():
             self._refused(self.tr("请先在“发现问题”里写明发现了什么，再登记事件。"))
-            return None
-        if not self.save():
-            return None
+            return
+        self.save(then=self._register_case)
+
+    def _register_case(self) -> None:
         dialog = RegisterCaseDialog(self.ctx, self.grid_id, visit_id=self.visit_id,
                                     finding=self.findings.toPlainText().strip(), parent=self)
-        if not dialog.exec() or dialog.case_id is None:
-            return None
-        self.case_id = dialog.case_id
-        show_case(self.ctx, dialog.case_id, self)
-        return dialog.case_id
+        if dialog.exec() and dialog.case_id is not None:
+            self.case_id = dialog.case_id
+            show_case(self.ctx, dialog.case_id, self)

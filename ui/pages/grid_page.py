@@ -1,7 +1,7 @@
 """网格: the grid tree with its counts and the editing of a node — details, workers and 党员中心户.
 
 The tree and its buttons (新建下级, 重命名, 移动到…, 合并到…, 撤销, and drag and drop) change the tree's shape;
-the tabs on the right describe the selected node. Every change is one service call through ``ctx.apply``,
+the tabs on the right describe the selected node. Every change is one service call through ``ui.operations``,
 so the core's rules come back as a Chinese message and every page hears what changed.
 """
 
@@ -30,6 +30,7 @@ from ui.context import AppContext
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
 from ui.dialogs.grid_node_dialog import GridNodeDialog
 from ui.grid_tree_model import GridTreeModel, reveal
+from ui.operations import run_write
 from ui.pages.grid_panels import NodeDetailPanel, NodePanel, PartyCentersPanel, WorkersPanel, open_dialog
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
@@ -201,7 +202,8 @@ class GridPage(QWidget):
             return
         text = self.tr("撤销“{name}”？\n撤销后它不再显示在网格树中（勾选“显示已撤销”仍可查看）。").format(name=node.name)
         if messages.confirm(self, text):
-            self.ctx.apply(self, lambda: self.ctx.ws.grid.retire(self.ctx.actor, node.id))
+            ws, actor = self.ctx.ws, self.ctx.actor
+            run_write(self.ctx, self, lambda: ws.grid.retire(actor, node.id))
 
     def _drop_move(self, node_id: str, target_id: str) -> bool:
         """Called by the model when a node is dropped onto another one."""
@@ -216,11 +218,9 @@ class GridPage(QWidget):
         return self._apply_and_select(lambda: self.ctx.ws.grid.move(self.ctx.actor, node_id, target.id))
 
     def _apply_and_select(self, op: Callable[[], Outcome]) -> bool:
-        """Run the change and select the node it names (the new, moved or merged-into node)."""
-        outcome = self.ctx.apply(self, op)
-        if outcome is not None and outcome.id:
-            self.select_node(outcome.id)
-        return outcome is not None
+        """Start the change; once it is stored, select the node it names (the new, moved or merged-into node)."""
+        run_write(self.ctx, self, op, lambda outcome: outcome.id and self.select_node(outcome.id))
+        return True
 
     # -- selection --------------------------------------------------------------------------------------------
 
@@ -235,10 +235,13 @@ class GridPage(QWidget):
         self._show_current()
 
     def _leave_detail(self) -> bool:
-        """Ask what to do with unsaved edits; False keeps the user on the node being edited."""
+        """Ask what to do with unsaved edits; False keeps the user on the node being edited (保存 stores them,
+        then goes to the node the user chose)."""
         answer = messages.ask_save(self, self.tr("“{name}”的修改尚未保存。").format(name=self.detail.node.name))
         if answer == "save":
-            return self.detail.save()
+            wanted = self.tree_model.node(self.tree.currentIndex())
+            self.detail.save(then=lambda: wanted is not None and self.select_node(wanted.id))
+            return False
         return answer == "discard"
 
     def _show_current(self) -> None:

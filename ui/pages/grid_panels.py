@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.worker_dialog import WorkerDialog
+from ui.operations import Operation, run_write
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
 from ui.widgets.form_scroll import FormScrollArea
@@ -94,7 +95,7 @@ class NodeDetailPanel(NodePanel):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.save_button = QPushButton(self.tr("保存"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self._loaded: dict[str, str] = {}
 
         form = QFormLayout()
@@ -151,15 +152,27 @@ class NodeDetailPanel(NodePanel):
     def is_dirty(self) -> bool:
         return bool(self.changed())
 
-    def save(self) -> bool:
-        """Save every edited field in one update; on success the form shows what was stored."""
-        changed, node = self.changed(), self.node
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Save every edited field in one update off the UI thread; on success the form shows what was stored,
+        then ``then`` runs (a refusal is shown and the edits stay)."""
+        changed, node, ws, actor = self.changed(), self.node, self.ctx.ws, self.ctx.actor
         if not changed:
-            return True
-        if self.ctx.apply(self, lambda: self.ctx.ws.grid.update(self.ctx.actor, node.id, **changed)) is None:
-            return False
-        self.load()
-        return True
+            if then is not None:
+                then()
+            return
+
+        def saved(_outcome: Any) -> None:
+            self.load()
+            if then is not None:
+                QTimer.singleShot(0, then)
+
+        self.save_button.setEnabled(False)
+        Operation(self.ctx, self, lambda _progress: ws.grid.update(actor, node.id, **changed)).success(saved) \
+            .failure(self._refused).run()
+
+    def _refused(self, exc: Exception) -> None:
+        messages.failure(self, exc)
+        self._update_save()
 
     def _update_save(self) -> None:
         self.save_button.setEnabled(self.is_dirty())
@@ -207,8 +220,9 @@ class WorkersPanel(NodePanel):
     def add(self) -> None:
         node = self.node
         dialog = WorkerDialog(node.name, self)
-        open_dialog(dialog, lambda: self.ctx.apply(
-            self, lambda: self.ctx.ws.grid.add_worker(self.ctx.actor, node.id, **dialog.values())))
+        ws, actor = self.ctx.ws, self.ctx.actor
+        open_dialog(dialog, lambda: run_write(self.ctx, self, lambda: ws.grid.add_worker(actor, node.id,
+                                                                                         **dialog.values())))
 
     def remove(self) -> None:
         row = self.table.currentRow()
@@ -218,7 +232,8 @@ class WorkersPanel(NodePanel):
         worker_id, node = item.data(Qt.ItemDataRole.UserRole), self.node
         if messages.confirm(self, self.tr("把“{worker}”从“{grid}”的网格员中移除？").format(worker=item.text(),
                                                                                        grid=node.name)):
-            self.ctx.apply(self, lambda: self.ctx.ws.grid.remove_worker(self.ctx.actor, node.id, worker_id))
+            ws, actor = self.ctx.ws, self.ctx.actor
+            run_write(self.ctx, self, lambda: ws.grid.remove_worker(actor, node.id, worker_id))
 
     def _update_buttons(self) -> None:
         self.add_button.setEnabled(self.editable())
@@ -308,13 +323,9 @@ class PartyCentersPanel(NodePanel):
             self.tr("在“{grid}”中选一户有党员的住户作为党员中心户：").format(grid=node.name),
             unavailable=self._taken(), parent=self)
 
-        def chosen() -> None:
-            outcome = self.ctx.apply(self, lambda: self.ctx.ws.grid.add_party_center(
-                self.ctx.actor, dialog.chosen_ids()[0]))
-            if outcome is not None:
-                self.select(outcome.id)
-
-        open_dialog(dialog, chosen)
+        ws, actor = self.ctx.ws, self.ctx.actor
+        open_dialog(dialog, lambda: run_write(self.ctx, self, lambda: ws.grid.add_party_center(
+            actor, dialog.chosen_ids()[0]), lambda outcome: self.select(outcome.id)))
 
     def remove_center(self) -> None:
         view = self.center(self.selected()[0])
@@ -323,7 +334,8 @@ class PartyCentersPanel(NodePanel):
         text = self.tr("取消“{center}”的党员中心户？\n它联系的 {n} 户将不再有党员中心户。").format(
             center=self._name(view.household), n=len(view.served))
         if messages.confirm(self, text):
-            self.ctx.apply(self, lambda: self.ctx.ws.grid.remove_party_center(self.ctx.actor, view.id))
+            ws, actor = self.ctx.ws, self.ctx.actor
+            run_write(self.ctx, self, lambda: ws.grid.remove_party_center(actor, view.id))
 
     def link(self) -> None:
         view, node = self.center(self.selected()[0]), self.node
@@ -337,22 +349,21 @@ class PartyCentersPanel(NodePanel):
         open_dialog(dialog, lambda: self._link_all(view, dialog.chosen_ids()))
 
     def _link_all(self, view: PartyCenterView, household_ids: list[str]) -> None:
-        """Link one by one (each its own change), warning first if the center would serve too many."""
+        """Link them all in one change, warning first if the center would serve too many."""
         total, high = len(view.served) + len(household_ids), PARTY_CENTER_TYPICAL[1]
         if total > high and not messages.confirm(self, self.tr(
                 "党员中心户一般联系{low}–{high}户，添加后“{center}”将联系{n}户。仍要添加吗？").format(
                 low=PARTY_CENTER_TYPICAL[0], high=high, center=self._name(view.household), n=total)):
             return
-        for household_id in household_ids:
-            if self.ctx.apply(self, lambda h=household_id: self.ctx.ws.grid.link_household(
-                    self.ctx.actor, view.id, h)) is None:
-                break
-        self.select(view.id)
+        ws, actor = self.ctx.ws, self.ctx.actor
+        run_write(self.ctx, self, lambda: ws.grid.link_households(actor, view.id, household_ids),
+                  lambda _outcome: self.select(view.id))
 
     def unlink(self) -> None:
         center_id, household_id = self.selected()
         if household_id:
-            self.ctx.apply(self, lambda: self.ctx.ws.grid.unlink_household(self.ctx.actor, center_id, household_id))
+            ws, actor = self.ctx.ws, self.ctx.actor
+            run_write(self.ctx, self, lambda: ws.grid.unlink_household(actor, center_id, household_id))
 
     def _taken(self) -> dict[str, str]:
         """Households that cannot be picked, with the reason shown next to them."""

@@ -12,6 +12,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel
 from ui.household_table_model import HouseholdTableModel
+from ui.operations import run_write
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.scoped_list import (
@@ -141,7 +142,8 @@ class HouseholdPage(QWidget):
         hid = self.model.household_id(row)
         label = f"{self.model.index(row, 0).data()} {self.model.index(row, 1).data()}"
         if messages.confirm(self, self.tr("把住户“{label}”及其成员移到回收站？可在回收站恢复。").format(label=label)):
-            self.ctx.apply(self, lambda: self.ctx.ws.recycle.delete(self.ctx.actor, "household", hid))
+            ws, actor = self.ctx.ws, self.ctx.actor
+            run_write(self.ctx, self, lambda: ws.recycle.delete(actor, "household", hid))
 
     def _node_selected(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self.refresh()

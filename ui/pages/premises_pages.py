@@ -17,6 +17,7 @@ from ui.context import AppContext
 from ui.forms.house_form import HouseForm
 from ui.forms.place_form import PlaceForm, RecordForm
 from ui.grid_tree_model import GridTreeModel
+from ui.operations import run_write
 from ui.premises_table_model import Column, RecordTableModel
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import FlowLayout
@@ -171,7 +172,8 @@ class PremisesPage(QWidget):
             return
         record = self.model.record(row)
         if messages.confirm(self, self._confirm_text(record)):
-            self.ctx.apply(self, lambda: self.ctx.ws.recycle.delete(self.ctx.actor, self.kind, record.id))
+            ws, actor, kind = self.ctx.ws, self.ctx.actor, self.kind
+            run_write(self.ctx, self, lambda: ws.recycle.delete(actor, kind, record.id))
 
     def _show(self, form: RecordForm) -> RecordForm:
         form.show()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from gridapp.changes import Changes
 from ui.context import AppContext
 from ui.display import stored_moment_text
+from ui.operations import run_write
 from ui.widgets.empty_hint import EmptyHint
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,4 +79,5 @@ class RecyclePage(QWidget):
         if row < 0:
             return
         item = self.table.item(row, 0).data(ITEM_ROLE)
-        self.ctx.apply(self, lambda: self.ctx.ws.recycle.restore(self.ctx.actor, item.kind, item.id))
+        ws, actor = self.ctx.ws, self.ctx.actor
+        run_write(self.ctx, self, lambda: ws.recycle.restore(actor, item.kind, item.id))

@@ -25,6 +25,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.display import stored_moment_text
+from ui.operations import run_write
 from ui.widgets.empty_hint import EmptyHint
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -137,9 +138,9 @@ class ConflictPanel(QWidget):
         dialog = ConflictDialog(conflict, office, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        values = dialog.values()
-        if self.ctx.apply(self, lambda: self.ctx.ws.sync.resolve_conflict(self.ctx.actor, conflict.id, values)):
-            self.resolved.emit()
+        ws, actor, values = self.ctx.ws, self.ctx.actor, dialog.values()
+        run_write(self.ctx, self, lambda: ws.sync.resolve_conflict(actor, conflict.id, values),
+                  lambda _outcome: self.resolved.emit())
 
 
 class DuplicatePanel(QWidget):
@@ -199,15 +200,15 @@ class DuplicatePanel(QWidget):
         if not messages.confirm(self, self.tr("保留“{name}”（{office}）这条记录，另一条并入后移到回收站。确定合并吗？")
                                 .format(name=person.name, office=person.office_name)):
             return
-        if self.ctx.apply(self, lambda: self.ctx.ws.sync.merge_duplicate(self.ctx.actor, duplicate.id,
-                                                                         person.person_id)):
-            self.resolved.emit()
+        ws, actor = self.ctx.ws, self.ctx.actor
+        run_write(self.ctx, self, lambda: ws.sync.merge_duplicate(actor, duplicate.id, person.person_id),
+                  lambda _outcome: self.resolved.emit())
 
     def dismiss_selected(self) -> None:
-        duplicate = chosen(self.table)
-        if duplicate is not None and self.ctx.apply(
-                self, lambda: self.ctx.ws.sync.dismiss_duplicate(self.ctx.actor, duplicate.id)):
-            self.resolved.emit()
+        duplicate, ws, actor = chosen(self.table), self.ctx.ws, self.ctx.actor
+        if duplicate is not None:
+            run_write(self.ctx, self, lambda: ws.sync.dismiss_duplicate(actor, duplicate.id),
+                      lambda _outcome: self.resolved.emit())
 
 
 class HistoryPanel(QWidget):

@@ -29,6 +29,7 @@ from ui.display import moment_text
 from ui.forms.visit_form import Target, VisitForm
 from ui.grid_tree_model import GridTreeModel
 from ui.latest_read import LatestRead
+from ui.operations import run_write
 from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns
 from ui.widgets.date_edit import DateEdit, period_box
 from ui.widgets.empty_hint import EmptyHint
@@ -307,7 +308,8 @@ class VisitPage(QWidget):
         visit = self.log_model.record(row)
         if messages.confirm(self, self.tr("删除 {day} 对“{title}”的走访记录？").format(
                 day=moment_text(visit.visited_on), title=visit.target_title)):
-            self.ctx.apply(self, lambda: self.ctx.ws.visits.delete(self.ctx.actor, visit.id))
+            ws, actor = self.ctx.ws, self.ctx.actor
+            run_write(self.ctx, self, lambda: ws.visits.delete(actor, visit.id))
 
 
 def _tab(filters: QLayout, table: QWidget, count: QLabel, buttons: tuple[QPushButton, ...]) -> QWidget:
