@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWizard
 
 
 def ok_cancel(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
@@ -13,3 +13,15 @@ def ok_cancel(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def label_wizard(wizard: QWizard, commit: str | None = None) -> None:
+    """The classic wizard look with its buttons in plain Chinese (上一步/下一步/完成/取消, and ``commit`` on a
+    page that writes), whatever Qt's own catalogue holds."""
+    wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+    texts = {QWizard.WizardButton.BackButton: wizard.tr("< 上一步"), QWizard.WizardButton.NextButton: wizard.tr("下一步 >"),
+             QWizard.WizardButton.FinishButton: wizard.tr("完成"), QWizard.WizardButton.CancelButton: wizard.tr("取消")}
+    if commit:
+        texts[QWizard.WizardButton.CommitButton] = commit
+    for button, text in texts.items():
+        wizard.setButtonText(button, text)

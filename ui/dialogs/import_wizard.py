@@ -39,6 +39,7 @@ from gridapp.errors import UserError
 from gridapp.excel import importer
 from ui import file_dialogs, messages
 from ui.context import AppContext
+from ui.dialogs import label_wizard
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
 from ui.operations import Operation
 from ui.widgets.progress_panel import ProgressPanel
@@ -60,14 +61,8 @@ class ImportWizard(QWizard):
         self.plan: importer.ImportPlan | None = None
         self.result: importer.ImportResult | None = None
         self.setWindowTitle(self.tr("从Excel导入人口信息"))
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        label_wizard(self, commit=self.tr("开始导入"))
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
-        for button, text in ((QWizard.WizardButton.BackButton, self.tr("< 上一步")),
-                             (QWizard.WizardButton.NextButton, self.tr("下一步 >")),
-                             (QWizard.WizardButton.CommitButton, self.tr("开始导入")),
-                             (QWizard.WizardButton.FinishButton, self.tr("完成")),
-                             (QWizard.WizardButton.CancelButton, self.tr("取消"))):
-            self.setButtonText(button, text)
         self.file_page = FilePage(self)
         self.sheet_page = SheetPage(self)
         self.mapping_page = MappingPage(self)

@@ -37,6 +37,7 @@ from gridapp.errors import UserError
 from gridapp.sync.passphrase import MIN_LENGTH, normalise
 from ui import messages
 from ui.context import AppContext
+from ui.dialogs import label_wizard
 from ui.dialogs.passphrase_dialog import key_file
 from ui.display import scaled
 from ui.operations import Operation
@@ -53,13 +54,8 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("首次使用：建立本单位"))
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        label_wizard(self)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
-        for button, text in ((QWizard.WizardButton.BackButton, self.tr("< 上一步")),
-                             (QWizard.WizardButton.NextButton, self.tr("下一步 >")),
-                             (QWizard.WizardButton.FinishButton, self.tr("完成")),
-                             (QWizard.WizardButton.CancelButton, self.tr("取消"))):
-            self.setButtonText(button, text)
         self.place_page = PlacePage(self)
         self.name_page = NamePage(self)
         self.grids_page = GridsPage(self)
