@@ -20,8 +20,10 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from gridapp import access
 from gridapp.backup import backup_sqlite
 from gridapp.changes import Changes, Table
+from gridapp.dto import Actor
 from gridapp.errors import StorageError
 from gridapp.hlc import HybridClock
 from gridapp.models import AuditEntry, Synced
@@ -84,13 +86,19 @@ def migrate(engine: Engine) -> str | None:
 
 @dataclass
 class Stamp:
-    """What the flush hook needs to stamp a write: the clock, this office and the acting user."""
+    """What the flush hook needs to stamp and check a write: the clock, this office and the acting user."""
 
     clock: HybridClock
     office_id: str
-    actor_name: str
+    actor: Actor
     tables: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
+    _scope: list[str | None] = field(default_factory=list)  # the actor's scope path, once looked up
+
+    def scope(self, session: Session) -> str | None:
+        if not self._scope:
+            self._scope.append(access.scope_path(session, self.actor))
+        return self._scope[0]
 
     def changes(self) -> Changes:
         return Changes(frozenset(Table(t) for t in self.tables), frozenset(self.ids))
@@ -116,6 +124,11 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         return
     if stamp is None:
         raise RuntimeError("writes must go through Workspace.write(actor)")
+    scope = stamp.scope(session)
+    for obj in pending:
+        access.check_write(session, stamp.actor, obj, scope, {})
+    for obj in dirty:
+        access.check_write(session, stamp.actor, obj, scope, _old_values(obj))
     now = utcnow()
     for obj in pending:
         obj.created_at = obj.updated_at = now
@@ -139,13 +152,18 @@ def _stamp(session: Session, stamp: Stamp, obj: Synced, action: str, detail: dic
     table = obj.__tablename__  # type: ignore[attr-defined]
     stamp.tables.add(table)
     stamp.ids.add(obj.id)
-    session.add(AuditEntry(user_name=stamp.actor_name, action=action, table_name=table, record_id=obj.id,
+    session.add(AuditEntry(user_name=stamp.actor.name, action=action, table_name=table, record_id=obj.id,
                            detail=detail))
 
 
 def _changed_fields(obj: Synced) -> set[str]:
     state = inspect(obj)
     return {a.key for a in state.attrs if a.history.has_changes()}
+
+
+def _old_values(obj: Synced) -> dict[str, Any]:
+    """The values changed columns held before this flush (where the record was, for the scope check)."""
+    return {a.key: a.history.deleted[0] for a in inspect(obj).attrs if a.history.deleted}
 
 
 @contextmanager

@@ -5,6 +5,7 @@ The UI, the CLI, ledgers, import and sync all hold a Workspace; services hang of
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from gridapp import paths
 from gridapp.backup import backup_sqlite, list_backups
 from gridapp.changes import Changes
 from gridapp.db import Stamp, make_engine, make_sessionmaker, migrate, sqlite_file, storage_errors
-from gridapp.dto import Actor, OfficeInfo
+from gridapp.dto import SYSTEM, Actor, OfficeInfo
 from gridapp.errors import RuleViolation, StorageError
 from gridapp.hlc import HybridClock
 from gridapp.models import Base, Office
@@ -76,6 +77,7 @@ class Workspace:
         self.clock = HybridClock()
         self.today: Callable[[], date] = date.today  # replaced in tests to move the calendar
         self.gate = WriteGate()
+        self.user: Actor = SYSTEM  # whose reads these are: queries, searches, ledgers see this user's scope
         self._office: OfficeInfo | None = None
         self._attach_services()
 
@@ -98,6 +100,14 @@ class Workspace:
     def close(self) -> None:
         self.engine.dispose()
 
+    def as_user(self, actor: Actor) -> Workspace:
+        """This workspace as ``actor`` sees it: the same database, gate and clock, with the queries, searches,
+        ledgers and exports limited to the actor's scope and masked as the role requires."""
+        view = copy.copy(self)
+        view.user = actor
+        view._attach_services()
+        return view
+
     # -- sessions ---------------------------------------------------------------------------------------------
 
     @contextmanager
@@ -116,7 +126,7 @@ class Workspace:
 
         ``activity`` ("正在导入…") tells waiting writers what holds the database."""
         office = self.office
-        stamp = Stamp(self.clock, office.id if office else "", actor.name)
+        stamp = Stamp(self.clock, office.id if office else "", actor)
         with self.gate.hold(activity), storage_errors(), self._sessions() as session, session.begin():
             session.info["stamp"] = stamp
             yield Tx(session, stamp)
@@ -164,6 +174,7 @@ class Workspace:
 
     def _attach_services(self) -> None:
         from gridapp.queries import Queries
+        from gridapp.services.audit import AuditService
         from gridapp.services.cases import CaseService
         from gridapp.services.grid import GridService
         from gridapp.services.households import HouseholdService
@@ -171,6 +182,7 @@ class Workspace:
         from gridapp.services.recycle import RecycleBin
         from gridapp.services.search import SearchService
         from gridapp.services.setup import SetupService
+        from gridapp.services.users import UserService
         from gridapp.services.visits import VisitService
         from gridapp.sync.service import SyncService
 
@@ -184,6 +196,8 @@ class Workspace:
         self.cases = CaseService(self)
         self.visits = VisitService(self)
         self.sync = SyncService(self)
+        self.users = UserService(self)
+        self.audit = AuditService(self)
         self.query = Queries(self)
 
     def _max_hlc(self) -> str:

@@ -15,15 +15,22 @@ from datetime import datetime
 
 from gridapp import paths
 from gridapp.cli import backup, cases, grid, importing, ledger, people, setup, sync
+from gridapp.cli.output import read_secret
+from gridapp.dto import Actor
 from gridapp.errors import UserError
 from gridapp.workspace import Workspace
 
 GROUPS = (setup, grid, people, importing, ledger, cases, sync, backup)
+USER_ENV, PASSWORD_ENV = "GRIDAPP_USER", "GRIDAPP_PASSWORD_FILE"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gridapp", description="网格化管理综合信息采集簿 — 命令行")
     parser.add_argument("--db", help="数据库文件路径或 SQLAlchemy URL（也可用环境变量 GRIDAPP_DB）")
+    parser.add_argument("--user", default=os.environ.get(USER_ENV),
+                        help=f"以这个用户的身份和权限运行（也可用环境变量 {USER_ENV}）")
+    parser.add_argument("--password-file", default=os.environ.get(PASSWORD_ENV),
+                        help=f"存放该用户密码的文本文件（也可用环境变量 {PASSWORD_ENV}）")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for group in GROUPS:
         group.register(sub)
@@ -52,7 +59,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     try:
-        return args.handler(ws, args)
+        return args.handler(ws.as_user(_sign_in(ws, args)), args)
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
@@ -63,6 +70,19 @@ def _run(args: argparse.Namespace) -> int:
         return 3
     finally:
         ws.close()
+
+
+def _sign_in(ws: Workspace, args: argparse.Namespace) -> Actor:
+    """The user the command runs as: ``--user`` with its password, or the set-up administrator while the
+    database has no passwords yet (older databases, the demo); a database with passwords needs a user."""
+    if args.user:
+        if not args.password_file:
+            raise UserError(f"请用 --password-file（或环境变量 {PASSWORD_ENV}）给出用户“{args.user}”的密码文件。")
+        return ws.users.login(args.user, read_secret(args.password_file, "密码文件").rstrip("\r\n"))
+    if ws.users.is_open():
+        return ws.users.open_actor()
+    raise UserError(f"这个数据库需要登录：请用 --user 用户名 --password-file 密码文件（或环境变量 {USER_ENV}、"
+                    f"{PASSWORD_ENV}）指定用户。")
 
 
 def _record_details() -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from gridapp import codes
 from gridapp.cli.output import note, print_json
-from gridapp.dto import SYSTEM, GridNodeRow
+from gridapp.dto import GridNodeRow
 from gridapp.errors import UserError
 from gridapp.workspace import Workspace
 
@@ -32,7 +32,7 @@ def _add(ws: Workspace, args: argparse.Namespace) -> int:
     if args.level:
         _check_level(args.level, parent.level + 1, parent.name, parent.level_label)
     fields = {"code": args.code} if args.code else {}
-    outcome = ws.grid.create(SYSTEM, parent.id, args.name, continue_code=True, **fields)
+    outcome = ws.grid.create(ws.user, parent.id, args.name, continue_code=True, **fields)
     node = ws.query.grid_node(outcome.id)
     print(f"已添加：{'／'.join(node.path_names)}（{node.level_label}，代码 {node.code or '无'}）")
     return 0

@@ -10,7 +10,6 @@ import json
 from typing import Any
 
 from gridapp.cli.output import progress
-from gridapp.dto import SYSTEM
 
 OUTCOMES = (("created", "新增"), ("updated", "更新"), ("unchanged", "无变化"), ("skipped", "跳过"),
             ("needs_decision", "待确认"), ("refused", "未导入"))
@@ -41,7 +40,7 @@ def _import(ws: Any, args: argparse.Namespace) -> int:
     grid_id = ws.query.find_grid(args.grid).id if args.grid else None
     with progress("处理中") as report:
         options = ImportOptions(grid_id, args.on_duplicate, args.create_grids)
-        result = import_file(ws, args.file, SYSTEM, sheet=args.sheet, options=options, preview_only=args.dry_run,
+        result = import_file(ws, args.file, ws.user, sheet=args.sheet, options=options, preview_only=args.dry_run,
                              progress=report)
     if args.report:
         write_error_report(result, args.report)

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from gridapp.errors import UserError
 from gridapp.progress import Progress
 
 
@@ -26,6 +27,14 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, set | frozenset):
         return sorted(value)
     raise TypeError(type(value))
+
+
+def read_secret(path: str, what: str) -> str:
+    """A password or passphrase kept in a text file (never typed on the command line, where others see it)."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"无法读取{what} {path}：{exc.strerror or exc}") from exc
 
 
 def note(text: str) -> None:

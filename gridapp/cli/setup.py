@@ -12,7 +12,7 @@ from gridapp import paths
 from gridapp.cli.output import progress
 from gridapp.cli.sync import read_passphrase
 from gridapp.demo import SCALES, generate
-from gridapp.dto import SYSTEM, GridPlan
+from gridapp.dto import GridPlan
 from gridapp.errors import UserError
 from gridapp.workspace import Workspace
 
@@ -51,7 +51,7 @@ def _init(ws: Workspace, args: argparse.Namespace) -> int:
     micro = tuple(ws.setup.grid_names(args.micro_grids, "微网格"))
     grids = [GridPlan(grid, micro) for grid in ws.setup.grid_names(args.grids)]
     passphrase = read_passphrase(args.passphrase_file) if args.passphrase_file else None
-    outcome = ws.setup.create(SYSTEM, code, name, grids, official_children=args.official_children,
+    outcome = ws.setup.create(ws.user, code, name, grids, official_children=args.official_children,
                               passphrase=passphrase, key_file=paths.sync_key_file() if passphrase else None)
     node = ws.query.grid_node(outcome.id)
     print(f"已初始化：{ws.office.name}（{'／'.join(node.path_names)}，代码 {node.code}，"

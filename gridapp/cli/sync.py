@@ -7,9 +7,8 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from gridapp.cli.output import note, print_json
-from gridapp.dto import SYSTEM
-from gridapp.errors import AlreadyImported, UserError
+from gridapp.cli.output import note, print_json, read_secret
+from gridapp.errors import AlreadyImported
 from gridapp.sync.dto import OUTCOME_LABELS, TableCounts
 from gridapp.workspace import Workspace
 
@@ -41,17 +40,14 @@ def register(sub: Any) -> None:
 
 
 def read_passphrase(path: str) -> str:
-    """The passphrase in a text file (given with --passphrase-file)."""
-    try:
-        return Path(path).read_text(encoding="utf-8")  # normalised (line break too) with the key
-    except OSError as exc:
-        raise UserError(f"无法读取口令文件 {path}：{exc.strerror or exc}") from exc
+    """The passphrase in a text file (given with --passphrase-file), normalised (line break too) with the key."""
+    return read_secret(path, "口令文件")
 
 
 def _export(ws: Workspace, args: argparse.Namespace) -> int:
     scope = ws.query.find_grid(args.grid).id if args.grid else None
     passphrase = read_passphrase(args.passphrase_file)
-    summary = ws.sync.export_package(SYSTEM, Path(args.output), args.to, scope, passphrase)
+    summary = ws.sync.export_package(ws.user, Path(args.output), args.to, scope, passphrase)
     if args.json:
         print_json(dataclasses.asdict(summary))
     else:
@@ -68,7 +64,7 @@ def _import(ws: Workspace, args: argparse.Namespace) -> int:
         else:
             print(exc)
         return 0
-    result = ws.sync.preview(pkg) if args.preview else ws.sync.apply(SYSTEM, pkg)
+    result = ws.sync.preview(pkg) if args.preview else ws.sync.apply(ws.user, pkg)
     if args.json:
         print_json({"already_imported": False, "preview": args.preview, **dataclasses.asdict(result)})
         return 0

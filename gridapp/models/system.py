@@ -38,10 +38,15 @@ class User(Base):
     scope_grid_id: Mapped[str | None] = mapped_column(ForeignKey("grid_nodes.id"))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    failed_logins: Mapped[int] = mapped_column(default=0)  # wrong passwords in a row
+    locked_until: Mapped[datetime | None]  # after too many wrong passwords the account waits until then
+    last_login_at: Mapped[datetime | None]
 
 
 class AuditEntry(Base):
-    """One change made through the program: who, when, which record, which fields."""
+    """One thing done through the program — a change (who, when, which record, which fields), a log-in, a
+    ledger, export, print or sync package, a 查询 user's view of a person's full record. Database triggers
+    refuse any update or delete of these rows (migration 0005)."""
 
     __tablename__ = "audit_log"
 

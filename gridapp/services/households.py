@@ -191,7 +191,7 @@ def insert_registered(tx: Tx, model: type[Household] | type[Person] | type[Perso
     stamp.ids.update(ids)
     stamp.tables.add(model.__tablename__)
     tx.session.execute(insert(model.__table__), rows)
-    audit = select(literal(now), literal(stamp.actor_name), literal("create"), literal(model.__tablename__),
+    audit = select(literal(now), literal(stamp.actor.name), literal("create"), literal(model.__tablename__),
                    model.id, literal(detail, JSON)).where(model.id.in_(ids))
     tx.session.execute(insert(AuditEntry.__table__).from_select(
         ["at", "user_name", "action", "table_name", "record_id", "detail"], audit))

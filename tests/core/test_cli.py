@@ -102,3 +102,23 @@ def test_an_unexpected_error_is_one_chinese_line_and_its_details_go_to_a_log(tmp
     assert done.stderr.startswith("错误：程序内部出错，操作没有完成。") and "Traceback" not in done.stderr
     log = next((tmp_path / "data").rglob("cli-errors.log"))
     assert "ZeroDivisionError" in log.read_text(encoding="utf-8")
+
+
+def test_a_database_with_passwords_runs_commands_as_the_user_named(tmp_path: Path, monkeypatch) -> None:
+    db = tmp_path / "users.sqlite3"
+    assert gridapp("--db", str(db), "init", "--office-name", "幸福村").returncode == 0  # open: runs as admin
+    ws = Workspace.open(db)
+    ws.users.set_first_password("ningling2026")
+    ws.close()
+    right, wrong = tmp_path / "right.txt", tmp_path / "wrong.txt"
+    right.write_text("ningling2026\n", encoding="utf-8")
+    wrong.write_text("guess", encoding="utf-8")
+    refused = gridapp("--db", str(db), "stats")
+    assert refused.returncode == 2 and "这个数据库需要登录" in refused.stderr
+    bad = gridapp("--db", str(db), "--user", "admin", "--password-file", str(wrong), "stats")
+    assert bad.returncode == 2 and "用户名或密码不对" in bad.stderr and bad.stdout == ""
+    done = gridapp("--db", str(db), "--user", "admin", "--password-file", str(right), "stats", "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["households"] == 0
+    monkeypatch.setenv("GRIDAPP_USER", "admin")
+    monkeypatch.setenv("GRIDAPP_PASSWORD_FILE", str(right))
+    assert gridapp("--db", str(db), "stats").returncode == 0

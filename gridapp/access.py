@@ -1,0 +1,178 @@
+"""Who may do what, and where: roles as data (``resources/roles.json``) and each user's scope in the grid tree.
+
+The core enforces both. A write is checked where every synced record passes anyway — the flush hook
+(gridapp.db) — so no service can forget it: each table needs a permission, and each record must lie in the
+acting user's subtree before and after the change. Reads are scoped by the queries (``ws.as_user``). The UI
+only hides what a role cannot do.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from gridapp.dto import Actor
+from gridapp.errors import UserError
+from gridapp.models import (
+    Attachment,
+    Case,
+    CaseLink,
+    CaseStep,
+    GridAssignment,
+    GridNode,
+    GridWorker,
+    House,
+    Household,
+    PartyCenter,
+    PartyCenterLink,
+    Person,
+    PersonMove,
+    PersonTag,
+    Place,
+    Visit,
+)
+from gridapp.resources import resource_path
+
+ALL = "*"
+
+
+class Forbidden(UserError):
+    """The acting user's role or scope does not allow this; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    permissions: frozenset[str]
+    note: str
+
+    def allows(self, permission: str) -> bool:
+        return ALL in self.permissions or permission in self.permissions
+
+
+@cache
+def _document() -> dict[str, Any]:
+    return json.loads(resource_path("roles.json").read_text(encoding="utf-8"))
+
+
+@cache
+def permissions() -> dict[str, str]:
+    """Every permission with its Chinese description, in table order."""
+    return dict(_document()["permissions"])
+
+
+@cache
+def roles() -> tuple[Role, ...]:
+    known = permissions()
+    found = []
+    for raw in _document()["roles"]:
+        unknown = set(raw["permissions"]) - set(known) - {ALL}
+        if unknown:
+            raise ValueError(f"roles.json: unknown permissions {sorted(unknown)} for {raw['name']}")
+        found.append(Role(raw["name"], frozenset(raw["permissions"]), raw.get("note", "")))
+    return tuple(found)
+
+
+def role(name: str) -> Role | None:
+    return next((r for r in roles() if r.name == name), None)
+
+
+def can(actor: Actor, permission: str) -> bool:
+    found = role(actor.role)
+    return found is not None and found.allows(permission)
+
+
+def require(actor: Actor, permission: str) -> None:
+    """Refuse (Forbidden, in Chinese) unless the actor's role has ``permission``."""
+    if not can(actor, permission):
+        raise Forbidden(f"{actor.name}（{actor.role or '无角色'}）没有“{permissions()[permission]}”的权限。"
+                        "如确需办理，请找本单位管理员。")
+
+
+# -- scope ------------------------------------------------------------------------------------------------------
+
+def scope_path(s: Session, actor: Actor) -> str | None:
+    """The path of the actor's scope node ("/…/"), or None for the whole tree."""
+    if actor.scope_grid_id is None:
+        return None
+    path = s.scalar(select(GridNode.path).where(GridNode.id == actor.scope_grid_id))
+    if path is None:
+        raise Forbidden(f"{actor.name}的工作范围（网格）已不存在，请找本单位管理员重新设置。")
+    return path
+
+
+def in_scope(scope: str | None, path: str | None) -> bool:
+    """Whether a record under the node at ``path`` lies in the scope (None: everything)."""
+    return scope is None or (path is not None and path.startswith(scope))
+
+
+# What each synced table needs; records of a table not listed here are written only by set-up and sync.
+TABLE_PERMISSION = {
+    Household: "edit_households", Person: "edit_households", PersonTag: "edit_households",
+    PersonMove: "edit_households", House: "edit_premises", Place: "edit_premises", Visit: "record_visits",
+    Case: "handle_cases", CaseStep: "handle_cases", CaseLink: "handle_cases", Attachment: "handle_cases",
+    GridNode: "edit_grid", GridWorker: "edit_grid", GridAssignment: "edit_grid", PartyCenter: "edit_grid",
+    PartyCenterLink: "edit_grid",
+}
+
+
+def check_write(s: Session, actor: Actor, obj: Any, scope: str | None, before: dict[str, Any]) -> None:
+    """The flush hook's check of one new or changed record: the table's permission, and the record's place in
+    the tree inside the actor's scope — as it was (``before``: changed columns' old values) and as it will be."""
+    permission = TABLE_PERMISSION.get(type(obj))
+    if isinstance(obj, Attachment) and obj.owner_kind == "visit":
+        permission = "record_visits"
+    if permission is not None:
+        require(actor, permission)
+    if scope is None:
+        return
+    for grid_path in (_grid_path(s, obj, {}), _grid_path(s, obj, before) if before else None):
+        if grid_path is not None and not in_scope(scope, grid_path):
+            raise Forbidden(f"{actor.name}只能修改自己工作范围内的记录，这条记录不在范围内。")
+
+
+def _grid_path(s: Session, obj: Any, old: dict[str, Any]) -> str | None:
+    """The path of the grid node a record hangs under (with ``old`` column values taken instead of the new)."""
+    def value(name: str) -> Any:
+        return old.get(name, getattr(obj, name))
+
+    if isinstance(obj, GridNode):
+        return value("path")
+    if isinstance(obj, GridWorker):
+        return None  # a worker's posts (GridAssignment) carry the grid
+    if isinstance(obj, Person | PartyCenter):
+        return _household_path(s, value("household_id"))
+    if isinstance(obj, PersonTag):
+        person = s.get(Person, value("person_id"))
+        return _household_path(s, person.household_id) if person else None
+    if isinstance(obj, PersonMove):
+        return _node_path(s, value("to_grid_id"))
+    if isinstance(obj, CaseStep | CaseLink):
+        case = s.get(Case, value("case_id"))
+        return _node_path(s, case.grid_id) if case else None
+    if isinstance(obj, Attachment):
+        if value("owner_kind") == "visit":
+            visit = s.get(Visit, value("owner_id"))
+            return _node_path(s, visit.grid_id) if visit else None
+        step = s.get(CaseStep, value("owner_id"))
+        case = s.get(Case, step.case_id) if step else None
+        return _node_path(s, case.grid_id) if case else None
+    if isinstance(obj, PartyCenterLink):
+        center = s.get(PartyCenter, value("center_id"))
+        return _household_path(s, center.household_id) if center else None
+    return _node_path(s, value("grid_id"))
+
+
+def _household_path(s: Session, household_id: str | None) -> str | None:
+    household = s.get(Household, household_id) if household_id else None
+    return _node_path(s, household.grid_id) if household else None
+
+
+def _node_path(s: Session, grid_id: str | None) -> str | None:
+    node = s.get(GridNode, grid_id) if grid_id else None
+    return node.path if node else None
