@@ -48,7 +48,7 @@ def test_five_wrong_passwords_make_the_account_wait_a_minute(ws: Workspace) -> N
     for _ in range(4):
         with pytest.raises(LoginRefused, match="用户名或密码不对"):
             ws.users.login("admin", "wrong-password", now)
-    with pytest.raises(LoginRefused, match="连续输错5次.*等待60秒"):
+    with pytest.raises(LoginRefused, match=r"连续输错5次.*等待60秒"):
         ws.users.login("admin", "wrong-password", now)
     with pytest.raises(LoginRefused, match="请等待"):
         ws.users.login("admin", PASSWORD, now + timedelta(seconds=30))  # even the right one waits
