@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gridapp import paths
+from gridapp import access, paths
 from gridapp.backup import backup_sqlite, list_backups
 from gridapp.changes import Changes
 from gridapp.db import Stamp, make_engine, make_sessionmaker, migrate, sqlite_file, storage_errors
@@ -24,6 +24,8 @@ from gridapp.dto import SYSTEM, Actor, OfficeInfo
 from gridapp.errors import RuleViolation, StorageError
 from gridapp.hlc import HybridClock
 from gridapp.models import Base, Office
+
+BACKUP = "backup"  # the audit action of a backup the user asked for
 
 
 @dataclass
@@ -138,6 +140,13 @@ class Workspace:
         if self.db_file is None:
             raise StorageError("只有本机的数据库文件可以这样备份；服务器数据库请由管理员备份。")
         return backup_sqlite(self.db_file, reason)
+
+    def backup_now(self, actor: Actor) -> Path:
+        """A backup the user asks for (设置 → 备份, ``gridapp backup``): needs ``settings``; logged."""
+        access.require(actor, "settings")
+        path = self.backup("manual")
+        self.audit.record(actor, BACKUP, detail={"file": path.name})
+        return path
 
     def backups(self) -> list[Path]:
         return list_backups(self.db_file) if self.db_file is not None else []

@@ -14,5 +14,5 @@ def register(sub: Any) -> None:
 
 
 def _backup(ws: Workspace, _args: argparse.Namespace) -> int:
-    print(ws.backup("manual"))
+    print(ws.backup_now(ws.user))
     return 0
