@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, or_, select, true
 
+from gridapp import access
 from gridapp.dto import Actor, OfficeInfo
 from gridapp.errors import NotFound, RuleViolation, StorageError
 from gridapp.models import GridNode, Office, SyncArrival, SyncHistory, SyncPeer
@@ -29,6 +30,7 @@ SUFFIX = ".gridsync"
 
 def export_package(ws: Any, actor: Actor, target: Path, peer_office_id: str | None, scope_grid_id: str | None,
                    passphrase: str, progress: Progress | None = None) -> ExportSummary:
+    access.require(actor, "sync")
     office = _office(ws)
     if not passphrase:
         raise RuleViolation("请先设置本县统一的同步口令（设置 → 同步口令）。")
