@@ -70,3 +70,16 @@ def recording(seen: list[tuple[int, int]], cancel_after: int | None = None) -> P
 
     progress = Progress(record)
     return progress
+
+
+def digest(db_file: Path) -> dict[str, tuple[int, int]]:
+    """Row count and a hash of every row, per table: equal digests mean a row-for-row equal database."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {n: (len(rows := conn.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall()), hash(repr(rows)))
+                for n in names}
+    finally:
+        conn.close()
