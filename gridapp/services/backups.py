@@ -70,8 +70,9 @@ class BackupService:
         file was kept. The workspace must be opened again afterwards."""
         access.require(actor, "settings")
         db_file = self._file()
-        self.ws.engine.dispose()
-        return backup.restore(db_file, Path(path), progress=progress)
+        with self.ws.gate.hold("正在恢复备份"):
+            self.ws.engine.dispose()
+            return backup.restore(db_file, Path(path), progress=progress)
 
     # -- the second copy --------------------------------------------------------------------------------------
 
