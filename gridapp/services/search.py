@@ -1,4 +1,5 @@
-"""Search everywhere: name fragment, pinyin initials, full or trailing ID digits, phone, address.
+"""Search everywhere: name fragment, pinyin initials, full or trailing ID digits, phone, address — within the
+user's scope (``ws.user``), ID numbers and phones masked for a role that may not see them.
 
 The text decides the query so each one can use an index: letters → initials prefix, digits → ID number and
 phone (reversed columns for their last digits), anything else → name and address substrings.
@@ -11,10 +12,10 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from gridapp import idnumber
+from gridapp import access, idnumber
 from gridapp.dto import SearchHit
 from gridapp.models import GridNode, Household, Person
-from gridapp.services.common import starts_with
+from gridapp.services.common import starts_with, within
 
 DIGITS = re.compile(r"^[0-9]+[Xx]?$")
 LETTERS = re.compile(r"^[A-Za-z]+$")
@@ -49,14 +50,16 @@ class SearchService:
                 (base.where(Person.name.contains(q, autoescape=True)), "姓名"),
                 (base.where(Household.address.contains(q, autoescape=True), _is_head_row()), "地址"),
             ]
-        return self._collect([x for x in queries if x is not None], limit)
+        return access.shown(self.ws.user, self._collect([x for x in queries if x is not None], limit))
 
     def _collect(self, queries: list[tuple[Select, str]], limit: int) -> list[SearchHit]:
         hits: list[SearchHit] = []
         seen: set[str] = set()
         with self.ws.read() as s:
+            scope = within(access.read_scope(s, self.ws.user))
             for query, matched in queries:
-                for person, household, grid_name in s.execute(query.order_by(Person.name).limit(limit)):
+                for person, household, grid_name in s.execute(query.where(*scope).order_by(Person.name)
+                                                              .limit(limit)):
                     if person.id in seen:
                         continue
                     seen.add(person.id)
