@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import atexit
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from pypdf import PdfReader
 
 from gridapp.dto import HouseholdInput, PersonInput
 from gridapp.idnumber import check_digit
@@ -70,3 +73,9 @@ def recording(seen: list[tuple[int, int]], cancel_after: int | None = None) -> P
 
     progress = Progress(record)
     return progress
+
+
+def pages_text(path: Path) -> list[str]:
+    """Each page's text of a PDF with runs of white space made one space (the page total is a separate PDF
+    form)."""
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
