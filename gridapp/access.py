@@ -131,15 +131,18 @@ def read_scope(s: Session, actor: Actor) -> str | None:
 def subtree(s: Session, actor: Actor, node_id: str | None) -> str | None:
     """The path of the subtree a read covers: node ``node_id``'s, which must lie in the actor's scope, or for
     None the actor's own scope (None again: the whole tree)."""
+    return scoped_node(s, actor, node_id).path if node_id else read_scope(s, actor)
+
+
+def scoped_node(s: Session, actor: Actor, node_id: str | None) -> GridNode:
+    """The live node ``node_id``, refused (OutOfScope) outside the actor's scope."""
     scope = read_scope(s, actor)
-    if not node_id:
-        return scope
-    node = s.get(GridNode, node_id)
+    node = s.get(GridNode, node_id) if node_id else None
     if node is None or node.deleted:
         raise NotFound("找不到该网格，可能已被删除。")
     if not in_scope(scope, node.path):
         raise OutOfScope(f"网格“{node.name}”{OUTSIDE}。")
-    return node.path
+    return node
 
 
 def check_record(s: Session, actor: Actor, grid_id: str | None, what: str) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
+from gridapp import access
 from gridapp.access import in_scope
 from gridapp.dto import GridNodeDetail, GridNodeRow, HouseholdBrief, PartyCenterView, WorkerView
 from gridapp.errors import NotFound
@@ -20,7 +21,7 @@ from gridapp.models import (
     Person,
 )
 from gridapp.models.grid import PATH_SEGMENT
-from gridapp.queries.common import HEAD, LIVE_PERSON, QueryBase, level_label, live_node, path_names
+from gridapp.queries.common import HEAD, LIVE_PERSON, QueryBase, level_label, path_names
 from gridapp.services.common import within
 
 
@@ -92,8 +93,7 @@ class GridQueries(QueryBase):
     def grid_node(self, node_id: str) -> GridNodeDetail:
         """A node of the user's scope; ``path_names`` name it from the root, above the scope too."""
         with self.ws.read() as s:
-            self._subtree(s, node_id)
-            return self._shown(_detail(s, live_node(s, node_id)))
+            return self._shown(_detail(s, access.scoped_node(s, self.ws.user, node_id)))
 
     def grid_path(self, node_id: str) -> list[str]:
         """Ids from the root (the user's scope node when scoped) down to the node itself, so a lazy tree can
@@ -145,7 +145,8 @@ class GridQueries(QueryBase):
 
     def grid_workers(self, grid_id: str) -> list[WorkerView]:
         with self.ws.read() as s:
-            self._subtree(s, grid_id)
+            if self._scope(s) is not None:
+                self._subtree(s, grid_id)
             rows = s.execute(
                 select(GridWorker, GridAssignment.role).join(GridAssignment, GridAssignment.worker_id == GridWorker.id)
                 .where(GridAssignment.grid_id == grid_id, ~GridAssignment.deleted, ~GridWorker.deleted)

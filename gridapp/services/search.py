@@ -15,10 +15,11 @@ from sqlalchemy import Select, select
 from gridapp import access, idnumber
 from gridapp.dto import SearchHit
 from gridapp.models import GridNode, Household, Person
-from gridapp.services.common import starts_with, within
+from gridapp.services.common import in_subtree, starts_with
 
 DIGITS = re.compile(r"^[0-9]+[Xx]?$")
 LETTERS = re.compile(r"^[A-Za-z]+$")
+ADDRESS = "地址"
 
 
 class SearchService:
@@ -48,7 +49,7 @@ class SearchService:
         else:
             queries = [
                 (base.where(Person.name.contains(q, autoescape=True)), "姓名"),
-                (base.where(Household.address.contains(q, autoescape=True), _is_head_row()), "地址"),
+                (base.where(Household.address.contains(q, autoescape=True), _is_head_row()), ADDRESS),
             ]
         return access.shown(self.ws.user, self._collect([x for x in queries if x is not None], limit))
 
@@ -56,10 +57,11 @@ class SearchService:
         hits: list[SearchHit] = []
         seen: set[str] = set()
         with self.ws.read() as s:
-            scope = within(access.read_scope(s, self.ws.user))
+            scope = access.read_scope(s, self.ws.user)
             for query, matched in queries:
-                for person, household, grid_name in s.execute(query.where(*scope).order_by(Person.name)
-                                                              .limit(limit)):
+                if scope is not None:
+                    query = _in_scope(query, scope, matched)
+                for person, household, grid_name in s.execute(query.order_by(Person.name).limit(limit)):
                     if person.id in seen:
                         continue
                     seen.add(person.id)
@@ -69,6 +71,15 @@ class SearchService:
                     if len(hits) >= limit:
                         return hits
         return hits
+
+
+def _in_scope(query: Select, scope: str, matched: str) -> Select:
+    """``query`` kept to the subtree at path ``scope``. An address substring scans addresses: from the scope's
+    grids (a list SQLite walks household by household) it reads only the scope's, where the plain subtree
+    condition would let it scan every person in name order (a third of a second in a county, measured)."""
+    if matched == ADDRESS:
+        return query.where(Household.grid_id.in_(select(GridNode.id).where(in_subtree(GridNode.path, scope))))
+    return query.where(in_subtree(GridNode.path, scope))
 
 
 def _is_head_row() -> Any:
