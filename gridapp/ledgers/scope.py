@@ -40,8 +40,7 @@ class Scope:
     def load(cls, ws: Workspace, node_id: str, period: tuple[date, date] | None = None) -> Scope:
         """The subtree of ``node_id``, which must lie in the scope of the user the ledger is built for."""
         with ws.read() as s:
-            path = access.subtree(s, ws.user, node_id)
-            assert path is not None
+            path = access.scoped_node(s, ws.user, node_id).path
             nodes = s.execute(
                 select(GridNode.id, GridNode.parent_id, GridNode.name)
                 .where(in_subtree(GridNode.path, path), ~GridNode.deleted)
