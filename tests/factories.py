@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import atexit
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from pypdf import PdfReader
 
 from gridapp.dto import HouseholdInput, PersonInput
 from gridapp.idnumber import check_digit
@@ -83,3 +86,9 @@ def digest(db_file: Path) -> dict[str, tuple[int, int]]:
                 for n in names}
     finally:
         conn.close()
+
+
+def pages_text(path: Path) -> list[str]:
+    """Each page's text of a PDF with runs of white space made one space (the page total is a separate PDF
+    form)."""
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
