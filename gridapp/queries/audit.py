@@ -50,7 +50,7 @@ KINDS = {
     "view": "查看个人信息", "ledger": "打印/导出台账", "export": "导出", "import": "Excel导入",
     "sync_export": "导出同步包", "sync_import": "导入同步包", "sync_resolved": "处理同步冲突",
     "sync_merged": "合并重复人员", "sync_dismissed": "确认不是重复人员", "set_passphrase": "设置同步口令",
-    "backup": "备份数据库", "demo": "生成演示数据",
+    "settings": "修改设置", "demo": "生成演示数据",
 }
 # A record named through the record it belongs to: table -> (column, that record's table).
 PARENTS = {

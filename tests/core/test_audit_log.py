@@ -85,8 +85,8 @@ def test_reading_the_log_needs_the_audit_permission(ws: Workspace, tree: Tree, l
     assert ("login_failed", "登录失败") in reader(ws).query.audit_kinds()
 
 
-def test_writes_outside_the_services_are_logged_too(ws: Workspace, tree: Tree, tmp_path) -> None:
-    ws.backup_now(SYSTEM)
+def test_settings_are_logged_too(ws: Workspace, tree: Tree, tmp_path) -> None:
+    ws.backups.set_second_folder(SYSTEM, tmp_path / "U盘")
     ws.sync.passphrase(tmp_path / "sync.key").set(SYSTEM, "全县统一口令2026")
     kinds = [(r.action_label, r.user_name) for r in ws.query.audit_entries(AuditFilter())][:2]
-    assert kinds == [("设置同步口令", "系统"), ("备份数据库", "系统")]
+    assert kinds == [("设置同步口令", "系统"), ("修改设置", "系统")]
