@@ -75,6 +75,7 @@ def build_template(root: Path) -> Template:
     path = root / "template.sqlite3"
     ws = empty_workspace(path)
     ws.init_office("测试村村民委员会", COUNTY)
+    ws.users.set_first_password(USER_PASSWORD)
     r: dict[str, Any] = {}
     r["county"] = ws.grid.create(SYSTEM, None, "宁陵县", code=COUNTY).id
     r["town"] = ws.grid.create(SYSTEM, r["county"], "清河镇", code="411423101").id
