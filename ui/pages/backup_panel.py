@@ -130,14 +130,15 @@ class BackupPanel(QWidget):
     # -- actions ----------------------------------------------------------------------------------------------
 
     def backup_now(self) -> None:
-        backups = self.ctx.ws.backups
-        self._run(self.tr("正在备份…"), lambda progress: backups.take("manual", progress=progress),
+        backups, actor = self.ctx.ws.backups, self.ctx.actor
+        self._run(self.tr("正在备份…"), lambda progress: backups.take_now(actor, progress=progress),
                   lambda path: self.tr("已备份到：{path}").format(path=path))
 
     def write_second_copy(self) -> None:
-        backups = self.ctx.ws.backups
-        self._run(self.tr("正在写第二份备份并检查…"), lambda progress: backups.write_second_copy(progress=progress),
-                  lambda info: self.tr("第二份备份已写好并检查通过：{path}").format(path=info.path))
+        backups, actor = self.ctx.ws.backups, self.ctx.actor
+        self._run(self.tr("正在写第二份备份并检查…"),
+                  lambda progress: backups.take_now(actor, second_copy=True, progress=progress),
+                  lambda path: self.tr("第二份备份已写好并检查通过：{path}").format(path=path))
 
     def choose_folder(self) -> None:
         folder = file_dialogs.ask_folder(self, self.tr("选择第二份备份的文件夹"))
