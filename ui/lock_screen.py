@@ -34,7 +34,7 @@ class LockScreen(QWidget):
         panel.setFont(scaled(self.font(), 1.25))
         title = QLabel(self.tr("屏幕已锁定"))
         title.setFont(scaled(panel.font(), 1.4, bold=True))
-        why = QLabel(self.tr("{name}（{role}）有一段时间没有操作，为保护群众的个人信息，程序已锁定。"
+        why = self.why = QLabel(self.tr("{name}（{role}）有一段时间没有操作，为保护群众的个人信息，程序已锁定。"
                              "打开的窗口和填了一半的内容都还在，解锁后可以接着填。").format(
             name=ctx.actor.name, role=ctx.actor.role))
         why.setWordWrap(True)

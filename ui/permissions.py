@@ -4,6 +4,8 @@ not change their records."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -30,7 +32,9 @@ def offer(ctx: AppContext, permission: str, *widgets: QWidget) -> bool:
 
 def read_only(root: QWidget, keep: tuple[QWidget, ...] = ()) -> None:
     """Show ``root`` for reading: text stays selectable and can be copied but not changed, choices are off,
-    and every push button but ``keep`` (关闭) is hidden."""
+    every push button but ``keep`` (关闭) is hidden, and of its keyboard shortcuts only Esc (close) is left."""
+    for shortcut in root.findChildren(QShortcut):
+        shortcut.setEnabled(shortcut.key() == QKeySequence(Qt.Key.Key_Escape))
     for widget in root.findChildren(QWidget):
         if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
             widget.setReadOnly(True)
