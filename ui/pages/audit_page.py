@@ -26,10 +26,9 @@ from gridapp import dto
 from gridapp.errors import UserError
 from gridapp.excel.ledger_export import export_xlsx
 from gridapp.ledgers import Column, LedgerData, Section
-from ui import messages
+from ui import file_dialogs, messages
 from ui.context import AppContext
 from ui.display import stored_moment_text
-from ui.file_dialogs import ask_save_path
 from ui.operations import Operation
 from ui.widgets.date_edit import DateEdit, period_box
 from ui.widgets.flow_layout import flow_row
@@ -205,7 +204,7 @@ class AuditPage(QWidget):
             messages.error(self, str(exc))
 
     def export(self) -> None:
-        path = ask_save_path(self, self.tr("导出Excel"), f"操作日志-{self.ctx.ws.today():%Y%m%d}.xlsx",
+        path = file_dialogs.ask_save_path(self, self.tr("导出Excel"), f"操作日志-{self.ctx.ws.today():%Y%m%d}.xlsx",
                              "Excel (*.xlsx)")
         if not path:
             return
