@@ -1,17 +1,22 @@
 """Logging in: the dialog remembers the user name but never the password, says why a log-in is refused in the
 core's own words (wrong password, disabled account, the wait after five wrong tries), and an old database
-without passwords asks its administrator for one at every start until one is set."""
+without passwords asks its administrator for one at every start until one is set; 修改密码 in 设置 needs the
+old password."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from case_helpers import answer_dialogs
 from PySide6.QtWidgets import QDialog
-from user_helpers import PASSWORDS, give_passwords
+from user_helpers import PASSWORDS, give_passwords, signed_in
 
+from ui import messages
 from ui.dialogs.first_password_dialog import FirstPasswordDialog
 from ui.dialogs.login_dialog import LAST_USER_KEY, LoginDialog
+from ui.dialogs.password_dialogs import ChangePasswordDialog
+from ui.pages.settings_page import SettingsPage
 from ui.session import sign_in
 
 
@@ -129,3 +134,26 @@ def test_a_database_with_passwords_starts_with_the_log_in(ctx, monkeypatch) -> N
     assert user.ws.user.scope_grid_id == office.grid_id
     monkeypatch.setattr(LoginDialog, "exec", lambda _d: QDialog.DialogCode.Rejected)
     assert sign_in(ctx) is None  # 退出
+
+
+def test_a_user_changes_their_own_password_in_the_settings(ctx, qtbot, monkeypatch) -> None:
+    give_passwords(ctx.ws)
+    page = SettingsPage(signed_in(ctx, "wangli"))
+    qtbot.addWidget(page)
+    told: list[str] = []
+    monkeypatch.setattr(messages, "info", lambda _parent, text, *_a: told.append(text))
+
+    def fill(dialog: ChangePasswordDialog) -> None:
+        qtbot.keyClicks(dialog.old, "not-the-old-one")
+        qtbot.keyClicks(dialog.new_password.first, "wangli-2027")
+        qtbot.keyClicks(dialog.new_password.second, "wangli-2027")
+        dialog.ok_button.click()
+        assert dialog.banner.text() == "原密码不对，密码没有修改。" and dialog.new_password.password() == "wangli-2027"
+        dialog.old.clear()
+        qtbot.keyClicks(dialog.old, PASSWORDS["wangli"])
+        dialog.ok_button.click()
+
+    answer_dialogs(monkeypatch, ChangePasswordDialog, fill)
+    page.password_button.click()
+    assert told == ["密码已修改，下次登录请用新密码。"]
+    assert ctx.ws.users.login("wangli", "wangli-2027").name == "王丽"
