@@ -16,8 +16,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from gridapp import privacy
 from gridapp.dto import Actor
-from gridapp.errors import UserError
+from gridapp.errors import NotFound, UserError
 from gridapp.models import (
     Attachment,
     Case,
@@ -43,6 +44,14 @@ ALL = "*"
 
 class Forbidden(UserError):
     """The acting user's role or scope does not allow this; nothing was changed."""
+
+
+class OutOfScope(Forbidden, NotFound):
+    """A record or grid node outside the user's scope: refused, and to a page that shows it, like a record that
+    is not there."""
+
+
+OUTSIDE = "不在您的工作范围内"
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,53 @@ def scope_path(s: Session, actor: Actor) -> str | None:
 def in_scope(scope: str | None, path: str | None) -> bool:
     """Whether a record under the node at ``path`` lies in the scope (None: everything)."""
     return scope is None or (path is not None and path.startswith(scope))
+
+
+# -- reads: every query, search, ledger and export goes through these ----------------------------------------------
+
+def read_scope(s: Session, actor: Actor) -> str | None:
+    """The path of the subtree the actor may read (None: everything, without a query)."""
+    require(actor, "read")
+    return scope_path(s, actor)
+
+
+def subtree(s: Session, actor: Actor, node_id: str | None) -> str | None:
+    """The path of the subtree a read covers: node ``node_id``'s, which must lie in the actor's scope, or for
+    None the actor's own scope (None again: the whole tree)."""
+    return scoped_node(s, actor, node_id).path if node_id else read_scope(s, actor)
+
+
+def scoped_node(s: Session, actor: Actor, node_id: str | None) -> GridNode:
+    """The live node ``node_id``, refused (OutOfScope) outside the actor's scope."""
+    scope = read_scope(s, actor)
+    node = s.get(GridNode, node_id) if node_id else None
+    if node is None or node.deleted:
+        raise NotFound("找不到该网格，可能已被删除。")
+    if not in_scope(scope, node.path):
+        raise OutOfScope(f"网格“{node.name}”{OUTSIDE}。")
+    return node
+
+
+def check_record(s: Session, actor: Actor, grid_id: str | None, what: str) -> None:
+    """Refuse (OutOfScope) to show one record of grid ``grid_id`` outside the actor's scope."""
+    scope = read_scope(s, actor)
+    if scope is not None:
+        check_path(scope, _node_path(s, grid_id), what)
+
+
+def check_path(scope: str | None, path: str | None, what: str) -> None:
+    """Refuse (OutOfScope) a record under the node at ``path`` outside ``scope``."""
+    if not in_scope(scope, path):
+        raise OutOfScope(f"这个{what}{OUTSIDE}。")
+
+
+def sees_private(actor: Actor) -> bool:
+    return can(actor, "read_private")
+
+
+def shown(actor: Actor, value: Any) -> Any:
+    """``value`` (DTOs) as the actor may see it: ID numbers and phones masked without ``read_private``."""
+    return value if sees_private(actor) else privacy.masked(value)
 
 
 # What each synced table needs; records of a table not listed here are written only by set-up and sync.

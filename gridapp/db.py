@@ -50,8 +50,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def sqlite_file(engine: Engine) -> Path | None:
+    """The database file of a SQLite engine (also given as a URI, ``file:…?mode=ro``), else None."""
     db = engine.url.database
-    return Path(db) if engine.dialect.name == "sqlite" and db and db != ":memory:" else None
+    if engine.dialect.name != "sqlite" or not db or db == ":memory:":
+        return None
+    if engine.url.query.get("uri") == "true" and db.startswith("file:"):
+        db = db[len("file:"):].split("?")[0]
+    return Path(db)
 
 
 def _alembic_config() -> Config:
@@ -175,10 +180,12 @@ def storage_errors() -> Iterator[None]:
         text = str(exc.orig or exc).lower()
         if "locked" in text or "busy" in text:
             raise StorageError("数据库正被另一个程序使用（文件被锁定）。请关闭其他打开同一数据库的窗口后重试。") from exc
-        if "disk is full" in text or "full" in text:
-            raise StorageError("磁盘已满，本次修改没有保存。请清理磁盘空间后重试。") from exc
+        if "disk is full" in text or "full" in text or "disk i/o error" in text:
+            raise StorageError("磁盘已满或无法写入（也可能是U盘被拔出、磁盘出错），本次修改没有保存，数据库仍是修改前的样子。"
+                               "请清理磁盘空间、检查磁盘后重试。") from exc
         if "readonly" in text or "read-only" in text:
             raise StorageError("数据库文件是只读的，无法保存。请检查文件权限或U盘写保护开关。") from exc
         if "malformed" in text or "not a database" in text:
-            raise StorageError("数据库文件已损坏。请从备份恢复（设置 → 备份）。") from exc
-        raise StorageError(f"数据库错误：{exc.orig or exc}") from exc
+            raise StorageError("数据库文件已损坏。请退出程序再打开：它会检查文件并提出用最近一份完好的备份恢复"
+                               "（命令行：gridapp backup restore --latest）。") from exc
+        raise StorageError(f"数据库出错，本次修改没有保存。请重试；如果一再出现，请把这条信息告诉技术人员：{exc.orig or exc}") from exc

@@ -32,6 +32,10 @@ class HybridClock:
         self._ms, self._counter = decode(last) if last else (0, 0)
         self._lock = threading.Lock()
 
+    def wall_ms(self) -> int:
+        """This PC's clock in milliseconds (what the stamps are made of)."""
+        return self._wall_ms()
+
     def now(self) -> str:
         with self._lock:
             wall = self._wall_ms()

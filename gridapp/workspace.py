@@ -10,19 +10,19 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gridapp import paths
-from gridapp.backup import backup_sqlite, list_backups
+from gridapp import backup, paths
+from gridapp.backup import BackupInfo
 from gridapp.changes import Changes
 from gridapp.db import Stamp, make_engine, make_sessionmaker, migrate, sqlite_file, storage_errors
 from gridapp.dto import SYSTEM, Actor, OfficeInfo
 from gridapp.errors import RuleViolation, StorageError
-from gridapp.hlc import HybridClock
+from gridapp.hlc import HybridClock, decode
 from gridapp.models import Base, Office
 
 
@@ -67,6 +67,25 @@ class WriteGate:
                 self._owner, self.activity = None, ""
 
 
+CLOCK_SLACK = timedelta(minutes=10)  # clocks of two PCs that sync may differ this much without a warning
+
+
+class DamagedDatabase(StorageError):
+    """The database file is not a database or has damaged pages; ``backup`` is the newest sound backup."""
+
+    def __init__(self, file: Path, problem: str, sound: BackupInfo | None) -> None:
+        hint = (f"可以恢复最近一份完好的备份（{sound.taken_at:%Y-%m-%d %H:%M}，{sound.reason_label}）：在程序启动时点“恢复”，"
+                f"或运行 gridapp backup restore --latest。" if sound else
+                "没有找到完好的备份。请不要删除这个文件，把它交给技术人员。")
+        super().__init__(f"数据库文件 {file} 打不开：{problem}。原文件会被保留，不会被覆盖。{hint}")
+        self.file, self.problem, self.backup = file, problem, sound
+
+
+def _check_file(file: Path) -> None:
+    if file.exists() and file.stat().st_size > 0 and (problem := backup.problem_of(file)):
+        raise DamagedDatabase(file, problem, backup.newest_sound(file))
+
+
 class Workspace:
     def __init__(self, url: str) -> None:
         self.url = url
@@ -83,18 +102,27 @@ class Workspace:
 
     @classmethod
     def open(cls, location: str | Path | None = None) -> Workspace:
-        """Open (creating and migrating if needed) the database at ``location`` or the default place."""
+        """Open (creating and migrating if needed) the database at ``location`` or the default place.
+
+        An existing file is checked first (SQLite's quick_check): one that is not a database or has damaged
+        pages raises DamagedDatabase naming the newest backup that passes its own check; the file itself is
+        never touched."""
         loc = paths.resolve_location(location)
         if not paths.is_url(loc):
-            folder = Path(loc).expanduser().resolve().parent
+            file = Path(loc).expanduser().resolve()
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                file.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StorageError(f"无法创建数据文件夹 {folder}：{exc}") from exc
+                raise StorageError(f"无法创建数据文件夹 {file.parent}：{exc}") from exc
+            _check_file(file)
         ws = cls(paths.to_url(loc))
-        with storage_errors():
-            ws.last_backup = migrate(ws.engine)
-            ws.clock.observe(ws._max_hlc())
+        try:
+            with storage_errors():
+                ws.last_backup = migrate(ws.engine)
+                ws.clock.observe(ws._max_hlc())
+        except StorageError:
+            ws.close()
+            raise
         return ws
 
     def close(self) -> None:
@@ -131,16 +159,24 @@ class Workspace:
             session.info["stamp"] = stamp
             yield Tx(session, stamp)
 
-    # -- backups ----------------------------------------------------------------------------------------------
+    # -- backups and clocks -----------------------------------------------------------------------------------
 
     def backup(self, reason: str) -> Path:
-        """Copy the database file now (before a bulk change, or when the user asks)."""
-        if self.db_file is None:
-            raise StorageError("只有本机的数据库文件可以这样备份；服务器数据库请由管理员备份。")
-        return backup_sqlite(self.db_file, reason)
+        """Copy the database file now, before a bulk change (see ws.backups for everything else)."""
+        return self.backups.take(reason)
 
-    def backups(self) -> list[Path]:
-        return list_backups(self.db_file) if self.db_file is not None else []
+    def clock_problem(self, now: datetime | None = None) -> str:
+        """A plain warning when this PC's clock is earlier than the newest change in the database or the newest
+        backup (a dead CMOS battery resets it to 2000): work done now would be dated wrongly. "" when fine."""
+        now = now or datetime.now()
+        latest = [datetime.fromtimestamp(decode(stamp)[0] / 1000)] if (stamp := self._max_hlc()) else []
+        if self.db_file is not None:
+            latest += [b.taken_at for b in backup.backups(self.db_file)]
+        newest = max(latest, default=None)
+        if newest is None or now >= newest - CLOCK_SLACK:
+            return ""
+        return (f"这台电脑的日期是 {now:%Y年%m月%d日 %H:%M}，比数据库里最近一次修改或备份（{newest:%Y年%m月%d日 %H:%M}）"
+                "还早，电脑的时钟可能不准（主板电池没电时常见）。请先把电脑的日期和时间改对，再开始工作。")
 
     # -- office identity --------------------------------------------------------------------------------------
 
@@ -175,6 +211,7 @@ class Workspace:
     def _attach_services(self) -> None:
         from gridapp.queries import Queries
         from gridapp.services.audit import AuditService
+        from gridapp.services.backups import BackupService
         from gridapp.services.cases import CaseService
         from gridapp.services.grid import GridService
         from gridapp.services.households import HouseholdService
@@ -198,6 +235,7 @@ class Workspace:
         self.sync = SyncService(self)
         self.users = UserService(self)
         self.audit = AuditService(self)
+        self.backups = BackupService(self)
         self.query = Queries(self)
 
     def _max_hlc(self) -> str:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import atexit
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from pypdf import PdfReader
 
 from gridapp.dto import HouseholdInput, PersonInput
 from gridapp.idnumber import check_digit
@@ -70,3 +73,22 @@ def recording(seen: list[tuple[int, int]], cancel_after: int | None = None) -> P
 
     progress = Progress(record)
     return progress
+
+
+def digest(db_file: Path) -> dict[str, tuple[int, int]]:
+    """Row count and a hash of every row, per table: equal digests mean a row-for-row equal database."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {n: (len(rows := conn.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall()), hash(repr(rows)))
+                for n in names}
+    finally:
+        conn.close()
+
+
+def pages_text(path: Path) -> list[str]:
+    """Each page's text of a PDF with runs of white space made one space (the page total is a separate PDF
+    form)."""
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]

@@ -11,6 +11,8 @@ import argparse
 import os
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from gridapp import paths
@@ -53,13 +55,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """The command's handler with the user's errors in Chinese (exit 2) and unexpected ones logged (exit 3)."""
     try:
-        ws = Workspace.open(args.db)
-    except UserError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2
-    try:
-        return args.handler(ws.as_user(_sign_in(ws, args)), args)
+        if not getattr(args, "opens_database", True):  # e.g. backup restore: the file may not open at all
+            return args.handler(args)
+        with _opened(args) as ws:
+            return args.handler(ws, args)
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
@@ -68,11 +69,19 @@ def _run(args: argparse.Namespace) -> int:
     except Exception:
         print(f"错误：程序内部出错，操作没有完成。{_record_details()}", file=sys.stderr)
         return 3
+
+
+@contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[Workspace]:
+    """The database, signed in as the command's user, closed afterwards."""
+    ws = Workspace.open(args.db)
+    try:
+        yield ws.as_user(sign_in(ws, args))
     finally:
         ws.close()
 
 
-def _sign_in(ws: Workspace, args: argparse.Namespace) -> Actor:
+def sign_in(ws: Workspace, args: argparse.Namespace) -> Actor:
     """The user the command runs as: ``--user`` with its password, or the set-up administrator while the
     database has no passwords yet (older databases, the demo); a database with passwords needs a user."""
     if args.user:

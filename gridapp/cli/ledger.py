@@ -45,14 +45,15 @@ def _ledger(ws: Workspace, args: argparse.Namespace) -> int:
     if not sheet:
         ledgers.find_ledger(args.kind)
     output = _output(args.output)
+    kind = output.suffix.lower()[1:]
     if sheet:
         case = ws.query.find_case(args.case)
-        name, build = case.number, lambda: ledgers.build_case_sheet(ws, case.id, mask=args.mask)
+        name, build = case.number, lambda: ledgers.build_case_sheet(ws, case.id, mask=args.mask, output=kind)
     else:
         scope, period = _scope(ws, args.grid), _period(ws, args.date_from, args.date_to)
         name, build = scope.name, lambda: ledgers.build_ledger(ws, args.kind, scope.id, mask=args.mask,
-                                                              period=period)
-    if output.suffix.lower() == ".pdf":
+                                                              period=period, output=kind)
+    if kind == "pdf":
         with progress("生成中") as report:
             pages = ledgers.write_pdf(build(), output, report)
         print(f"已生成 {output}（{name}，共 {pages} 页）")

@@ -8,7 +8,8 @@ from datetime import datetime
 
 from gridapp.cases.workflow import ACTIONS
 from gridapp.dto import CaseView, TimelineEntry
-from gridapp.ledgers.model import Column, Section, mask_phone
+from gridapp.ledgers.model import Column, Section
+from gridapp.privacy import mask_phone
 from gridapp.services.cases import LINKS
 
 WHEN = Column("时间", 26, "center")

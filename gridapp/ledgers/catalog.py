@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gridapp import access
 from gridapp.errors import NotFound, RuleViolation
 from gridapp.ledgers import booklet, case_log, case_sheet, organisation, persons, premises, statistics
 from gridapp.ledgers.model import LANDSCAPE, PORTRAIT, Ledger, LedgerData, LedgerKind, Section, masked
@@ -53,6 +54,8 @@ LEDGERS: tuple[Ledger, ...] = (
 )
 
 
+LEDGER = "ledger"  # the audit action of a ledger built for print or export
+
 # Printed for one case (from its window or ``ledger case_sheet --case``), so not among the grid ledgers.
 CASE_SHEET = LedgerKind("case_sheet", "一事五单", "一件事件的集单、议单、办单、晒单、评单（按事件编号打印）")
 
@@ -70,37 +73,59 @@ def find_ledger(key: str) -> Ledger:
 
 
 def build_ledger(ws: Workspace, key: str, scope_id: str | None, *, mask: bool = False,
-                 period: tuple[date, date] | None = None) -> LedgerData:
-    """The ledger ``key`` for the subtree of grid node ``scope_id`` as plain data; ``mask`` hides the middle of
-    ID numbers and mobile numbers everywhere in it. A period ledger covers ``period`` (first and last day,
-    both included; the current calendar year by default); the others ignore it."""
+                 period: tuple[date, date] | None = None, output: str = "") -> LedgerData:
+    """The ledger ``key`` for the subtree of grid node ``scope_id`` (None: the user's scope) as plain data;
+    ``mask`` hides the middle of ID numbers and mobile numbers everywhere in it, as it always is for a user
+    without ``print_private``. A period ledger covers ``period`` (first and last day, both included; the
+    current calendar year by default); the others ignore it. ``output`` ("pdf", "xlsx") is what it is built
+    for: every build goes into the audit log."""
     ledger = find_ledger(key)
+    mask = _mask(ws, mask)
+    scope_id = scope_id or ws.user.scope_grid_id
     if not scope_id:
         raise RuleViolation("请先选择要打印台账的网格。")
     span = _checked(period or calendar_year(ws.today())) if ledger.period else None
     scope = Scope.load(ws, scope_id, span)
     sections = ledger.sections(scope)
-    return _data(ws, ledger.key, ledger.title, scope.title, ledger.orientation, sections, mask, ledger.cover,
+    data = _data(ws, ledger.key, ledger.title, scope.title, ledger.orientation, sections, mask, ledger.cover,
                  span)
+    _audit(ws, data, output, "grid_nodes", scope.node.id, len(scope.persons))
+    return data
 
 
 def render_pdf(ws: Workspace, key: str, scope_id: str | None, path: str | Path, *, mask: bool = False,
                period: tuple[date, date] | None = None, progress: Progress | None = None) -> int:
     """Build the ledger and write it as a PDF; returns the number of pages. ``progress`` is told after every
     page; cancelling it raises Cancelled and leaves no file."""
-    return write_pdf(build_ledger(ws, key, scope_id, mask=mask, period=period), path, progress)
+    return write_pdf(build_ledger(ws, key, scope_id, mask=mask, period=period, output="pdf"), path, progress)
 
 
-def build_case_sheet(ws: Workspace, case_id: str, *, mask: bool = False) -> LedgerData:
-    """The 一事五单 of one case as plain data (portrait, one section per sheet)."""
+def build_case_sheet(ws: Workspace, case_id: str, *, mask: bool = False, output: str = "") -> LedgerData:
+    """The 一事五单 of one case as plain data (portrait, one section per sheet), masked like ``build_ledger``
+    and, like it, audited."""
+    mask = _mask(ws, mask)
     view = ws.query.case(case_id)
     scope = f"{view.row.grid_name}　事件编号：{view.row.number}"  # the full path is on the 集单
-    return _data(ws, CASE_SHEET.key, CASE_SHEET.title, scope, PORTRAIT, case_sheet.sheets(view, mask), mask)
+    data = _data(ws, CASE_SHEET.key, CASE_SHEET.title, scope, PORTRAIT, case_sheet.sheets(view, mask), mask)
+    _audit(ws, data, output, "cases", case_id, sum(1 for link in view.links if link.kind == "person"))
+    return data
 
 
 def render_case_sheet(ws: Workspace, case_id: str, path: str | Path, *, mask: bool = False) -> int:
     """Write the 一事五单 of one case as a PDF; returns the number of pages."""
-    return write_pdf(build_case_sheet(ws, case_id, mask=mask), path)
+    return write_pdf(build_case_sheet(ws, case_id, mask=mask, output="pdf"), path)
+
+
+def _mask(ws: Workspace, asked: bool) -> bool:
+    """Whether a ledger is masked: as asked, and always for a user who may not print ID numbers and phones."""
+    access.require(ws.user, "print")
+    return asked or not access.can(ws.user, "print_private")
+
+
+def _audit(ws: Workspace, data: LedgerData, output: str, table: str, record_id: str, persons: int) -> None:
+    ws.audit.record(ws.user, LEDGER, table=table, record_id=record_id, detail={
+        "ledger": data.key, "title": data.title, "scope": data.scope, "format": output, "rows": data.row_count,
+        "persons": persons, "masked": data.masked})
 
 
 def _checked(period: tuple[date, date]) -> tuple[date, date]:

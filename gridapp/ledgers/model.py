@@ -6,13 +6,12 @@ formats show exactly the same columns and rows.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from gridapp import idnumber
+from gridapp.privacy import mask_text
 
 if TYPE_CHECKING:
     from gridapp.ledgers.scope import Scope
@@ -124,24 +123,6 @@ class Ledger:
 
 
 # -- masking --------------------------------------------------------------------------------------------------
-
-# An ID number anywhere in a text (a 残疾证号 is the ID number plus two digits), and a mobile number.
-_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx]")
-_MOBILE = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?!\d)")
-
-
-def mask_phone(phone: str) -> str:
-    """138****1234: keep the first three and the last four digits."""
-    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:] if len(phone) > 7 else "*" * len(phone)
-
-
-def mask_text(text: str) -> str:
-    """Hide the middle of every ID number and mobile number inside ``text``."""
-    if len(text) < 11:
-        return text
-    text = _ID_NUMBER.sub(lambda m: idnumber.mask(m.group()), text)
-    return _MOBILE.sub(lambda m: mask_phone(m.group()), text)
-
 
 def masked(section: Section) -> Section:
     return replace(

@@ -30,6 +30,7 @@ def person_rows(scope: Scope, *where: Any) -> list[Any]:
              .where(scope.subtree(), ~Household.deleted, *LIVE_PERSON, *where))
     with scope.ws.read() as s:
         rows = s.execute(query).all()
+    scope.persons.update(r.id for r in rows)
     rank = scope.rank
     return sorted(rows, key=lambda r: (rank[r.grid_id], r.household_number, r.household_id, r.sort_order))
 

@@ -6,15 +6,15 @@ ledger costs a few queries, not one per grid.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, select
 
+from gridapp import access
 from gridapp.dto import GridNodeDetail
 from gridapp.models import GridNode
-from gridapp.queries.common import live_node
 from gridapp.services.common import in_subtree
 
 if TYPE_CHECKING:
@@ -34,11 +34,13 @@ class Scope:
     top: tuple[str, ...]  # the scope's direct children, in order
     branch: dict[str, str]  # grid id -> the direct child of the scope it lies under (the scope for itself)
     period: tuple[date, date] | None = None  # first and last day a period ledger covers
+    persons: set[str] = field(default_factory=set)  # ids of the persons read into the ledger, for the audit log
 
     @classmethod
     def load(cls, ws: Workspace, node_id: str, period: tuple[date, date] | None = None) -> Scope:
+        """The subtree of ``node_id``, which must lie in the scope of the user the ledger is built for."""
         with ws.read() as s:
-            path = live_node(s, node_id).path
+            path = access.scoped_node(s, ws.user, node_id).path
             nodes = s.execute(
                 select(GridNode.id, GridNode.parent_id, GridNode.name)
                 .where(in_subtree(GridNode.path, path), ~GridNode.deleted)

@@ -50,9 +50,9 @@ from gridapp.models import (
     Place,
     Visit,
 )
-from gridapp.queries.common import HEAD, LIVE_PERSON, QueryBase, live_node
+from gridapp.queries.common import HEAD, LIVE_PERSON, QueryBase, live_node, path_names
 from gridapp.services.cases import attachment_store, case_state, now_of
-from gridapp.services.common import in_subtree, live
+from gridapp.services.common import in_subtree, live, within
 
 CASE_SORT = {"accepted_at": Case.accepted_at, "deadline": Case.deadline, "number": Case.number,
              "step": Case.step, "urgency": Case.urgency, "category": Case.category, "title": Case.title}
@@ -67,27 +67,30 @@ class CaseQueries(QueryBase):
                  descending: bool = True) -> list[str]:
         """Ids of the matching cases, sorted (newest first by default); the list model pages over them."""
         column = CASE_SORT.get(sort, Case.accepted_at)
+        flt = flt or CaseFilter()
         with self.ws.read() as s:
-            q = _filtered(s, select(Case.id), flt or CaseFilter(), now or now_of(self.ws))
+            q = _filtered(select(Case.id), flt, self._subtree(s, flt.scope_id), now or now_of(self.ws))
             return list(s.scalars(q.order_by(column.desc() if descending else column.asc(), Case.id)))
 
     def case_rows(self, ids: list[str], now: datetime | None = None) -> list[CaseRow]:
-        """Rows for the given ids, in the same order (one page at a time)."""
+        """Rows for the given ids in the user's scope, in the same order (one page at a time)."""
         if not ids:
             return []
         now = now or now_of(self.ws)
         with self.ws.read() as s:
             rows = s.execute(select(Case, GridNode.name).join(GridNode, GridNode.id == Case.grid_id)
-                             .where(Case.id.in_(ids))).all()
+                             .where(Case.id.in_(ids), *within(self._scope(s)))).all()
         by_id = {c.id: _row(c, name, now) for c, name in rows}
         return [by_id[i] for i in ids if i in by_id]
 
     def cases(self, flt: CaseFilter | None = None, now: datetime | None = None) -> list[CaseRow]:
         """Every matching case in number order (CLI, ledgers)."""
         now = now or now_of(self.ws)
+        flt = flt or CaseFilter()
         with self.ws.read() as s:
             q = select(Case, GridNode.name).join(GridNode, GridNode.id == Case.grid_id)
-            rows = s.execute(_filtered(s, q, flt or CaseFilter(), now, joined=True).order_by(Case.number)).all()
+            q = _filtered(q, flt, self._subtree(s, flt.scope_id), now, joined=True)
+            rows = s.execute(q.order_by(Case.number)).all()
         return [_row(c, name, now) for c, name in rows]
 
     def case_counts(self, flt: CaseFilter | None = None, now: datetime | None = None) -> CaseCounts:
@@ -95,20 +98,23 @@ class CaseQueries(QueryBase):
         flt = replace(flt or CaseFilter(), steps=())
         now = now or now_of(self.ws)
         with self.ws.read() as s:
-            q = _filtered(s, select(Case.step, func.count()), flt, now).group_by(Case.step)
+            path = self._subtree(s, flt.scope_id)
+            q = _filtered(select(Case.step, func.count()), flt, path, now).group_by(Case.step)
             by_step = dict(s.execute(q).all())
-            overdue = s.scalar(_filtered(s, select(func.count(Case.id)), flt, now).where(_overdue(now))) or 0
+            overdue = s.scalar(_filtered(select(func.count(Case.id)), flt, path, now).where(_overdue(now))) or 0
         counts = {step: by_step.get(step, 0) for step in workflow.STEPS}
         return CaseCounts(counts, overdue, sum(counts.values()))
 
     def find_case(self, number_or_id: str, now: datetime | None = None) -> CaseRow:
-        """A live case by its number or id (the CLI's --case option)."""
+        """A live case of the user's scope by its number or id (the CLI's --case option)."""
         key = number_or_id.strip()
         with self.ws.read() as s:
-            found = s.scalar(select(Case.id).where(~Case.deleted, (Case.number == key) | (Case.id == key)))
-        if found is None:
-            raise NotFound(f"找不到编号为“{key}”的事件。")
-        return self.case_rows([found], now)[0]
+            found = s.execute(select(Case.id, Case.grid_id)
+                              .where(~Case.deleted, (Case.number == key) | (Case.id == key))).first()
+            if found is None:
+                raise NotFound(f"找不到编号为“{key}”的事件。")
+            self._check(s, found.grid_id, "事件")
+        return self.case_rows([found.id], now)[0]
 
     # -- one case ------------------------------------------------------------------------------------------------
 
@@ -117,7 +123,8 @@ class CaseQueries(QueryBase):
         now = now or now_of(self.ws)
         with self.ws.read() as s:
             c = live(s, Case, case_id, "事件")
-            grid = self.grid_node(c.grid_id)
+            self._check(s, c.grid_id, "事件")
+            grid = live_node(s, c.grid_id)
             steps = s.scalars(select(CaseStep).where(CaseStep.case_id == c.id, ~CaseStep.deleted)
                               .order_by(CaseStep.ordinal)).all()
             files = self._attachments(s, "case_step", [step.id for step in steps])
@@ -128,12 +135,12 @@ class CaseQueries(QueryBase):
                 TimelineEntry(t.id, t.ordinal, t.action, SHEETS.get(t.action, ""), t.step_before, t.step_after,
                               t.actor_name, t.actor_role, t.at, t.note, dict(t.data or {}), tuple(files[t.id]))
                 for t in steps)
-            return CaseView(
-                _row(c, grid.name, now), grid.path_names, c.description, c.place_text, c.occurred_at,
+            return self._shown(CaseView(
+                _row(c, grid.name, now), path_names(s, grid), c.description, c.place_text, c.occurred_at,
                 c.reporter_name, c.reporter_phone, c.public_summary, c.visit_id,
                 tuple(CaseLinkView(kind, tid, titles.get((kind, tid), "")) for kind, tid in links),
                 timeline, case_state(s, c),
-            )
+            ))
 
     def _attachments(self, s: Session, owner_kind: str, owner_ids: list[str]) -> dict[str, list[AttachmentView]]:
         store = attachment_store(self.ws)
@@ -150,9 +157,8 @@ class CaseQueries(QueryBase):
         """Ids of the matching visits, latest first."""
         flt = flt or VisitFilter()
         with self.ws.read() as s:
-            q = select(Visit.id).join(GridNode, GridNode.id == Visit.grid_id).where(~Visit.deleted)
-            if flt.scope_id:
-                q = q.where(in_subtree(GridNode.path, live_node(s, flt.scope_id).path))
+            q = (select(Visit.id).join(GridNode, GridNode.id == Visit.grid_id)
+                 .where(~Visit.deleted, *within(self._subtree(s, flt.scope_id))))
             for column, value in ((Visit.household_id, flt.household_id), (Visit.worker_id, flt.worker_id),
                                   (Visit.target_kind, flt.target_kind), (Visit.target_id, flt.target_id)):
                 if value:
@@ -167,22 +173,23 @@ class CaseQueries(QueryBase):
             return list(s.scalars(q.order_by(Visit.visited_on.desc(), Visit.id)))
 
     def visit_workers(self, scope_id: str | None) -> list[WorkerView]:
-        """The grid workers assigned anywhere in a subtree, once each by name (the visit pages' worker filter)."""
+        """The grid workers assigned anywhere in a subtree (None: the user's scope), once each by name (the
+        visit pages' worker filter)."""
         with self.ws.read() as s:
             q = (select(GridWorker).join(GridAssignment, GridAssignment.worker_id == GridWorker.id)
                  .join(GridNode, GridNode.id == GridAssignment.grid_id)
-                 .where(~GridAssignment.deleted, ~GridWorker.deleted, ~GridNode.deleted).distinct())
-            if scope_id:
-                q = q.where(in_subtree(GridNode.path, live_node(s, scope_id).path))
+                 .where(~GridAssignment.deleted, ~GridWorker.deleted, ~GridNode.deleted,
+                        *within(self._subtree(s, scope_id))).distinct())
             workers = s.scalars(q.order_by(GridWorker.name, GridWorker.id)).all()
-            return [WorkerView(w.id, w.name, "", w.kind, w.phone, w.department, w.party_member) for w in workers]
+            return self._shown([WorkerView(w.id, w.name, "", w.kind, w.phone, w.department, w.party_member)
+                                for w in workers])
 
     def visit_rows(self, ids: list[str]) -> list[VisitRow]:
         if not ids:
             return []
         with self.ws.read() as s:
             rows = s.execute(select(Visit, GridNode.name).join(GridNode, GridNode.id == Visit.grid_id)
-                             .where(Visit.id.in_(ids))).all()
+                             .where(Visit.id.in_(ids), *within(self._scope(s)))).all()
             titles = _titles(s, [(v.target_kind, v.target_id) for v, _ in rows])
             numbers: dict[str, list[str]] = defaultdict(list)
             for visit_id, number in s.execute(select(Case.visit_id, Case.number).where(
@@ -194,7 +201,7 @@ class CaseQueries(QueryBase):
                            v.follow_up, tuple(numbers[v.id]))
             for v, name in rows
         }
-        return [by_id[i] for i in ids if i in by_id]
+        return self._shown([by_id[i] for i in ids if i in by_id])
 
     def visit_log(self, flt: VisitFilter | None = None) -> list[VisitRow]:
         """Every matching visit, oldest first (the 走访台账), read a slice of ids at a time so a county's year
@@ -205,7 +212,7 @@ class CaseQueries(QueryBase):
 
     def visit(self, visit_id: str) -> VisitView:
         with self.ws.read() as s:
-            live(s, Visit, visit_id, "走访记录")
+            self._check(s, live(s, Visit, visit_id, "走访记录").grid_id, "走访记录")
             files = self._attachments(s, "visit", [visit_id])
         return VisitView(self.visit_rows([visit_id])[0], tuple(files[visit_id]))
 
@@ -223,7 +230,7 @@ class CaseQueries(QueryBase):
         horizon = today + timedelta(days=within_days)
         rules = due_rules.visit_rules()
         with self.ws.read() as s:
-            grids = _worker_scope(s, scope_id, worker_id)
+            grids = _worker_scope(s, self._subtree(s, scope_id) or "/", worker_id)
             if grids is None:
                 return []
             in_scope = (select(Household.id).join(GridNode, GridNode.id == Household.grid_id)
@@ -275,12 +282,13 @@ def _overdue(now: datetime) -> ColumnElement[bool]:
     return and_(Case.step.in_(sorted(RUNNING)), Case.deadline < now)
 
 
-def _filtered(s: Session, q: Select, flt: CaseFilter, now: datetime, joined: bool = False) -> Select:
+def _filtered(q: Select, flt: CaseFilter, path: str | None, now: datetime, joined: bool = False) -> Select:
+    """The case list's filters; ``path`` is the subtree it covers (None: all)."""
     q = q.where(~Case.deleted)
-    if flt.scope_id:
+    if path:
         if not joined:
             q = q.join(GridNode, GridNode.id == Case.grid_id)
-        q = q.where(in_subtree(GridNode.path, live_node(s, flt.scope_id).path))
+        q = q.where(in_subtree(GridNode.path, path))
     unknown = set(flt.steps) - set(workflow.STEPS)
     if unknown:
         raise RuleViolation(f"事件状态“{'、'.join(sorted(unknown))}”无效，应为：{'、'.join(workflow.STEPS)}。")
@@ -333,9 +341,9 @@ def _titles(s: Session, targets: Iterable[tuple[str, str]]) -> dict[tuple[str, s
     return titles
 
 
-def _worker_scope(s: Session, scope_id: str | None, worker_id: str | None) -> ColumnElement[bool] | None:
-    """The grid-path condition for a subtree and/or a worker's assigned grids; None when they do not meet."""
-    scope = live_node(s, scope_id).path if scope_id else "/"
+def _worker_scope(s: Session, scope: str, worker_id: str | None) -> ColumnElement[bool] | None:
+    """The grid-path condition for the subtree at path ``scope`` and/or a worker's assigned grids; None when
+    they do not meet."""
     if not worker_id:
         return in_subtree(GridNode.path, scope)
     mine = s.scalars(select(GridNode.path).join(GridAssignment, GridAssignment.grid_id == GridNode.id)

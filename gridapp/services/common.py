@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, and_
 from sqlalchemy.orm import Session
 
 from gridapp.errors import NotFound
-from gridapp.models import Synced
+from gridapp.models import GridNode, Synced
 
 T = TypeVar("T", bound=Synced)
 
@@ -24,6 +24,12 @@ def live(session: Session, model: type[T], record_id: str | None, what: str) -> 
 def in_subtree(path_column: Any, path: str) -> ColumnElement[bool]:
     """Paths under ``path`` (itself included) as an index-friendly range: '/' + 1 == '0' sorts after '/'."""
     return and_(path_column >= path, path_column < path[:-1] + "0")
+
+
+def within(path: str | None) -> tuple[ColumnElement[bool], ...]:
+    """Conditions keeping the grid nodes (GridNode, joined) of the subtree at ``path``; none for None (the
+    whole tree, as an unscoped user reads it)."""
+    return (in_subtree(GridNode.path, path),) if path else ()
 
 
 def below(path_column: Any, path: str) -> ColumnElement[bool]:

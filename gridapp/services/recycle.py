@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
+from gridapp import access
 from gridapp.changes import Outcome, Table
 from gridapp.dto import Actor, DeletedItem
 from gridapp.errors import NotFound, RuleViolation
-from gridapp.models import House, Household, Person, Place
+from gridapp.models import GridNode, House, Household, Person, Place
+from gridapp.services.common import in_subtree
 from gridapp.services.households import refuse_duplicate
 from gridapp.services.people_rules import is_head
 
@@ -65,17 +67,28 @@ class RecycleBin:
         return [(key, title, Table(model.__tablename__)) for key, (model, title) in KINDS.items()]
 
     def items(self, kind: str | None = None, limit: int = 1000) -> list[DeletedItem]:
-        """Deleted records, newest first. A household's members show with the household, not one by one."""
+        """Deleted records of the user's scope, newest first (ID numbers masked for a role that may not see
+        them). A household's members show with the household, not one by one."""
         out: list[DeletedItem] = []
         with self.ws.read() as s:
+            scope = access.read_scope(s, self.ws.user)
             for key, (model, what) in KINDS.items():
                 if kind and key != kind:
                     continue
-                for obj in s.scalars(select(model).where(model.deleted).order_by(model.updated_at.desc())
-                                     .limit(limit)):
+                q = select(model).where(model.deleted)
+                if scope is not None:
+                    q = _in_grids(q, model, select(GridNode.id).where(in_subtree(GridNode.path, scope)))
+                for obj in s.scalars(q.order_by(model.updated_at.desc()).limit(limit)):
                     out.append(DeletedItem(key, obj.id, _title(key, obj), what,
                                            obj.updated_at))
-        return sorted(out, key=lambda d: d.deleted_at, reverse=True)
+        return access.shown(self.ws.user, sorted(out, key=lambda d: d.deleted_at, reverse=True))
+
+
+def _in_grids(q: Select, model: Any, grids: Select) -> Select:
+    """Records of ``model`` hanging under the grid nodes ``grids`` (a person by its household)."""
+    if model is Person:
+        return q.where(Person.household_id.in_(select(Household.id).where(Household.grid_id.in_(grids))))
+    return q.where(model.grid_id.in_(grids))
 
 
 def _title(kind: str, obj: Any) -> str:

@@ -1,4 +1,5 @@
-"""Search everywhere: name fragment, pinyin initials, full or trailing ID digits, phone, address.
+"""Search everywhere: name fragment, pinyin initials, full or trailing ID digits, phone, address — within the
+user's scope (``ws.user``), ID numbers and phones masked for a role that may not see them.
 
 The text decides the query so each one can use an index: letters → initials prefix, digits → ID number and
 phone (reversed columns for their last digits), anything else → name and address substrings.
@@ -11,13 +12,14 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from gridapp import idnumber
+from gridapp import access, idnumber
 from gridapp.dto import SearchHit
 from gridapp.models import GridNode, Household, Person
-from gridapp.services.common import starts_with
+from gridapp.services.common import in_subtree, starts_with
 
 DIGITS = re.compile(r"^[0-9]+[Xx]?$")
 LETTERS = re.compile(r"^[A-Za-z]+$")
+ADDRESS = "地址"
 
 
 class SearchService:
@@ -47,15 +49,18 @@ class SearchService:
         else:
             queries = [
                 (base.where(Person.name.contains(q, autoescape=True)), "姓名"),
-                (base.where(Household.address.contains(q, autoescape=True), _is_head_row()), "地址"),
+                (base.where(Household.address.contains(q, autoescape=True), _is_head_row()), ADDRESS),
             ]
-        return self._collect([x for x in queries if x is not None], limit)
+        return access.shown(self.ws.user, self._collect([x for x in queries if x is not None], limit))
 
     def _collect(self, queries: list[tuple[Select, str]], limit: int) -> list[SearchHit]:
         hits: list[SearchHit] = []
         seen: set[str] = set()
         with self.ws.read() as s:
+            scope = access.read_scope(s, self.ws.user)
             for query, matched in queries:
+                if scope is not None:
+                    query = _in_scope(query, scope, matched)
                 for person, household, grid_name in s.execute(query.order_by(Person.name).limit(limit)):
                     if person.id in seen:
                         continue
@@ -66,6 +71,15 @@ class SearchService:
                     if len(hits) >= limit:
                         return hits
         return hits
+
+
+def _in_scope(query: Select, scope: str, matched: str) -> Select:
+    """``query`` kept to the subtree at path ``scope``. An address substring scans addresses: from the scope's
+    grids (a list SQLite walks household by household) it reads only the scope's, where the plain subtree
+    condition would let it scan every person in name order (a third of a second in a county, measured)."""
+    if matched == ADDRESS:
+        return query.where(Household.grid_id.in_(select(GridNode.id).where(in_subtree(GridNode.path, scope))))
+    return query.where(in_subtree(GridNode.path, scope))
 
 
 def _is_head_row() -> Any:

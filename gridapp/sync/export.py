@@ -12,11 +12,13 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, or_, select, true
 
+from gridapp import access
 from gridapp.dto import Actor, OfficeInfo
 from gridapp.errors import NotFound, RuleViolation, StorageError
 from gridapp.models import GridNode, Office, SyncArrival, SyncHistory, SyncPeer
 from gridapp.models.base import new_id, utcnow
 from gridapp.progress import Progress
+from gridapp.services.audit import add_entry
 from gridapp.services.cases import attachment_store
 from gridapp.sync import container, package
 from gridapp.sync.dto import ExportSummary
@@ -25,10 +27,12 @@ from gridapp.sync.state import latest_watermark, local_scope, next_seq, peer, re
 from gridapp.sync.tables import encode_row, synced_tables
 
 SUFFIX = ".gridsync"
+SYNC_EXPORT = "sync_export"  # the audit action of a package written
 
 
 def export_package(ws: Any, actor: Actor, target: Path, peer_office_id: str | None, scope_grid_id: str | None,
                    passphrase: str, progress: Progress | None = None) -> ExportSummary:
+    access.require(actor, "sync")
     office = _office(ws)
     if not passphrase:
         raise RuleViolation("请先设置本县统一的同步口令（设置 → 同步口令）。")
@@ -41,7 +45,8 @@ def export_package(ws: Any, actor: Actor, target: Path, peer_office_id: str | No
             raise NotFound("找不到接收同步包的单位。请先导入一次对方的同步包，或改为导出全部数据。")
         state = s.get(SyncPeer, peer_office_id) if peer_office_id else None
         since = state.acked_hlc if state is not None else ""
-        scope_id = scope_grid_id or (state.scope_grid_id if state is not None else None) or local_scope(s)
+        scope_id = _clamped(s, actor, scope_grid_id or (state.scope_grid_id if state is not None else None)
+                            or local_scope(s))
         scope = scope_of(conn, scope_id)
         if scope_id and scope is None:
             raise NotFound("找不到要导出的网格范围，可能已被删除。")
@@ -68,6 +73,22 @@ def _office(ws: Any) -> OfficeInfo:
     if ws.office is None:
         raise RuleViolation("本数据库尚未初始化本单位名称，不能导出同步包。")
     return ws.office
+
+
+def _clamped(s: Any, actor: Actor, scope_id: str | None) -> str | None:
+    """The package's scope within the user's: a scope above the user's narrows to it; one beside it is
+    refused."""
+    mine = access.scope_path(s, actor)
+    if mine is None:
+        return scope_id
+    if scope_id is None:
+        return actor.scope_grid_id
+    wanted = scope_of(s.connection(), scope_id)
+    if wanted is None or access.in_scope(mine, wanted.path):  # a node that is gone is refused by the caller
+        return scope_id
+    if access.in_scope(wanted.path, mine):
+        return actor.scope_grid_id
+    raise access.OutOfScope(f"要导出的网格范围{access.OUTSIDE}。")
 
 
 def _records(conn: Connection, scope: Scope | None, since: str, peer_office_id: str | None,
@@ -151,6 +172,11 @@ def _record(ws: Any, actor: Actor, manifest: dict[str, Any], path: Path, tables:
         s.add(SyncHistory(package_id=manifest["package_id"], direction="export", user_name=actor.name,
                           file_name=path.name, office_id=peer_office_id or "", seq=manifest["seq"],
                           full=manifest["full"], counts={n: {"sent": len(t.rows)} for n, t in tables.items()}))
+        persons = tables.get("persons")
+        add_entry(s, actor.name, SYNC_EXPORT, "grid_nodes", manifest["scope"]["grid_id"] or "", {
+            "file": path.name, "scope": manifest["scope"]["name"], "full": manifest["full"],
+            "records": sum(len(t.rows) for t in tables.values()), "persons": len(persons.rows) if persons else 0,
+            "masked": False})
         if peer_office_id:
             state = peer(s, peer_office_id)
             state.sent_hlc = manifest["to_hlc"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from gridapp.changes import Changes, Table
 from gridapp.db import _alembic_config, storage_errors
 from gridapp.dto import Actor
 from gridapp.errors import AlreadyImported, DamagedPackage, ForeignPackage, RuleViolation
+from gridapp.hlc import decode
 from gridapp.models import GridNode, SyncArrival, SyncConflict, SyncDuplicate, SyncHistory
 from gridapp.models.base import utcnow
 from gridapp.progress import Progress
@@ -35,6 +37,8 @@ from gridapp.sync.state import (
     set_local_scope,
 )
 from gridapp.sync.tables import chunks, encode_value, label, load_rows, row_decoder, synced_tables, table
+
+MAX_AHEAD = timedelta(days=2)  # how far a package's stamps may lie ahead of this PC's clock
 
 # Called with the transaction still open, once everything is written: lets a test kill the process right
 # there and check that nothing was kept (tests/sync_import_paused.py). Nothing sets it in the program.
@@ -59,7 +63,20 @@ def read_package(ws: Any, path: Path, passphrase: str) -> Package:
     if info.schema_version not in _known_revisions():
         raise ForeignPackage("这个同步包由更新版本的程序生成（数据结构更新），当前程序无法导入。请先升级本机程序。")
     _refuse_if_imported(ws, info)
+    _refuse_if_ahead(info, max([info.to_hlc, *_remote_hlcs(pkg)]), ws.clock.wall_ms())
     return pkg
+
+
+def _refuse_if_ahead(info: PackageInfo, newest: str, now_ms: int) -> None:
+    """A package stamped more than MAX_AHEAD past this PC's clock comes from a PC whose clock is wrong: taking
+    it would move this office's clock (and every later change's rank) into that future (docs/sync-format.md)."""
+    ahead_ms = decode(newest)[0] - now_ms if newest else 0
+    if ahead_ms > MAX_AHEAD.total_seconds() * 1000:
+        stamped = datetime.fromtimestamp(decode(newest)[0] / 1000)
+        raise ForeignPackage(
+            f"同步包来自“{info.office_name}”，里面的修改时间是 {stamped:%Y年%m月%d日}，比这台电脑的日期晚 "
+            f"{round(ahead_ms / 86_400_000)} 天。对方电脑的日期可能不准：请对方把电脑的日期和时间改对、重新导出同步包后再导入；"
+            "如果是这台电脑的日期不准，请先改对本机日期。数据库没有任何改动。")
 
 
 def _refuse_if_imported(ws: Any, info: PackageInfo) -> None:

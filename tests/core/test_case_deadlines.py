@@ -88,3 +88,19 @@ def test_the_exact_minute_decides_with_an_explicit_now(ws: Workspace, tree) -> N
     ws.cases.act(ADMIN, case_id, "反馈结果", {"note": "已关阀"}, now=due + timedelta(minutes=1))
     row = ws.query.case(case_id, due + timedelta(days=5)).row
     assert (row.overdue, row.timeliness) == (False, "超时办结")
+
+
+def test_a_clock_set_back_keeps_cases_working(ws: Workspace, tree) -> None:
+    """A PC whose clock jumped back to 2000 (a dead CMOS battery): cases still register, move on and list; none
+    counts as overdue before its deadline, and the timeline keeps the order in which things were done."""
+    accepted = datetime(2026, 11, 30, 9, 0)
+    case_id = ws.cases.register(Actor("王网格员", role="网格员"),
+                                CaseInput(tree.grid1, "井盖缺失", "城市管理", urgency="一般"), accepted).id
+    back = datetime(2000, 1, 1, 8, 0)
+    ws.cases.act(ADMIN, case_id, "转办", {"level": "网格自办"}, now=back)
+    ws.cases.act(ADMIN, case_id, "反馈结果", {"note": "已补装"}, now=back + timedelta(minutes=5))
+    view = ws.query.case(case_id, back)
+    assert [e.action for e in view.timeline][-2:] == ["转办", "反馈结果"]
+    assert (view.row.overdue, view.row.timeliness) == (False, "按时办结")
+    ws.today = lambda: back.date()
+    assert ws.query.case_counts().overdue == 0 and case_id in [r.id for r in ws.query.cases(CaseFilter())]

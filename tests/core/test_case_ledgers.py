@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import gridapp
-from factories import family
+from factories import family, pages_text
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from test_ledgers import pages_text
 
 from gridapp import idnumber
 from gridapp.dto import SYSTEM, Actor, AttachmentInput, CaseInput, VisitInput

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import gridapp
-from factories import recording
+from factories import pages_text, recording
 from pypdf import PdfReader
 
 from gridapp import idnumber
@@ -44,11 +44,6 @@ def village(demo_village_file: Path, tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="module")
 def grid(village: Workspace) -> str:
     return village.query.find_grid(GRID).id
-
-
-def pages_text(path: Path) -> list[str]:
-    """Each page's text with runs of white space made one space (the page total is a separate PDF form)."""
-    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
 
 
 def members(ws: Workspace, scope: str) -> list:

@@ -225,10 +225,10 @@ def test_attachments_travel_once_and_arrive_intact(offices: Offices) -> None:
 
 def test_every_import_leaves_a_backup_first(offices: Offices) -> None:
     o = offices
-    before = len(o.town.backups())
+    before = len(o.town.backups.list())
     o.v1.places.create(SYSTEM, o.grid11, name="卫生室")
     summary = send(o.v1, o.town, o.usb)
-    assert len(o.town.backups()) == before + 1
+    assert len(o.town.backups.list()) == before + 1
     assert Path(summary.backup_path).exists()
     with sqlite3.connect(summary.backup_path) as conn:  # the backup holds the state before the import
         assert conn.execute("SELECT count(*) FROM places").fetchone()[0] == 0

@@ -16,6 +16,7 @@ from test_sync_offices import PASS, Offices, export, open_office, snapshot
 import gridapp.sync.export
 from gridapp.dto import SYSTEM
 from gridapp.errors import DamagedPackage, ForeignPackage, WrongPassphrase
+from gridapp.hlc import HybridClock, decode
 from gridapp.sync.container import HEADER
 
 fast_kdf, offices = support.fast_kdf, support.offices  # the shared fixtures
@@ -29,11 +30,11 @@ def package(offices: Offices) -> Path:
 
 
 def refused(ws, path: Path, error: type[Exception], match: str, passphrase: str = PASS) -> None:
-    before, backups = snapshot(ws), ws.backups()
+    before, backups = snapshot(ws), ws.backups.list()
     with pytest.raises(error, match=match):
         ws.sync.apply(SYSTEM, ws.sync.read_package(path, passphrase))
     assert snapshot(ws) == before
-    assert ws.backups() == backups
+    assert ws.backups.list() == backups
 
 
 def altered(path: Path, at: int, data: bytes | None = None) -> Path:
@@ -117,3 +118,14 @@ def test_an_import_killed_mid_transaction_leaves_the_database_as_before(offices:
     assert snapshot(town) == before
     summary = town.sync.apply(SYSTEM, town.sync.read_package(package, PASS))  # and it imports fine afterwards
     assert summary.totals.new == 1
+
+
+def test_a_package_from_a_clock_a_month_ahead_is_refused(offices: Offices) -> None:
+    """A village PC whose clock says next month: its package would drag the town's clock into the future."""
+    ahead = int((time.time() + 30 * 86_400) * 1000)
+    offices.v1.clock = HybridClock(wall_ms=lambda: ahead)
+    offices.v1.places.create(SYSTEM, offices.grid11, name="未来超市")
+    package = export(offices.v1, offices.town, offices.usb)
+    refused(offices.town, package, ForeignPackage, "比这台电脑的日期晚 30 天")
+    stamp_before = offices.town.clock.now()
+    assert decode(stamp_before)[0] < ahead - 29 * 86_400_000  # the town's clock did not move

@@ -148,12 +148,12 @@ class SettingsPage(QWidget):
 
     def refresh_backups(self) -> None:
         self.backup_list.clear()
-        for path in reversed(self.ctx.ws.backups()):
-            self.backup_list.addItem(path.name)
+        for row in self.ctx.ws.backups.list():
+            self.backup_list.addItem(row.path.name)
 
     def backup_now(self) -> None:
         try:
-            path = self.ctx.ws.backup("manual")
+            path = self.ctx.ws.backups.take("manual")
         except UserError as exc:
             messages.error(self, str(exc))
             return
