@@ -96,11 +96,12 @@ def can(actor: Actor, permission: str) -> bool:
     return found is not None and found.allows(permission)
 
 
-def require(actor: Actor, permission: str) -> None:
-    """Refuse (Forbidden, in Chinese) unless the actor's role has ``permission``."""
-    if not can(actor, permission):
-        raise Forbidden(f"{actor.name}（{actor.role or '无角色'}）没有“{permissions()[permission]}”的权限。"
-                        "如确需办理，请找本单位管理员。")
+def require(actor: Actor, permission: str, *alternatives: str) -> None:
+    """Refuse (Forbidden, in Chinese) unless the actor's role has ``permission`` (or one of ``alternatives``)."""
+    wanted = (permission, *alternatives)
+    if not any(can(actor, p) for p in wanted):
+        named = "”或“".join(permissions()[p] for p in wanted)
+        raise Forbidden(f"{actor.name}（{actor.role or '无角色'}）没有“{named}”的权限。如确需办理，请找本单位管理员。")
 
 
 # -- scope ------------------------------------------------------------------------------------------------------
@@ -167,11 +168,14 @@ def shown(actor: Actor, value: Any) -> Any:
     return value if sees_private(actor) else privacy.masked(value)
 
 
-# What each synced table needs; records of a table not listed here are written only by set-up and sync.
-TABLE_PERMISSION = {
+# What each synced table needs (a tuple: any one of them); records of a table not listed here are written only
+# by set-up and sync. A case's records are written by registering it and by handling it; the case service asks
+# for the one its use case needs.
+CASE_WRITE = ("register_cases", "handle_cases")
+TABLE_PERMISSION: dict[type, tuple[str, ...] | str] = {
     Household: "edit_households", Person: "edit_households", PersonTag: "edit_households",
     PersonMove: "edit_households", House: "edit_premises", Place: "edit_premises", Visit: "record_visits",
-    Case: "handle_cases", CaseStep: "handle_cases", CaseLink: "handle_cases", Attachment: "handle_cases",
+    Case: CASE_WRITE, CaseStep: CASE_WRITE, CaseLink: CASE_WRITE, Attachment: CASE_WRITE,
     GridNode: "edit_grid", GridWorker: "edit_grid", GridAssignment: "edit_grid", PartyCenter: "edit_grid",
     PartyCenterLink: "edit_grid",
 }
@@ -184,7 +188,7 @@ def check_write(s: Session, actor: Actor, obj: Any, scope: str | None, before: d
     if isinstance(obj, Attachment) and obj.owner_kind == "visit":
         permission = "record_visits"
     if permission is not None:
-        require(actor, permission)
+        require(actor, *((permission,) if isinstance(permission, str) else permission))
     if scope is None:
         return
     for grid_path in (_grid_path(s, obj, {}), _grid_path(s, obj, before) if before else None):

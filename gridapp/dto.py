@@ -600,3 +600,31 @@ class WorkCounts:
     overdue_cases: int
     due_visits: int
     overdue_visits: int
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the 日志 page and ``gridapp audit`` ask for; every field left None matches everything. ``user_name``
+    is a user's name as logged, or their user name; the dates are local calendar days, both included."""
+
+    user_name: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    kind: str | None = None  # an action, as audit_kinds lists them
+    record_id: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One audit log entry as a person reads it."""
+
+    id: int
+    at: datetime  # UTC, naive (as stored)
+    user_name: str
+    action: str
+    action_label: str
+    table_name: str
+    table_label: str
+    record_id: str
+    record_label: str  # who or what, e.g. "0012号 张三户"; "" when the entry names no record
+    detail: dict = field(default_factory=dict)

@@ -16,13 +16,13 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from gridapp import paths
-from gridapp.cli import backup, cases, grid, importing, ledger, people, setup, sync
-from gridapp.cli.output import read_secret
+from gridapp.cli import audit, backup, cases, grid, importing, ledger, people, setup, sync, users
+from gridapp.cli.output import read_password
 from gridapp.dto import Actor
 from gridapp.errors import UserError
 from gridapp.workspace import Workspace
 
-GROUPS = (setup, grid, people, importing, ledger, cases, sync, backup)
+GROUPS = (setup, grid, people, importing, ledger, cases, sync, backup, users, audit)
 USER_ENV, PASSWORD_ENV = "GRIDAPP_USER", "GRIDAPP_PASSWORD_FILE"
 
 
@@ -87,7 +87,7 @@ def sign_in(ws: Workspace, args: argparse.Namespace) -> Actor:
     if args.user:
         if not args.password_file:
             raise UserError(f"请用 --password-file（或环境变量 {PASSWORD_ENV}）给出用户“{args.user}”的密码文件。")
-        return ws.users.login(args.user, read_secret(args.password_file, "密码文件").rstrip("\r\n"))
+        return ws.users.login(args.user, read_password(args.password_file))
     if ws.users.is_open():
         return ws.users.open_actor()
     raise UserError(f"这个数据库需要登录：请用 --user 用户名 --password-file 密码文件（或环境变量 {USER_ENV}、"

@@ -33,9 +33,7 @@ def register(sub: Any) -> None:
 
 def _backup(ws: Workspace, args: argparse.Namespace) -> int:
     with progress("备份中") as report:
-        done = ws.backups.write_second_copy(progress=report).path if args.second_copy else \
-            ws.backups.take("manual", progress=report)
-    print(done)
+        print(ws.backups.take_now(ws.user, args.second_copy, report))
     return 0
 
 

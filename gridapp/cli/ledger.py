@@ -8,8 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gridapp.cli.output import progress
-from gridapp.dates import DateError, parse_date
+from gridapp.cli.output import parse_day, progress
 from gridapp.errors import RuleViolation
 from gridapp.workspace import Workspace
 
@@ -91,11 +90,4 @@ def _period(ws: Workspace, first: str | None, last: str | None) -> tuple[date, d
     if not (first or last):
         return None
     start, end = calendar_year(ws.today())
-    return _day("--from", first) if first else start, _day("--to", last) if last else end
-
-
-def _day(option: str, text: str) -> date:
-    try:
-        return parse_date(text)
-    except DateError as exc:
-        raise RuleViolation(f"{option}：{exc}。") from None
+    return parse_day("--from", first) if first else start, parse_day("--to", last) if last else end

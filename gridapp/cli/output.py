@@ -6,10 +6,11 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from gridapp.dates import DateError, parse_date
 from gridapp.errors import UserError
 from gridapp.progress import Progress
 
@@ -35,6 +36,24 @@ def read_secret(path: str, what: str) -> str:
         return Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise UserError(f"无法读取{what} {path}：{exc.strerror or exc}") from exc
+
+
+def read_password(path: str) -> str:
+    """A password kept in a text file; the line break an editor adds is not part of it."""
+    return read_secret(path, "密码文件").rstrip("\r\n")
+
+
+def parse_day(option: str, text: str) -> date:
+    """A date given on the command line (2026-03-01, 20260301, 2026.3.1 …), refused in Chinese naming the option."""
+    try:
+        return parse_date(text)
+    except DateError as exc:
+        raise UserError(f"{option}：{exc}。") from None
+
+
+def local_time(stored: datetime) -> str:
+    """A stored moment (naive UTC) as this PC's local time, to the minute."""
+    return f"{stored.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M}"
 
 
 def note(text: str) -> None:

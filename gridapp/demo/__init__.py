@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from gridapp.access import Forbidden
 from gridapp.demo import cases, geography, tree
 from gridapp.demo.plan import PLANS, SCALES, TODAY
 from gridapp.demo.rows import Rows
@@ -54,7 +55,8 @@ class DemoSummary:
 
 def generate(ws: Workspace, scale: str = "village", seed: int = 1,
              progress: Progress | None = None) -> DemoSummary:
-    """Fill an empty database with demo data of the given scale (one of SCALES: village, town or county).
+    """Fill an empty, open database (no passwords yet, see ws.users.is_open) with demo data of the given scale
+    (one of SCALES: village, town or county).
 
     The demo lies in the office's county when it has a usable one, else in the default county; a database
     without an office gets one named for the scale.
@@ -62,6 +64,8 @@ def generate(ws: Workspace, scale: str = "village", seed: int = 1,
     started = time.perf_counter()
     if scale not in PLANS:
         raise RuleViolation(f"未知的演示数据规模“{scale}”，应为 village（村）、town（镇）或 county（县）。")
+    if not ws.users.is_open():
+        raise Forbidden("这个数据库已经设置了登录密码，不能生成演示数据。演示数据只能生成到新建的空数据库中。")
     with ws.read() as s:
         if s.scalar(select(Household.id).limit(1)) is not None:
             raise RuleViolation("数据库中已有住户数据，不能生成演示数据。"

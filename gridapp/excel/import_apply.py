@@ -4,6 +4,11 @@ The plan is decided again inside the transaction, so what is written matches the
 New households and people are inserted in bulk (households.insert_registered); changes to registered ones go
 through the ORM so the flush hook stamps and audits them. Cancelling raises gridapp.progress.Cancelled at the
 next progress report, inside the transaction, which rolls everything back.
+
+The bulk inserts bypass the flush hook's check, so the import checks the user itself: the ``import``
+permission (and ``edit_grid`` to create grids), and every grid written to inside the user's scope — the
+sheet's before the backup, and the decided households' (a registered household may lie elsewhere) before
+anything is written.
 """
 
 from __future__ import annotations
@@ -12,11 +17,15 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from gridapp import access
 from gridapp.dto import Actor
 from gridapp.excel.import_mapping import remember_mapping
 from gridapp.excel.import_plan import HouseholdPlan, ImportPlan, decide, summarize
 from gridapp.excel.import_reader import collector_paused
-from gridapp.excel.import_result import CREATED, UPDATED, ImportResult
+from gridapp.excel.import_result import CREATED, UPDATED, ImportResult, NewGrid
 from gridapp.models import AuditEntry, GridNode, Household, Person, PersonTag, new_id
 from gridapp.progress import Progress
 from gridapp.services.common import live
@@ -29,14 +38,21 @@ BATCH = 2000
 @collector_paused()
 def apply(ws: Any, plan: ImportPlan, actor: Actor, progress: Progress | None = None) -> ImportResult:
     """Back the database up, then write the plan in one transaction; returns what was done."""
+    new_grids = plan.new_grids if plan.options.create_grids else []
+    _require_import(actor, new_grids)
+    new_ids = {g.id for g in new_grids}
+    sheet_grids = {h.grid_id for h in plan.households if h.grid_id and h.valid_rows} | {g.parent_id for g in new_grids}
+    with ws.read() as s:
+        _refuse_outside_scope(s, actor, sheet_grids - new_ids)
     backup = str(ws.backup("before-import")) if ws.db_file is not None else None
     source = {"import": Path(plan.sheet.path).name, "sheet": plan.sheet.name}
     with ws.write(actor) as tx:
-        if plan.options.create_grids:
-            for grid in plan.new_grids:  # a parent may be a new grid itself, made (and flushed) just before
-                add_node(tx.session, live(tx.session, GridNode, grid.parent_id, "上级网格"), grid.name, node_id=grid.id)
-                tx.session.flush()
+        for grid in new_grids:  # a parent may be a new grid itself, made (and flushed) just before
+            add_node(tx.session, live(tx.session, GridNode, grid.parent_id, "上级网格"), grid.name, node_id=grid.id)
+            tx.session.flush()
         plans = decide(tx.session, plan, planned=False)
+        _refuse_outside_scope(tx.session, actor, {p.existing.grid_id if p.existing else p.values["grid_id"]
+                                                  for p in plans if p.outcome in (CREATED, UPDATED)})
         result = summarize(plan, plans, applied=True, backup=backup)
         _Writer(tx, source, progress or Progress()).write(plans)
         remember_mapping(tx.session, plan.mapping)
@@ -47,6 +63,28 @@ def apply(ws: Any, plan: ImportPlan, actor: Actor, progress: Progress | None = N
                                                             "persons": asdict(result.persons)}))
     result.changes = tx.changes
     return result
+
+
+def _require_import(actor: Actor, new_grids: list[NewGrid]) -> None:
+    """Refuse (Forbidden) a user who may not import, or not create the grids the sheet names."""
+    access.require(actor, "import")
+    if new_grids and not access.can(actor, "edit_grid"):
+        raise access.Forbidden(f"表中有{len(new_grids)}个网格还不存在（如“{new_grids[0].name}”），新建网格需要"
+                               f"“{access.permissions()['edit_grid']}”的权限，{actor.name}（{actor.role}）没有。"
+                               "请不勾选“新建这些网格”（这些行不导入），或请管理员先建好网格。")
+
+
+def _refuse_outside_scope(s: Session, actor: Actor, grid_ids: set[str]) -> None:
+    """Refuse (Forbidden) an import writing into a grid outside the user's scope, naming the grids."""
+    scope = access.scope_path(s, actor)
+    if scope is None or not grid_ids:
+        return
+    rows = s.execute(select(GridNode.name, GridNode.path).where(GridNode.id.in_(sorted(grid_ids))))
+    outside = sorted({name for name, path in rows if not access.in_scope(scope, path)})
+    if outside:
+        raise access.Forbidden(f"{actor.name}只能导入自己工作范围内的住户，表中的这些网格（或已登记住户所在的网格）"
+                               f"不在范围内：{'、'.join(outside[:5])}{'等' if len(outside) > 5 else ''}。"
+                               "请删去这些行后再导入，或请管理员导入。")
 
 
 class _Writer:

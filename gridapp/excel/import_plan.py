@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from gridapp import codes
+from gridapp import access, codes
 from gridapp.dto import PersonInput
 from gridapp.errors import DuplicateIdNumber, NotFound, RuleViolation
 from gridapp.excel.import_fields import by_key
@@ -119,6 +119,7 @@ def dry_run(ws: Any, sheet: Sheet, mapping: ColumnMapping, options: ImportOption
             progress: Progress | None = None) -> ImportPlan:
     """Check every row and decide what applying would do, without changing anything."""
     options, progress = options or ImportOptions(), progress or Progress()
+    access.require(ws.user, "import")
     if options.on_duplicate not in POLICIES:
         raise ValueError(options.on_duplicate)
     mapping.require_complete()

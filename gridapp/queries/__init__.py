@@ -1,5 +1,6 @@
 """Read-only queries that return plain DTOs for the UI, ledgers and the CLI (``ws.query``)."""
 
+from gridapp.queries.audit import AuditQueries
 from gridapp.queries.cases import CaseQueries
 from gridapp.queries.common import level_label
 from gridapp.queries.grid import GridQueries
@@ -8,7 +9,7 @@ from gridapp.queries.premises import PremisesQueries
 from gridapp.queries.stats import StatsQueries
 
 
-class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries, CaseQueries):
+class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries, CaseQueries, AuditQueries):
     """All read-only queries, one object per workspace."""
 
 

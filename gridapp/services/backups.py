@@ -52,6 +52,12 @@ class BackupService:
         """Copy the database now (before a bulk change, or when asked) — beside it, or into ``folder``."""
         return backup.backup_sqlite(self._file(), reason, folder, progress)
 
+    def take_now(self, actor: Actor, second_copy: bool = False, progress: Progress | None = None) -> Path:
+        """A backup the user asks for (设置 → 备份, ``gridapp backup``) — beside the database or, checked, in the
+        second folder: needs ``settings``. (It leaves the database as it was: no audit entry.)"""
+        access.require(actor, "settings")
+        return self.write_second_copy(progress=progress).path if second_copy else self.take("manual", None, progress)
+
     def list(self) -> list[BackupRow]:
         """Every backup beside the database and in the second folder, newest first, with what each holds."""
         db_file, second = self._file(), self.second_folder()

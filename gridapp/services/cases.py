@@ -16,9 +16,10 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from gridapp import codes, paths
+from gridapp import access, codes, paths
 from gridapp.cases import numbering, workflow
 from gridapp.cases.attachments import AttachmentStore
+from gridapp.cases.rules import default_rules
 from gridapp.changes import Outcome
 from gridapp.dto import Actor, AttachmentInput, CaseInput, CaseState
 from gridapp.errors import RuleViolation
@@ -35,6 +36,7 @@ class CaseService:
 
     def register(self, actor: Actor, data: CaseInput, now: datetime | None = None) -> Outcome:
         """事项受理: a new case with its number, deadline, links, photos and first timeline entry."""
+        access.require(actor, "register_cases")
         with self.ws.write(actor) as tx:
             case = register_case(tx.session, self.ws, actor, data, now or now_of(self.ws))
         return Outcome(tx.changes, case.id)
@@ -42,6 +44,7 @@ class CaseService:
     def act(self, actor: Actor, case_id: str, action: str, values: dict[str, Any] | None = None,
             attachments: Sequence[AttachmentInput] = (), now: datetime | None = None) -> Outcome:
         """Take one workflow action (转办, 进展, 督办, 评价 …) with its form values and photos."""
+        require_case_action(actor, action)
         with self.ws.write(actor) as tx:
             s = tx.session
             case = live(s, Case, case_id, "事件")
@@ -56,6 +59,7 @@ class CaseService:
     def update(self, actor: Actor, case_id: str, data: CaseInput) -> Outcome:
         """Correct what was registered (grid, title, category, place, reporter, links …). The number stays, and
         urgency, note and photos belong to the 受理 entry of the timeline, which is never rewritten."""
+        access.require(actor, "register_cases")
         with self.ws.write(actor) as tx:
             s = tx.session
             case = live(s, Case, case_id, "事件")
@@ -66,6 +70,17 @@ class CaseService:
                 setattr(case, key, value)
             _set_links(s, case, data)
         return Outcome(tx.changes, case_id)
+
+
+def require_case_action(actor: Actor, action: str) -> None:
+    """Refuse (Forbidden) a workflow action the user's role may not take: the role needs ``handle_cases``, and
+    the workflow's own table of case roles (codes/case_role.json) must list the action for it."""
+    access.require(actor, "handle_cases")
+    rule = default_rules().role(actor.role)
+    if action in workflow.ACTIONS and (rule is None or action not in rule.actions):
+        allowed = f"只能{'、'.join(sorted(rule.actions, key=list(workflow.ACTIONS).index))}" if rule else "不能办理事件"
+        raise access.Forbidden(f"{actor.name}（{actor.role}）不能“{workflow.ACTIONS[action].label}”：按事件流程，"
+                               f"{actor.role}{allowed}。如确需办理，请找本单位管理员。")
 
 
 # -- shared with the visit service ---------------------------------------------------------------------------------

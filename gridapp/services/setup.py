@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gridapp import divisions
+from gridapp import access, divisions
 from gridapp.changes import Outcome
 from gridapp.divisions import Division
 from gridapp.dto import Actor, GridPlan
@@ -52,6 +52,9 @@ class SetupService:
         of a town, or the towns of a county, from the codes. ``passphrase`` (kept with the machine-local
         ``key_file``, see ws.sync.passphrase) is the county's sync passphrase, when it is known already.
         """
+        if not self.ws.users.is_open():  # once users log in, setting up is an administrator's work
+            access.require(actor, "settings")
+            access.require(actor, "edit_grid")
         place = office_division(division_code)
         _check_grids(place, grids)
         if passphrase is not None and key_file is None:

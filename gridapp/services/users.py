@@ -143,6 +143,8 @@ class UserService:
         if access.role(role) is None:
             raise RuleViolation(f"角色“{role}”不存在，应为：{'、'.join(r.name for r in access.roles())}。")
         _check_password(password)
+        if self.is_open():  # the first password would lock the set-up administrator out
+            raise RuleViolation("管理员（admin）还没有密码。请先给管理员设置密码，再添加其他用户；否则添加之后管理员将无法登录。")
         with self.ws.write(actor) as tx:
             s = tx.session
             access.require(actor, "manage_users")

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from gridapp import codes
+from gridapp import access, codes
 from gridapp.changes import Outcome
 from gridapp.dto import Actor, AttachmentInput, CaseInput, VisitInput
 from gridapp.errors import RuleViolation
@@ -49,6 +49,7 @@ class VisitService:
                              now: datetime | None = None) -> Outcome:
         """One action from a finding to a registered case: grid, place, description and the visited household,
         person or place come from the visit, and the case remembers the visit it came from."""
+        access.require(actor, "register_cases")
         with self.ws.write(actor) as tx:
             s = tx.session
             visit = live(s, Visit, visit_id, "走访记录")

@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
+from gridapp import access
 from gridapp.changes import Changes, Table
 from gridapp.db import _alembic_config, storage_errors
 from gridapp.dto import Actor
@@ -23,6 +24,7 @@ from gridapp.hlc import decode
 from gridapp.models import GridNode, SyncArrival, SyncConflict, SyncDuplicate, SyncHistory
 from gridapp.models.base import utcnow
 from gridapp.progress import Progress
+from gridapp.services.audit import add_entry
 from gridapp.services.cases import attachment_store
 from gridapp.sync import container, package
 from gridapp.sync.dto import ImportPreview, ImportSummary, PackageInfo, TableCounts, total_of
@@ -36,8 +38,10 @@ from gridapp.sync.state import (
     remember_office,
     set_local_scope,
 )
-from gridapp.sync.tables import chunks, encode_value, label, load_rows, row_decoder, synced_tables, table
+from gridapp.sync.tables import chunks, encode_value, load_rows, row_decoder, synced_tables, table
+from gridapp.table_labels import label
 
+SYNC_IMPORT = "sync_import"  # the audit action of a package imported
 MAX_AHEAD = timedelta(days=2)  # how far a package's stamps may lie ahead of this PC's clock
 
 # Called with the transaction still open, once everything is written: lets a test kill the process right
@@ -93,6 +97,7 @@ def preview(ws: Any, pkg: Package) -> ImportPreview:
 
 def apply(ws: Any, actor: Actor, pkg: Package, progress: Progress | None = None) -> ImportSummary:
     info = pkg.info
+    _require_importer(ws, actor)
     _refuse_if_imported(ws, info)  # a package read once and applied twice
     backup = str(ws.backup("sync-import")) if ws.db_file is not None else ""
     with ws.read() as s:
@@ -113,6 +118,20 @@ def apply(ws: Any, actor: Actor, pkg: Package, progress: Progress | None = None)
         finally:
             _foreign_keys(conn, on=True)
     return ImportSummary(info, plan.table_counts(), plan.totals(), backup, stored, plan.changes())
+
+
+def _require_importer(ws: Any, actor: Actor) -> None:
+    """The rows go in by Core statements, past the flush hook's check: the user needs ``sync``, and a scope
+    that holds this office's whole sync scope (a package may change any record in it)."""
+    access.require(actor, "sync")
+    with ws.read() as s:
+        mine = access.scope_path(s, actor)
+        if mine is None:
+            return
+        office = s.get(GridNode, local_scope(s) or "")
+        if office is None or not access.in_scope(mine, office.path):
+            raise access.Forbidden(f"导入同步包会改动本单位同步范围（{office.name if office else '全部网格'}）内的"
+                                   f"记录，超出了{actor.name}的工作范围。请由工作范围覆盖本单位的管理员导入。")
 
 
 # -- the plan: what each incoming row does --------------------------------------------------------------------------
@@ -341,6 +360,10 @@ def _bookkeeping(conn: Connection, ws: Any, actor: Actor, pkg: Package, plan: Pl
         s.add(SyncHistory(package_id=info.package_id, direction="import", user_name=actor.name,
                           file_name=info.path.name, office_id=info.office_id, seq=info.seq, full=info.full,
                           counts={n: c.as_dict() for n, c in plan.counts.items()}, backup_path=backup))
+        persons = plan.counts.get("persons")
+        add_entry(s, actor.name, SYNC_IMPORT, "grid_nodes", info.scope_grid_id or "", {
+            "file": info.path.name, "office": info.office_name, "seq": info.seq, "scope": info.scope_name,
+            "records": plan.totals().changed, "persons": persons.changed if persons else 0, "backup": backup})
         s.flush()
 
 

@@ -17,9 +17,11 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy.orm import Session
 
+from gridapp import access
 from gridapp.dto import Actor
 from gridapp.errors import RuleViolation, StorageError
 from gridapp.models import Setting
+from gridapp.services.audit import add_entry
 from gridapp.sync.container import derive_key, normalise
 
 CIPHER_KEY = "sync.passphrase"
@@ -27,6 +29,7 @@ VERIFIER_KEY = "sync.passphrase_verifier"
 AAD = b"gridapp sync passphrase"
 MIN_LENGTH = 8
 VERIFIER_LOG2_N = 14
+SET_PASSPHRASE = "set_passphrase"  # its audit action
 
 
 class PassphraseStore:
@@ -38,8 +41,10 @@ class PassphraseStore:
         return self._setting(VERIFIER_KEY) is not None
 
     def set(self, actor: Actor, passphrase: str) -> None:
+        access.require(actor, "settings")
         with self.ws.write(actor) as tx:
             self.save(tx.session, passphrase)
+            add_entry(tx.session, actor.name, SET_PASSPHRASE, "settings", VERIFIER_KEY)
 
     def save(self, session: Session, passphrase: str) -> None:
         """Store the passphrase within an open write transaction (the office set-up stores it with the rest)."""

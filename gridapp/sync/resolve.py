@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import object_session
 
+from gridapp import access
 from gridapp.changes import Outcome
 from gridapp.dto import Actor
 from gridapp.errors import NotFound, RuleViolation
@@ -22,12 +24,14 @@ from gridapp.models import (
     Visit,
 )
 from gridapp.models.base import utcnow
+from gridapp.services.audit import add_entry
 from gridapp.services.common import live
 from gridapp.services.people_rules import is_head
 from gridapp.sync.tables import STAMP_COLUMNS, decode_value, encode_value, model, table
 
 
 def resolve_conflict(ws: Any, actor: Actor, conflict_id: int, values: dict[str, Any]) -> Outcome:
+    access.require(actor, "sync")
     with ws.write(actor) as tx:
         s = tx.session
         conflict = _open(s, SyncConflict, conflict_id, "冲突")
@@ -56,6 +60,7 @@ def _resolution(conflict: SyncConflict, values: dict[str, Any]) -> str:
 
 
 def dismiss_duplicate(ws: Any, actor: Actor, duplicate_id: int) -> Outcome:
+    access.require(actor, "sync")
     with ws.write(actor) as tx:
         _close(_open(tx.session, SyncDuplicate, duplicate_id, "重复人员记录"), actor, "dismissed")
     return Outcome(tx.changes)
@@ -64,6 +69,7 @@ def dismiss_duplicate(ws: Any, actor: Actor, duplicate_id: int) -> Outcome:
 def merge_duplicate(ws: Any, actor: Actor, duplicate_id: int, keep_person_id: str) -> Outcome:
     """Keep one record and retire the other the way the recycle bin would, with everything that pointed at the
     retired record pointing at the kept one — one stamped transaction, so the merge syncs like any edit."""
+    access.require(actor, "sync")
     with ws.write(actor) as tx:
         s = tx.session
         dup = _open(s, SyncDuplicate, duplicate_id, "重复人员记录")
@@ -125,6 +131,9 @@ def _open(s: Any, model_: Any, record_id: int, what: str) -> Any:
 
 
 def _close(row: Any, actor: Actor, state: str) -> None:
+    """Settle a conflict or duplicate; the audit log notes who did (action ``sync_resolved``, ``sync_merged`` …)."""
     row.status = state
     row.resolved_by = actor.name
     row.resolved_at = utcnow()
+    add_entry(object_session(row), actor.name, f"sync_{state}", row.__tablename__, str(row.id),
+              {"resolution": row.resolution} if isinstance(row, SyncConflict) else {})

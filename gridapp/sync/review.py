@@ -35,12 +35,11 @@ from gridapp.sync.tables import (
     decode_value,
     encode_value,
     field_label,
-    label,
     load_rows,
     referenced_table,
     table,
-    title,
 )
+from gridapp.table_labels import label, title
 
 DIRECTIONS = {"export": "导出", "import": "导入"}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from gridapp import access
 from gridapp.changes import Outcome
 from gridapp.dto import Actor
 from gridapp.progress import Progress
@@ -38,7 +39,8 @@ class SyncService:
 
     def read_package(self, path: Path, passphrase: str) -> Package:
         """Decrypt and verify a package file completely; raises a SyncRefused subclass (database untouched).
-        Its ``info`` (a PackageInfo) is what the UI shows."""
+        Its ``info`` (a PackageInfo) is what the UI shows. Needs ``sync`` of ``ws.user``."""
+        access.require(self.ws.user, "sync")
         return importer.read_package(self.ws, Path(path), passphrase)
 
     def preview(self, package: Package) -> ImportPreview:
@@ -61,6 +63,7 @@ class SyncService:
             return local_scope(s)
 
     def set_scope(self, actor: Actor, grid_id: str | None) -> None:
+        access.require(actor, "sync")
         with self.ws.write(actor) as tx:
             set_local_scope(tx.session, grid_id)
 

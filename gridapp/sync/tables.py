@@ -1,4 +1,5 @@
-"""The synced tables in the order they are applied, their Chinese labels, and how a row travels as JSON.
+"""The synced tables in the order they are applied, the Chinese names of their fields, and how a row travels
+as JSON.
 
 Every table whose model uses the ``Synced`` mixin travels; local bookkeeping (users, audit, settings, sync_*)
 never does.
@@ -13,13 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, Date, DateTime, Table, select
 
 from gridapp.models import Base, Synced
+from gridapp.table_labels import label as label  # re-exported: the 同步 page names tables with it
 
-LABELS = {
-    "grid_nodes": "网格", "grid_workers": "网格员", "grid_assignments": "网格员分工", "houses": "实有房屋",
-    "households": "住户", "persons": "人员", "person_tags": "特殊人群标签", "person_moves": "迁移记录",
-    "places": "场所", "party_centers": "党员中心户", "party_center_links": "联系户", "visits": "走访记录",
-    "cases": "事件", "case_steps": "事件流程", "case_links": "事件关联", "attachments": "附件",
-}
 # The content columns a conflict can show, in words a grid worker knows; any other column shows its own name.
 FIELD_LABELS = {
     "name": "名称/姓名", "number": "编号", "kind": "类别", "address": "地址", "phone": "电话", "notes": "备注",
@@ -59,10 +55,6 @@ def synced_tables() -> list[Table]:
 
 def table(name: str) -> Table:
     return Base.metadata.tables[name]
-
-
-def label(name: str) -> str:
-    return LABELS.get(name, name)
 
 
 def field_label(column: str) -> str:
@@ -130,14 +122,6 @@ def _parser(tbl: Table, column: str) -> Callable[[str], Any] | None:
 def model(name: str) -> type[Synced]:
     """The ORM class of a synced table (for the writes that must be stamped, e.g. resolving a conflict)."""
     return next(m.class_ for m in Base.registry.mappers if m.local_table.name == name)
-
-
-def title(name: str, values: dict[str, Any]) -> str:
-    """A few words that let a person recognise a record in a list."""
-    for key in ("name", "title", "number", "address", "category", "filename", "content"):
-        if values.get(key):
-            return str(values[key])[:40]
-    return f"{label(name)} {values.get('id', '')[:8]}"
 
 
 def content(row: dict[str, Any]) -> dict[str, Any]:
