@@ -6,13 +6,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import audit_stand_in
 import pytest
 from ui_helpers import context_for
 
 from ui.app import make_application
-
-audit_stand_in.install()  # until the core's audit-log reader is on this branch (see audit_stand_in)
 
 
 @pytest.fixture(scope="session", autouse=True)

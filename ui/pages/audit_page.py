@@ -34,6 +34,7 @@ from ui.widgets.date_edit import DateEdit, period_box
 from ui.widgets.flow_layout import flow_row
 
 LIMIT = 1000  # entries shown at once; narrower filters find older ones
+NAMESAKES = 5000  # persons of one name looked through to find the one an entry is about
 HEADERS = (QT_TRANSLATE_NOOP("AuditPage", "时间"), QT_TRANSLATE_NOOP("AuditPage", "用户"),
            QT_TRANSLATE_NOOP("AuditPage", "操作"), QT_TRANSLATE_NOOP("AuditPage", "对象"),
            QT_TRANSLATE_NOOP("AuditPage", "详情"))
@@ -131,13 +132,11 @@ class AuditPage(QWidget):
         self.set_record(None, "")
 
     def _user_names(self) -> list[str]:
-        """Who may be picked: the accounts the user manages (by name and user name), or none to pick from."""
+        """Who may be picked: the accounts the user manages, by name (the log finds them by user name too),
+        or none to pick from — a name can always be typed."""
         if not self.ctx.can("manage_users"):
             return []
-        names: list[str] = []
-        for user in self.ctx.ws.users.users(self.ctx.actor):
-            names += [n for n in (user.display_name, user.username) if n not in names]
-        return names
+        return [user.display_name or user.username for user in self.ctx.ws.users.users(self.ctx.actor)]
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -192,8 +191,8 @@ class AuditPage(QWidget):
         try:
             if row.table_name == "households":
                 self.ctx.open_household(row.record_id, None)
-            elif row.table_name == "persons" and (row.detail or {}).get("household_id"):
-                self.ctx.open_household(row.detail["household_id"], row.record_id)
+            elif row.table_name == "persons":
+                self._open_person(row)
             elif row.table_name == "cases":
                 from ui.dialogs.case_window import show_case
 
@@ -202,6 +201,15 @@ class AuditPage(QWidget):
                 messages.info(self, self.tr("这一条日志说的不是住户、人员或事件，没有可以打开的记录。"))
         except UserError as exc:
             messages.error(self, str(exc))
+
+    def _open_person(self, row: Any) -> None:
+        """A person's household page, found through the search by the name the entry gives (张三（0012号 张三户）)."""
+        name = row.record_label.split("（", 1)[0]
+        hit = next((h for h in self.ctx.ws.search(name, limit=NAMESAKES) if h.person_id == row.record_id), None)
+        if hit is None:
+            messages.info(self, self.tr("找不到这个人员，可能已经删除，或不在您的工作范围内。"))
+            return
+        self.ctx.open_household(hit.household_id, hit.person_id)
 
     def export(self) -> None:
         path = file_dialogs.ask_save_path(self, self.tr("导出Excel"), f"操作日志-{self.ctx.ws.today():%Y%m%d}.xlsx",
