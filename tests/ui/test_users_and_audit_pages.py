@@ -22,6 +22,7 @@ from ui.dialogs.password_dialogs import NewPasswordDialog
 from ui.dialogs.user_dialog import UserDialog
 from ui.grid_tree_model import reveal
 from ui.main_window import MainWindow
+from ui.pages.audit_page import detail_text
 
 
 @pytest.fixture
@@ -238,3 +239,8 @@ def register(user, number: str) -> str:
     data = HouseholdInput(grid_id=first_grid(user.ws).id, number=number, address=f"幸福村9组{number}号",
                           members=[PersonInput(name="测试户主", relation="户主")])
     return user.ws.households.create(user.actor, data).id
+
+
+def test_an_entry_detail_reads_in_chinese_words() -> None:
+    detail = {"fields": ["name", "phone"], "masked": True, "persons": {"created": 3}, "reason": "原因", "other": 7}
+    assert detail_text(detail) == "改动：name、phone；遮挡身份证号和电话：是；人数：created 3；原因：原因；other：7"

@@ -39,9 +39,14 @@ HEADERS = (QT_TRANSLATE_NOOP("AuditPage", "时间"), QT_TRANSLATE_NOOP("AuditPag
            QT_TRANSLATE_NOOP("AuditPage", "操作"), QT_TRANSLATE_NOOP("AuditPage", "对象"),
            QT_TRANSLATE_NOOP("AuditPage", "详情"))
 WIDTHS_MM = (32, 24, 24, 60, 120)  # the exported sheet's columns
-# the words of the detail a core entry may carry; other keys are shown as they are
-DETAIL_WORDS = {"fields": "改动", "reason": "原因", "username": "用户名", "role": "角色", "rows": "行数",
-                "file": "文件", "scope": "范围", "persons": "人数", "count": "数量", "kind": "种类"}
+# the words for what the core's entries carry in their detail; other keys are shown as they are
+DETAIL_WORDS = {
+    "fields": "改动", "reason": "原因", "username": "用户名", "role": "角色", "rows": "行数", "file": "文件",
+    "scope": "范围", "persons": "人数", "households": "户数", "records": "记录数", "kind": "种类", "ledger": "台账",
+    "title": "名称", "format": "格式", "masked": "遮挡身份证号和电话", "full": "全量", "office": "对方单位",
+    "seq": "序号", "backup": "备份", "value": "设置为", "number": "户号", "resolution": "处理结果",
+    "import": "导入文件", "sheet": "工作表", "scale": "规模", "seed": "随机数",
+}
 
 
 def headers() -> list[str]:
@@ -50,11 +55,17 @@ def headers() -> list[str]:
 
 def detail_text(detail: dict[str, Any]) -> str:
     """An entry's detail in one line: 改动：name、phone；原因：…"""
-    parts = []
-    for key, value in detail.items():
-        shown = "、".join(str(v) for v in value) if isinstance(value, list | tuple) else str(value)
-        parts.append(f"{DETAIL_WORDS.get(key, key)}：{shown}")
-    return "；".join(parts)
+    return "；".join(f"{DETAIL_WORDS.get(key, key)}：{_value_text(value)}" for key, value in detail.items())
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list | tuple):
+        return "、".join(map(_value_text, value))
+    if isinstance(value, dict):
+        return "，".join(f"{k} {_value_text(v)}" for k, v in value.items())
+    return str(value)
 
 
 def row_texts(row: Any) -> tuple[str, str, str, str, str]:
@@ -80,6 +91,7 @@ class AuditPage(QWidget):
         self.user.lineEdit().editingFinished.connect(self.refresh)
         self.date_from, self.date_to = DateEdit(), DateEdit()
         for edit in (self.date_from, self.date_to):
+            edit.setPlaceholderText(self.tr("不限"))
             edit.editingFinished.connect(self.refresh)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("全部类型"), None)
