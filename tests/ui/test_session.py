@@ -1,19 +1,26 @@
 """A working session: the idle lock covers the screen and keeps a half-typed person in an open household form
 until the same password is typed; 切换用户 asks before it closes unsaved work; 退出登录 returns to the log-in;
-the idle period set in 设置 is kept (0: never)."""
+the idle period set in 设置 is kept (0: never); the program itself opens with the log-in and logs out when closed."""
 
 from __future__ import annotations
+
+import shutil
 
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
 from ui_helpers import type_text
 from user_helpers import PASSWORDS, give_passwords, signed_in
 
 from gridapp import dto
+from gridapp.workspace import Workspace
+from ui import app as program
 from ui import messages
+from ui.dialogs.login_dialog import LoginDialog
 from ui.forms.household_form import HouseholdForm
 from ui.idle import IDLE_MINUTES_KEY
+from ui.main_window import MainWindow
 from ui.session import Session
 
 MINUTE = 60.0
@@ -204,3 +211,44 @@ def test_logging_out_returns_to_the_log_in(start, qtbot) -> None:
     session.window.logout_button.click()
     session.login_dialog.leave_button.click()  # 退出
     assert ended == [True] and session.window is None
+
+
+def test_the_program_opens_with_the_log_in_and_logs_out_when_closed(demo_village_file, tmp_path, monkeypatch,
+                                                                   qapp) -> None:
+    path = tmp_path / "office.sqlite3"
+    shutil.copy(demo_village_file, path)
+    ws = Workspace.open(path)
+    grid_name = give_passwords(ws).grid_name
+    ws.close()
+    made = program.make_context
+    monkeypatch.setattr(program, "make_context", lambda w, _file=None: made(w, str(tmp_path / "settings.ini")))
+
+    def log_in(dialog: LoginDialog) -> int:
+        dialog.user.setText("wangli")
+        dialog.password.setText(PASSWORDS["wangli"])
+        dialog.log_in()
+        qapp.processEvents()  # the log-in ran on the writer thread
+        dialog.ctx.tasks.wait()
+        qapp.processEvents()
+        return QDialog.DialogCode.Accepted if dialog.actor else QDialog.DialogCode.Rejected
+
+    shown: list[str] = []
+
+    def run_and_close(_app) -> int:
+        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        shown.append(window.user_label.text())
+        window.close()
+        return 0
+
+    monkeypatch.setattr(LoginDialog, "exec", log_in)
+    monkeypatch.setattr(QApplication, "exec", run_and_close)
+    try:
+        assert program.main(["--db", str(path)]) == 0
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+    assert shown == [f"当前用户：王丽（网格员，范围：{grid_name}）"]
+    ws = Workspace.open(path)
+    admin = ws.as_user(ws.users.login("admin", PASSWORDS["admin"]))
+    actions = [e.action for e in admin.query.audit_entries(dto.AuditFilter(user_name="wangli"), limit=3)]
+    ws.close()
+    assert actions[:2] == ["logout", "login"]
