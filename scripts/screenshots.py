@@ -6,6 +6,7 @@ exactly as a user would see them.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tempfile
 import time
@@ -15,15 +16,21 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from gridapp.demo import TODAY, generate
+from gridapp.errors import UserError
 from gridapp.workspace import Workspace
 from ui.app import make_application, make_context
 from ui.dialogs.case_window import CaseWindow
 from ui.dialogs.conflict_dialog import ConflictDialog
+from ui.dialogs.login_dialog import LAST_USER_KEY, LoginDialog
 from ui.dialogs.passphrase_dialog import passphrase_store
 from ui.forms.household_form import HouseholdForm
+from ui.lock_screen import LockScreen
 from ui.main_window import MainWindow
 from ui.pages import sync_page
 from ui.pages.settings_page import apply_font_mode
+
+ADMIN_PASSWORD = "dongjie-2026"
+USER_PASSWORD = "wangge-2026"
 
 
 def settle(app: QApplication, rounds: int = 8) -> None:
@@ -74,7 +81,7 @@ def shoot_first_day(app: QApplication, out: Path, tmp: Path) -> None:
     the first steps left to do, then the empty list of its first grid."""
     ws = Workspace.open(tmp / "new.sqlite3")
     ctx = make_context(ws, str(tmp / "new" / "settings.ini"))
-    shoot_setup_wizard(app, ctx, out)
+    ctx = ctx.signed_in(shoot_setup_wizard(app, ctx, out), "admin")
     window = open_on_office_screen(ctx, "1024x768")
     home = window.show_page("home")
     wait_until(app, lambda: not home.busy())
@@ -86,8 +93,9 @@ def shoot_first_day(app: QApplication, out: Path, tmp: Path) -> None:
     ws.close()
 
 
-def shoot_setup_wizard(app: QApplication, ctx, out: Path) -> None:
-    """河南省 › 商丘市 › 宁陵县 › 城关回族镇 › 东街村, three grids of two micro-grids each, no passphrase yet."""
+def shoot_setup_wizard(app: QApplication, ctx, out: Path):
+    """河南省 › 商丘市 › 宁陵县 › 城关回族镇 › 东街村, three grids of two micro-grids each, no passphrase yet, the
+    administrator's password; returns the administrator, logged in."""
     from ui.dialogs.setup_wizard import SetupWizard
 
     wizard = SetupWizard(ctx)
@@ -105,8 +113,66 @@ def shoot_setup_wizard(app: QApplication, ctx, out: Path) -> None:
     wizard.next()
     shoot(app, wizard, out / "setup-4-passphrase.png")
     wizard.next()
-    shoot(app, wizard, out / "setup-5-done.png")
+    wizard.admin_page.new_password.first.setText(ADMIN_PASSWORD)
+    wizard.admin_page.new_password.second.setText(ADMIN_PASSWORD)
+    shoot(app, wizard, out / "setup-5-admin.png")
+    wizard.next()
+    shoot(app, wizard, out / "setup-6-done.png")
     wizard.accept()
+    wait_until(app, lambda: wizard.actor is not None)  # created on the writer thread
+    return wizard.actor
+
+
+def give_accounts(ws) -> None:
+    """The demo village's administrator gets a password; a grid worker for each grid, a leader and a 查询 user
+    are added, and one grid worker mistypes her password once."""
+    ws.users.set_first_password(ADMIN_PASSWORD)
+    admin = ws.users.login("admin", ADMIN_PASSWORD)
+    [county] = ws.query.grid_children(None)
+    [town] = ws.query.grid_children(county.id)
+    [village] = ws.query.grid_children(town.id)
+    workers = (("wangli", "王丽"), ("zhaoqiang", "赵强"), ("liuyan", "刘艳"), ("sunjie", "孙杰"))
+    for (username, name), grid in zip(workers, ws.query.grid_children(village.id), strict=False):
+        ws.users.add(admin, username, name, "网格员", grid.id, USER_PASSWORD)
+    ws.users.add(admin, "zhoujun", "周军", "领导", village.id, USER_PASSWORD)
+    ws.users.add(admin, "chaxun", "查询员", "查询", village.id, USER_PASSWORD)
+    ws.users.set_active(admin, "sunjie", False)
+    for username in ("wangli", "zhoujun", "wangli"):
+        ws.users.login(username, USER_PASSWORD)
+    with contextlib.suppress(UserError):
+        ws.users.login("zhaoqiang", "wrong")
+
+
+def shoot_users(app: QApplication, ctx, out: Path) -> None:
+    """The log-in dialog (after a wrong password), the lock screen, then 用户 and 日志 as the administrator on a
+    1024×768 office screen."""
+    ws = ctx.ws
+    give_accounts(ws)
+    ctx.settings.setValue(LAST_USER_KEY, "wangli")
+    dialog = LoginDialog(ctx)
+    dialog.show()
+    dialog.move(40, 40)
+    dialog.password.setText("wangli2025")
+    dialog.log_in()
+    wait_until(app, dialog.login_button.isEnabled)  # refused on the writer thread
+    shoot(app, dialog, out / "login.png")
+    dialog.close()
+
+    admin = ctx.signed_in(ws.users.login("admin", ADMIN_PASSWORD), "admin")
+    window = open_on_office_screen(admin, "1024x768")
+    window.show_page("households")
+    worker = ctx.signed_in(ws.users.login("wangli", USER_PASSWORD), "wangli")
+    lock = LockScreen(worker)
+    lock.setGeometry(window.geometry())
+    lock.show()
+    shoot(app, lock, out / "lock-screen.png")
+    lock.close_unlocked()
+    users = window.show_page("users")
+    users.select("wangli")
+    shoot(app, window, out / "users-page.png")
+    window.show_page("audit")
+    shoot(app, window, out / "audit-page.png")
+    window.close()
 
 
 def first_grid(page) -> None:
@@ -263,6 +329,8 @@ def main(out: Path) -> None:
         shoot_import(app, ctx, out, Path(tmp))
         shoot_sync(app, window, out, Path(tmp))
         window.close()
+        ctx.tasks.wait()
+        shoot_users(app, ctx, out)
         ctx.tasks.wait()
         ws.close()
         shoot_first_day(app, out, Path(tmp))

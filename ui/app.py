@@ -1,4 +1,5 @@
-"""Start-up: parse the command line, make the QApplication, open the database, show the main window."""
+"""Start-up: parse the command line, make the QApplication, open the database, set the office up on its first
+start, log the user in (ui.session) and show the main window."""
 
 from __future__ import annotations
 
@@ -54,7 +55,8 @@ def install_qt_translations(app) -> None:
 
 
 def make_context(ws: Workspace, settings_file: str | None = None):
-    """The context every page gets; settings live in an INI file (a temporary one in tests)."""
+    """The context every page gets, before anybody logged in (``signed_in`` gives the user's own); settings
+    live in an INI file (a temporary one in tests)."""
     from PySide6.QtCore import QSettings
 
     from gridapp.dto import Actor
@@ -79,10 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_application(sys.argv[:1])
-    from PySide6.QtWidgets import QDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
-    from ui.dialogs.setup_wizard import SetupWizard
     from ui.main_window import MainWindow
+    from ui.session import Session, sign_in
 
     try:
         ws = open_workspace(args.db, args.demo)
@@ -93,17 +95,36 @@ def main(argv: list[str] | None = None) -> int:
             QMessageBox.critical(None, app.translate("app", "无法打开数据库"), str(exc))
         return 2
     ctx = make_context(ws)
-    if ws.office is None and not args.smoke and SetupWizard(ctx).exec() != QDialog.DialogCode.Accepted:
-        ws.close()
-        return 1
-    window = MainWindow(ctx)
-    if args.smoke:
+    if args.smoke:  # builds the window as the set-up administrator, says how many households it shows, quits
+        window = MainWindow(ctx.signed_in(ws.users.open_actor(), ""))
         app.processEvents()
         print(f"gridapp: smoke ok — {ws.url}, office {ws.office.name if ws.office else '(not set)'}, "
               f"{window.household_count()} households")
         ws.close()
         return 0
-    window.show()
+    user = start_office(ctx) if ws.office is None else sign_in(ctx)
+    if user is None:
+        ws.close()
+        return 1
+    app.setQuitOnLastWindowClosed(False)  # logging out closes the window and opens the log-in: not the end
+    session = Session(user)
+    session.ended.connect(app.quit)
     code = app.exec()
+    session.ctx.tasks.wait()
     ws.close()
     return code
+
+
+def start_office(ctx):
+    """A new database: the set-up wizard, which also gives the administrator a password and logs in with it
+    (None when the wizard is cancelled)."""
+    from PySide6.QtWidgets import QDialog
+
+    from gridapp.services.users import ADMIN
+    from ui.dialogs.setup_wizard import SetupWizard
+    from ui.session import sign_in
+
+    wizard = SetupWizard(ctx)
+    if wizard.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return ctx.signed_in(wizard.actor, ADMIN) if wizard.actor is not None else sign_in(ctx)

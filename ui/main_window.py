@@ -3,7 +3,7 @@ the current user, and a status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase
+from ui.pages.audit_page import AuditPage
 from ui.pages.case_page import CasePage
 from ui.pages.grid_page import GridPage
 from ui.pages.home_page import HomePage
@@ -30,11 +32,15 @@ from ui.pages.premises_pages import HousesPage, PlacesPage
 from ui.pages.recycle_page import RecyclePage
 from ui.pages.settings_page import SettingsPage, apply_font_mode, large_font_enabled
 from ui.pages.sync_page import SyncPage
+from ui.pages.users_page import UsersPage
 from ui.pages.visit_page import VisitPage
 from ui.search_box import SearchBox
 from ui.window_geometry import keep_geometry
 
 PREFERRED_SIZE = QSize(1360, 840)  # on smaller screens the window fills the screen
+RESTORING = ("edit_households", "edit_premises", "record_visits")  # what the recycle bin gives back
+# the first steps of a new office (首页) and the permission each needs
+STEP_PERMISSIONS = {"grid": "edit_grid", "import": "import", "household": "edit_households", "passphrase": "sync"}
 
 
 class NavigationList(QListWidget):
@@ -53,6 +59,13 @@ class NavigationList(QListWidget):
 
 
 class MainWindow(QMainWindow):
+    """The areas the user's role may use; ``lock_requested`` and ``logout_requested`` go to ui.session, which
+    also learns from ``closed`` that the window was closed for good."""
+
+    lock_requested = Signal()
+    logout_requested = Signal()
+    closed = Signal()
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -69,6 +82,7 @@ class MainWindow(QMainWindow):
         self.visit_page = VisitPage(ctx)
         steps = {"grid": self.start_setup, "import": self.import_roster, "household": self.register_first_household,
                  "passphrase": self.set_passphrase}
+        steps = {key: action for key, action in steps.items() if ctx.can(STEP_PERMISSIONS[key])}
         self._add_page("home", self.tr("首页"), HomePage(ctx, self.jump, steps))
         self._add_page("grid", self.tr("网格"), self.grid_page)
         self._add_page("households", self.tr("住户"), self.households_page)
@@ -76,16 +90,31 @@ class MainWindow(QMainWindow):
         self._add_page("places", self.tr("场所"), PlacesPage(ctx))
         self._add_page("cases", self.tr("事件"), self.case_page)
         self._add_page("visits", self.tr("走访"), self.visit_page)
-        self._add_page("ledgers", self.tr("台账"), LedgerPage(ctx))
-        self._add_page("sync", self.tr("同步"), SyncPage(ctx))
-        self._add_page("recycle", self.tr("回收站"), RecyclePage(ctx))
+        if ctx.can("print"):
+            self._add_page("ledgers", self.tr("台账"), LedgerPage(ctx))
+        if ctx.can("sync"):
+            self._add_page("sync", self.tr("同步"), SyncPage(ctx))
+        if any(ctx.can(permission) for permission in RESTORING):
+            self._add_page("recycle", self.tr("回收站"), RecyclePage(ctx))
+        if ctx.can("manage_users"):
+            self._add_page("users", self.tr("用户"), UsersPage(ctx))
+        if ctx.can("audit"):
+            self._add_page("audit", self.tr("日志"), AuditPage(ctx))
         self._add_page("settings", self.tr("设置"), SettingsPage(ctx))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.show_page("home")
 
         self.search = SearchBox(ctx)
+        self.lock_button = QPushButton(self.tr("锁定"))
+        self.lock_button.setToolTip(self.tr("离开电脑时锁定屏幕，回来输入密码接着工作，打开的窗口都还在"))
+        self.logout_button = QPushButton(self.tr("退出登录"))
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.logout_button.clicked.connect(self.logout_requested)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        for button in (self.lock_button, self.logout_button):
+            button.setVisible(bool(ctx.username))  # a database without passwords has nobody to log out
+            top.addWidget(button)
         central = QWidget()
         body = QHBoxLayout()
         body.addWidget(self.nav)
@@ -98,7 +127,7 @@ class MainWindow(QMainWindow):
 
         self.office_label = QLabel()
         self._show_office()
-        self.user_label = QLabel(self.tr("当前用户：{user}").format(user=ctx.actor.name))
+        self.user_label = QLabel(self.user_text())
         self.statusBar().addPermanentWidget(self.office_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().showMessage(self.tr("数据库：{db}").format(db=ws.url), 10000)
@@ -111,6 +140,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("网格化管理综合信息采集簿 — {office}").format(office=office))
         self.office_label.setText(self.tr("单位：{office}").format(office=office))
         self.pages["home"].office_label.setText(office)
+
+    def user_text(self) -> str:
+        """Who is working, in which role, over which part of the tree."""
+        actor = self.ctx.actor
+        scope = self.ctx.ws.query.grid_node(actor.scope_grid_id).name if actor.scope_grid_id else self.tr("全部")
+        return self.tr("当前用户：{user}（{role}，范围：{scope}）").format(user=actor.name, role=actor.role or "—",
+                                                                       scope=scope)
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self.pages[key] = page
@@ -172,6 +208,15 @@ class MainWindow(QMainWindow):
         self.search.setFocus()
         self.search.selectAll()
 
+    def unsaved_work(self) -> list[str]:
+        """The titles of the open windows (and the grid details) holding changes not saved yet."""
+        titles = [form.windowTitle().replace("[*]", "") for form in self.findChildren(QWidget)
+                  if form.isWindow() and form is not self and form.isVisible()
+                  and getattr(form, "is_dirty", lambda: False)()]
+        if self.grid_page.has_unsaved_changes():
+            titles.append(self.tr("网格的基本信息"))
+        return titles
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Never lose typing: every open form and the grid details get their chance to ask first."""
         for form in self.findChildren(QWidget):
@@ -186,6 +231,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         event.accept()
+        self.closed.emit()
 
     def open_household(self, household_id: str, person_id: str | None = None) -> None:
         from ui.forms.household_form import HouseholdForm

@@ -38,6 +38,19 @@ def go_down(qtbot, wizard: SetupWizard, typed: str, expected: str) -> None:
     qtbot.keyClick(page.filter, Qt.Key.Key_Return)
 
 
+def give_admin_a_password(qtbot, wizard: SetupWizard, password: str = "dongjie2026") -> None:
+    """第5步: the administrator's password, typed twice; 下一步 waits until both agree."""
+    page, next_button = wizard.admin_page, wizard.button(QWizard.WizardButton.NextButton)
+    assert wizard.currentPage() is page and not next_button.isEnabled()
+    qtbot.keyClicks(page.new_password.first, password)
+    qtbot.keyClicks(page.new_password.second, password[:-1] + "x")
+    assert not next_button.isEnabled() and page.new_password.hint.text() == "两次输入的密码不一致。"
+    page.new_password.second.clear()
+    qtbot.keyClicks(page.new_password.second, password)
+    assert next_button.isEnabled()
+    next_button.click()
+
+
 def tree(ws, parent=None, depth=0) -> list[tuple[int, str, str]]:
     rows = []
     for node in ws.query.grid_children(parent):
@@ -71,10 +84,16 @@ def test_a_community_sets_itself_up_with_three_grids_of_two_micro_grids(blank_ct
     grids.names.topLevelItem(2).setText(0, "幸福网格")  # names can be changed before they are made
     next_button.click()
     next_button.click()  # no passphrase yet: 以后在设置页填写
+    give_admin_a_password(qtbot, wizard)
+    assert wizard.done_page.title() == "第6步：确认并建立"
     assert "网格：3 个（第一网格、第二网格、幸福网格），微网格 6 个" in wizard.done_page.summary.text()
+    assert "管理员：用户名 admin，密码已设置" in wizard.done_page.summary.text()
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
     ws = blank_ctx.ws
+    assert not ws.users.is_open()  # from now on the program opens with a log-in
+    assert wizard.actor is not None and wizard.actor.role == "管理员"
+    assert ws.users.login("admin", "dongjie2026").user_id == wizard.actor.user_id
     assert ws.office.name == "新区社区居民委员会" and ws.office.county_code == "411423"
     assert tree(ws)[:6] == [(0, "宁陵县", "411423000000"), (1, "城关回族镇", "411423100000"),
                             (2, "新区社区", "411423100001"), (3, "第一网格", "41142310000101"),
@@ -102,6 +121,7 @@ def test_a_town_office_takes_its_official_villages_and_a_passphrase(blank_ctx, q
     type_text(qtbot, page.second, "宁陵县2026同步")
     assert next_button.isEnabled()
     next_button.click()
+    give_admin_a_password(qtbot, wizard)
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
     ws = blank_ctx.ws

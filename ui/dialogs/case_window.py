@@ -34,6 +34,7 @@ from ui.dialogs.action_dialog import ActionDialog
 from ui.display import moment_text, scaled
 from ui.latest_read import LatestRead
 from ui.operations import Operation
+from ui.permissions import offer
 from ui.widgets.form_scroll import PageScrollArea
 from ui.window_geometry import keep_geometry
 
@@ -129,6 +130,7 @@ class CaseWindow(QWidget):
         layout.addWidget(self.state_label)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
+        offer(ctx, "print", self.print_button)
         ctx.bus.changed.connect(self.on_changes)
         self.reload()
         metrics = self.fontMetrics()

@@ -2,8 +2,10 @@
 
 The office finds its place among the official division codes (省 → 市 → 县 → 乡镇/街道 → 村/社区, typing a name or
 its pinyin initials to narrow each list), confirms the name proposed for it, plans its grids (a village or
-community) or takes the official villages/towns below it (a town or county), and may type the county's sync
-passphrase. Nothing is written before the last page; then ``ws.setup.create`` builds it all in one transaction.
+community) or takes the official villages/towns below it (a town or county), may type the county's sync
+passphrase, and gives the administrator a password (while the database has none). Nothing is written before the
+last page; then ``ws.setup.create`` builds it all in one transaction, the password is set right after it, and
+the administrator is logged in with it (``SetupWizard.actor``).
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ from PySide6.QtWidgets import (
 
 from gridapp import divisions
 from gridapp.divisions import Division
-from gridapp.dto import GridPlan
+from gridapp.dto import Actor, GridPlan
 from gridapp.errors import UserError
+from gridapp.services.users import ADMIN
 from gridapp.sync.passphrase import MIN_LENGTH, normalise
 from ui import messages
 from ui.context import AppContext
@@ -42,6 +45,7 @@ from ui.dialogs.passphrase_dialog import key_file
 from ui.display import scaled
 from ui.operations import Operation
 from ui.widgets.banner import Banner
+from ui.widgets.new_password import NewPassword
 from ui.window_geometry import fit_to_screen
 
 OFFICE_LEVELS = ("县级", "乡级", "村级")  # an office stands for a county, a town/street or a village/community
@@ -53,6 +57,7 @@ class SetupWizard(QWizard):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.actor: Actor | None = None  # the administrator, logged in once the password is set
         self.setWindowTitle(self.tr("首次使用：建立本单位"))
         label_wizard(self)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
@@ -60,9 +65,13 @@ class SetupWizard(QWizard):
         self.name_page = NamePage(self)
         self.grids_page = GridsPage(self)
         self.passphrase_page = PassphrasePage(self)
+        self.admin_page = AdminPage(self) if ctx.ws.users.is_open() else None
         self.done_page = DonePage(self)
-        for page in (self.place_page, self.name_page, self.grids_page, self.passphrase_page, self.done_page):
-            self.addPage(page)
+        pages = (self.place_page, self.name_page, self.grids_page, self.passphrase_page, self.admin_page,
+                 self.done_page)
+        for page in pages:
+            if page is not None:
+                self.addPage(page)
         metrics = self.fontMetrics()  # in text units, so the large-font mode gets a larger window
         fit_to_screen(self, QSize(metrics.averageCharWidth() * 100, metrics.height() * 30))
 
@@ -354,10 +363,26 @@ class PassphrasePage(QWizardPage):
         return not self.problem()
 
 
+class AdminPage(QWizardPage):
+    """The first administrator's password, typed twice: from now on the program opens with a log-in."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("第5步：管理员密码"))
+        self.setSubTitle(self.tr("本程序保存着群众的身份证号、电话等个人信息，每次打开都要登录。请给管理员设置密码，"
+                                 "记牢或写下来锁好。以后可以在“用户”页给网格员等开设各自的账号。"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("管理员用户名："), QLabel(ADMIN))
+        self.new_password = NewPassword(form, self.tr("密码："))
+        self.new_password.changed.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:
+        return not self.new_password.problem()
+
+
 class DonePage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(self.tr("第5步：确认并建立"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -369,6 +394,7 @@ class DonePage(QWizardPage):
 
     def initializePage(self) -> None:
         wiz: SetupWizard = self.wizard()
+        self.setTitle(self.tr("第{n}步：确认并建立").format(n=len(wiz.pageIds())))
         place = wiz.division
         lines = [self.tr("单位名称：{name}").format(name=wiz.name_page.name.text().strip()),
                  self.tr("所在地：{path}（{code}）").format(
@@ -382,6 +408,8 @@ class DonePage(QWizardPage):
             lines.append(wiz.grids_page.official.text())
         lines.append(self.tr("同步口令：已填写") if wiz.passphrase_page.passphrase()
                      else self.tr("同步口令：以后在“设置”页填写"))
+        if wiz.admin_page is not None:
+            lines.append(self.tr("管理员：用户名 {admin}，密码已设置").format(admin=ADMIN))
         lines.append("")
         lines.append(self.tr("点“完成”建立本单位。"))
         self.summary.setText("\n".join(lines))
@@ -390,6 +418,7 @@ class DonePage(QWizardPage):
     def create(self, then: Callable[[], None]) -> None:
         wiz: SetupWizard = self.wizard()
         ctx, grids, passphrase = wiz.ctx, wiz.grids_page, wiz.passphrase_page.passphrase()
+        password = wiz.admin_page.new_password.password() if wiz.admin_page is not None else ""
         code, name, plans, official = wiz.division.code, wiz.name_page.name.text().strip(), grids.plans(), \
             grids.official_children()
         finish = wiz.button(QWizard.WizardButton.FinishButton)
@@ -402,6 +431,16 @@ class DonePage(QWizardPage):
             if not isinstance(exc, UserError):
                 messages.failure(wiz, exc)
 
-        Operation(ctx, wiz, lambda _progress: ctx.ws.setup.create(
-            ctx.actor, code, name, plans, official_children=official, passphrase=passphrase,
-            key_file=key_file(ctx) if passphrase else None)).success(lambda _outcome: then()).failure(refused).run()
+        def create(_progress) -> Actor | None:
+            ctx.ws.setup.create(ctx.actor, code, name, plans, official_children=official, passphrase=passphrase,
+                                key_file=key_file(ctx) if passphrase else None)
+            if not password:
+                return None
+            ctx.ws.users.set_first_password(password)
+            return ctx.ws.users.login(ADMIN, password)
+
+        def created(actor: Actor | None) -> None:
+            wiz.actor = actor
+            then()
+
+        Operation(ctx, wiz, create).success(created).failure(refused).run()

@@ -38,6 +38,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.form_saver import FormSaver
 from ui.forms.person_editor import PersonEditor
+from ui.permissions import read_only
 from ui.widgets.banner import Banner
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import checked
@@ -71,6 +72,8 @@ class HouseholdForm(QWidget):
         self._update_title()
         self._fill_houses()
         self._set_dirty(False)
+        if not ctx.can("edit_households"):
+            read_only(self, keep=(self.close_button,))
         keep_geometry(self, ctx.settings, "household_form", PREFERRED_SIZE)
         self._share_width()
         self.number.setFocus()

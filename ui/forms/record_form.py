@@ -30,6 +30,7 @@ from gridapp.dates import format_date
 from ui import messages
 from ui.context import AppContext
 from ui.form_saver import FormSaver
+from ui.permissions import read_only
 from ui.widgets.banner import Banner
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import Checked, DateEdit, checked
@@ -57,7 +58,8 @@ class Section:
 
 
 class RecordForm(QWidget):
-    """Subclasses say what they edit (``_what``, ``_sections``) and where it lives (``_service``, ``_fetch``).
+    """Subclasses say what they edit (``_what``, ``_sections``) and where it lives (``_service``, ``_fetch``);
+    a role without ``permission`` sees the record read-only.
 
     Values go to the service as typed text; the service reads numbers and dates and refuses bad ones, so the
     form never second-guesses the rules.
@@ -109,7 +111,11 @@ class RecordForm(QWidget):
         self.saver = FormSaver(ctx, self, self.save_button)
         self._saved: dict[str, str] = {}
         self.load()
+        if not ctx.can(self.permission):
+            read_only(self, keep=(self.close_button,))
         self._fit(scroll, fields)
+
+    permission = "edit_premises"  # houses and places
 
     # -- what subclasses provide ------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from ui.dialogs.case_window import show_case
 from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.register_case_dialog import RegisterCaseDialog, add_photo, photo_inputs
 from ui.form_saver import FormSaver
+from ui.permissions import offer, read_only
 from ui.widgets.banner import Banner
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import DateEdit, checked
@@ -145,6 +146,10 @@ class VisitForm(QWidget):
             self._load(visit_id)
         self.set_target(self.target)
         self._saved = self.visit_input()
+        if ctx.can("record_visits"):
+            offer(ctx, "register_cases", self.case_button)
+        else:
+            read_only(self, keep=(self.close_button,))
         keep_geometry(self, ctx.settings, "visit_form",
                       QSize(self.fontMetrics().averageCharWidth() * 90, self.sizeHint().height()))
 

@@ -19,6 +19,7 @@ from ui.dialogs.register_case_dialog import RegisterCaseDialog
 from ui.display import moment_text
 from ui.grid_tree_model import GridTreeModel
 from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns
+from ui.permissions import offer
 from ui.widgets.date_edit import DateEdit, period_box
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
@@ -85,6 +86,7 @@ class CasePage(QWidget):
         self.open_button.clicked.connect(lambda: self.open_case(self.table.currentIndex().row()))
         scoped_list_layout(self, self.tree, filter_row, self.table, self.count_label,
                            (self.new_button, self.open_button))
+        offer(ctx, "register_cases", self.new_button)
         ctx.bus.changed.connect(self.on_changes)
         select_first_node(self.tree, self.refresh)
         fit_columns(self.table)

@@ -56,7 +56,8 @@ def setup_state(query: Queries, passphrases: Any) -> SetupState:
 
 
 class FirstSteps(QWidget):
-    """``actions`` maps each step's key to what its button does."""
+    """``actions`` maps each step's key to what its button does; a step without one (the user's role cannot
+    do it) is left out."""
 
     def __init__(self, actions: Mapping[str, Callable[[], None]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +66,7 @@ class FirstSteps(QWidget):
         self.notes: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
-        for row, (key, title, why) in enumerate(STEPS):
+        for row, (key, title, why) in enumerate(s for s in STEPS if s[0] in actions):
             button = self.buttons[key] = QPushButton(_translated(title))
             button.setObjectName(f"step_{key}")
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -82,6 +83,8 @@ class FirstSteps(QWidget):
 
     def show_state(self, state: SetupState) -> None:
         for key, title, why in STEPS:
+            if key not in self.buttons:
+                continue
             done = state.done(key)
             self.buttons[key].setText(self.tr("{title} ✓").format(title=_translated(title)) if done
                                       else _translated(title))

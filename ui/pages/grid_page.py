@@ -32,6 +32,7 @@ from ui.dialogs.grid_node_dialog import GridNodeDialog
 from ui.grid_tree_model import GridTreeModel, reveal
 from ui.operations import run_write
 from ui.pages.grid_panels import NodeDetailPanel, NodePanel, PartyCentersPanel, WorkersPanel, open_dialog
+from ui.permissions import offer
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
 
@@ -82,6 +83,9 @@ class GridPage(QWidget):
 
         buttons = flow_row(self.new_button, self.rename_button, self.move_button, self.merge_button,
                            self.retire_button)
+        if not offer(ctx, "edit_grid", self.new_button, self.rename_button, self.move_button, self.merge_button,
+                     self.retire_button):
+            self.tree.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
         EmptyHint(self.tree, self.tr("还没有网格。\n点上面的“新建下级”，先建最上面一级（如县、镇或村），"
                                      "再一级一级往下建到网格。"))
         hint = QLabel(self.tr("提示：用鼠标把一个网格拖到另一个网格上，就能把它移到那个网格之下。"))

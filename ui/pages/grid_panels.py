@@ -34,6 +34,7 @@ from ui.context import AppContext
 from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.worker_dialog import WorkerDialog
 from ui.operations import Operation, run_write
+from ui.permissions import offer
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
 from ui.widgets.form_scroll import FormScrollArea
@@ -71,7 +72,7 @@ class NodePanel(QWidget):
             self.set_node(self.node)
 
     def editable(self) -> bool:
-        return self.node is not None and not self.node.retired
+        return self.node is not None and not self.node.retired and self.ctx.can("edit_grid")
 
     def load(self) -> None:
         raise NotImplementedError
@@ -124,6 +125,7 @@ class NodeDetailPanel(NodePanel):
         layout = QVBoxLayout(self)
         layout.addWidget(FormScrollArea(form_box), 1)
         layout.addLayout(buttons)
+        offer(ctx, "edit_grid", self.save_button)
 
     def load(self) -> None:
         detail = self.ctx.ws.query.grid_node(self.node.id) if self.node else None
@@ -203,6 +205,7 @@ class WorkersPanel(NodePanel):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(flow_row(self.add_button, self.remove_button))
+        offer(ctx, "edit_grid", self.add_button, self.remove_button)
 
     def load(self) -> None:
         workers = self.ctx.ws.query.grid_workers(self.node.id) if self.node else []
@@ -266,6 +269,8 @@ class PartyCentersPanel(NodePanel):
         self.remove_center_button.clicked.connect(self.remove_center)
         self.link_button.clicked.connect(self.link)
         self.unlink_button.clicked.connect(self.unlink)
+        offer(ctx, "edit_grid", self.add_center_button, self.remove_center_button, self.link_button,
+              self.unlink_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)

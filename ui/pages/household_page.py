@@ -13,6 +13,7 @@ from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel
 from ui.household_table_model import HouseholdTableModel
 from ui.operations import run_write
+from ui.permissions import offer
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.scoped_list import (
@@ -68,6 +69,8 @@ class HouseholdPage(QWidget):
             self.tr("没有符合条件的住户。\n可以把上面的筛选改回“全部”。"), self.is_filtered)
         scoped_list_layout(self, self.tree, filter_row, self.table, self.count_label,
                            (self.new_button, self.open_button, self.delete_button, self.import_button))
+        offer(ctx, "edit_households", self.new_button, self.delete_button)
+        offer(ctx, "import", self.import_button)
         ctx.bus.changed.connect(self.on_changes)
         select_first_node(self.tree, self.refresh)
 

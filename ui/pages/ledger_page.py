@@ -72,6 +72,9 @@ class LedgerPage(QWidget):
         EmptyHint(self.tree, no_grid_text())
         ctx.bus.changed.connect(self.on_changes)
         self.mask = QCheckBox(self.tr("隐藏身份证号和电话的中间几位"))
+        if not ctx.can("print_private"):  # this role prints masked only
+            self.mask.setChecked(True)
+            self.mask.setEnabled(False)
         self.date_from, self.date_to = DateEdit(), DateEdit()
         for edit, day in zip((self.date_from, self.date_to), ledgers.calendar_year(ctx.ws.today()), strict=True):
             edit.set_value(day)

@@ -18,6 +18,7 @@ from ui.forms.house_form import HouseForm
 from ui.forms.place_form import PlaceForm, RecordForm
 from ui.grid_tree_model import GridTreeModel
 from ui.operations import run_write
+from ui.permissions import offer
 from ui.premises_table_model import Column, RecordTableModel
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import FlowLayout
@@ -79,6 +80,7 @@ class PremisesPage(QWidget):
         self.delete_button.clicked.connect(self.delete_record)
         scoped_list_layout(self, self.tree, filter_row, self.table, self.count_label,
                            (self.new_button, self.open_button, self.delete_button))
+        offer(ctx, "edit_premises", self.new_button, self.delete_button)
         ctx.bus.changed.connect(self.on_changes)
         select_first_node(self.tree, self.refresh)
         self.table.resizeColumnsToContents()

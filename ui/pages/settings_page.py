@@ -1,4 +1,5 @@
-"""设置: readability (large-font mode, remembered between runs), this office, the database and its backups."""
+"""设置: readability (large-font mode, remembered between runs), this office, the user's password and the idle
+lock, the sync passphrase, the database and its backups — each part shown to the roles that may change it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +21,8 @@ from gridapp.errors import UserError
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase, passphrase_store
+from ui.dialogs.password_dialogs import ChangePasswordDialog
+from ui.idle import IDLE_MINUTES_KEY, MAX_IDLE_MINUTES, idle_minutes
 from ui.widgets.form_scroll import PageScrollArea
 
 LARGE_FONT_KEY = "ui/large_font"
@@ -58,6 +62,8 @@ class SettingsPage(QWidget):
         database.setCursorPosition(0)
         form.addRow(self.tr("数据库："), database)
 
+        security = self._security_box()
+
         sync = QGroupBox(self.tr("同步口令"))
         self.passphrase_label = QLabel()
         self.passphrase_label.setWordWrap(True)
@@ -78,15 +84,52 @@ class SettingsPage(QWidget):
         box.addWidget(self.backup_button)
         self.backup_button.setEnabled(ctx.ws.db_file is not None)
 
+        sync.setVisible(ctx.can("sync"))
+        backups.setVisible(ctx.can("settings"))
+
         layout = QVBoxLayout()
         layout.addWidget(readability)
         layout.addWidget(office)
+        layout.addWidget(security)
         layout.addWidget(sync)
         layout.addWidget(backups, 1)
+        if not ctx.can("settings"):
+            layout.addStretch(1)
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.addWidget(PageScrollArea(layout))  # the large-font mode on a 768-pixel screen scrolls
         self.refresh_backups()
+
+    def _security_box(self) -> QGroupBox:
+        """修改密码 for whoever logged in; the idle lock for those who may change settings."""
+        box = QGroupBox(self.tr("密码和锁屏"))
+        form = QFormLayout(box)
+        self.password_button = QPushButton(self.tr("修改密码…"))
+        self.password_button.clicked.connect(self.change_password)
+        if self.ctx.username:
+            form.addRow(self.tr("当前用户：{name}").format(name=self.ctx.actor.name), self.password_button)
+        else:
+            self.password_button.hide()
+            note = QLabel(self.tr("这个数据库还没有设置密码，下次打开程序时会请管理员设置。"))
+            note.setWordWrap(True)
+            form.addRow(note)
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(0, MAX_IDLE_MINUTES)
+        self.idle_minutes.setSuffix(self.tr(" 分钟"))
+        self.idle_minutes.setSpecialValueText(self.tr("从不锁定"))
+        self.idle_minutes.setValue(idle_minutes(self.ctx))
+        self.idle_minutes.setEnabled(self.ctx.can("settings"))
+        self.idle_minutes.valueChanged.connect(self.set_idle_minutes)
+        form.addRow(self.tr("无人操作多久后锁屏："), self.idle_minutes)
+        return box
+
+    def change_password(self) -> None:
+        if ChangePasswordDialog(self.ctx, self).exec():
+            messages.info(self, self.tr("密码已修改，下次登录请用新密码。"))
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.ctx.settings.setValue(IDLE_MINUTES_KEY, minutes)
+        self.ctx.settings.sync()
 
     def set_large_font(self, large: bool) -> None:
         self.ctx.settings.setValue(LARGE_FONT_KEY, "true" if large else "false")

@@ -31,6 +31,7 @@ from ui.grid_tree_model import GridTreeModel
 from ui.latest_read import LatestRead
 from ui.operations import run_write
 from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns
+from ui.permissions import offer
 from ui.widgets.date_edit import DateEdit, period_box
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
@@ -72,6 +73,7 @@ class VisitPage(QWidget):
         self.tabs.addTab(self._log_tab(), self.tr("走访记录"))
         self.tabs.addTab(self._due_tab(), self.tr("应访名单"))
         self.tabs.currentChanged.connect(lambda _index: self._read_due_if_stale())
+        offer(ctx, "record_visits", self.new_button, self.delete_button, self.record_button)
 
         right = QWidget()
         column = QVBoxLayout(right)
