@@ -86,33 +86,77 @@ def main(argv: list[str] | None = None) -> int:
     from ui.main_window import MainWindow
     from ui.session import Session, sign_in
 
-    try:
-        ws = open_workspace(args.db, args.demo)
-    except UserError as exc:
-        if args.smoke:
-            print(f"gridapp: {exc}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, app.translate("app", "无法打开数据库"), str(exc))
-        return 2
-    ctx = make_context(ws)
-    if args.smoke:  # builds the window as the set-up administrator, says how many households it shows, quits
-        window = MainWindow(ctx.signed_in(ws.users.open_actor(), ""))
-        app.processEvents()
-        print(f"gridapp: smoke ok — {ws.url}, office {ws.office.name if ws.office else '(not set)'}, "
-              f"{window.household_count()} households")
+    while True:  # once more after a backup has been restored: the database is opened and signed in again
+        ws = open_checked(args, app)
+        if ws is None:
+            return 2
+        ctx = make_context(ws)
+        if args.smoke:  # builds the window as the set-up administrator, says how many households it shows, quits
+            window = MainWindow(ctx.signed_in(ws.users.open_actor(), ""))
+            app.processEvents()
+            print(f"gridapp: smoke ok — {ws.url}, office {ws.office.name if ws.office else '(not set)'}, "
+                  f"{window.household_count()} households")
+            ws.close()
+            return 0
+        if not clock_accepted(ws, app):
+            ws.close()
+            return 1
+        user = start_office(ctx) if ws.office is None else sign_in(ctx)
+        if user is None:
+            ws.close()
+            return 1
+        app.setQuitOnLastWindowClosed(False)  # logging out closes the window and opens the log-in: not the end
+        session = Session(user)
+        session.ended.connect(app.quit)
+        daily_second_copy(user)
+        code = app.exec()
+        session.ctx.tasks.wait()
         ws.close()
-        return 0
-    user = start_office(ctx) if ws.office is None else sign_in(ctx)
-    if user is None:
-        ws.close()
-        return 1
-    app.setQuitOnLastWindowClosed(False)  # logging out closes the window and opens the log-in: not the end
-    session = Session(user)
-    session.ended.connect(app.quit)
-    code = app.exec()
-    session.ctx.tasks.wait()
-    ws.close()
-    return code
+        if not session.reopen:
+            return code
+        QMessageBox.information(None, app.translate("app", "已恢复备份"),
+                                app.translate("app", "备份已恢复。请重新登录（恢复的备份里的用户和密码以那时为准）。"))
+
+
+def open_checked(args: argparse.Namespace, app):
+    """The database, or None after telling why it cannot be opened. A damaged file gets the dialog that offers
+    the newest sound backup; once one is restored, the restored file is opened."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from gridapp.workspace import DamagedDatabase
+    from ui.dialogs.damaged_dialog import DamagedDialog
+
+    while True:
+        try:
+            return open_workspace(args.db, args.demo)
+        except DamagedDatabase as exc:
+            if args.smoke or DamagedDialog(exc).exec() != QDialog.DialogCode.Accepted:
+                print(f"gridapp: {exc}", file=sys.stderr)
+                return None
+        except UserError as exc:
+            if args.smoke:
+                print(f"gridapp: {exc}", file=sys.stderr)
+            else:
+                QMessageBox.critical(None, app.translate("app", "无法打开数据库"), str(exc))
+            return None
+
+
+def clock_accepted(ws: Workspace, app) -> bool:
+    """A PC clock earlier than the newest change: ask to fix the date first (going on stays possible)."""
+    from ui import messages
+
+    problem = ws.clock_problem()
+    return not problem or messages.choose(None, app.translate("app", "电脑的日期不对"), problem,
+                                          [app.translate("app", "退出，先改日期"),
+                                           app.translate("app", "仍然继续（不推荐）")]) == 1
+
+
+def daily_second_copy(ctx) -> None:
+    """At the first start of the day, the verified copy into the second backup folder, in the background."""
+    backups = ctx.ws.backups
+    if ctx.ws.db_file is not None:
+        ctx.tasks.start(lambda _progress: backups.daily(), on_done=lambda _info: None,
+                        on_error=lambda exc: print(f"gridapp: 第二份备份没有写成：{exc}", file=sys.stderr))
 
 
 def start_office(ctx):

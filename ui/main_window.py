@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
 
     lock_requested = Signal()
     logout_requested = Signal()
+    reopen_requested = Signal()  # a backup replaced the database file: open it again
     closed = Signal()
 
     def __init__(self, ctx: AppContext) -> None:
@@ -100,7 +101,9 @@ class MainWindow(QMainWindow):
             self._add_page("users", self.tr("用户"), UsersPage(ctx))
         if ctx.can("audit"):
             self._add_page("audit", self.tr("日志"), AuditPage(ctx))
-        self._add_page("settings", self.tr("设置"), SettingsPage(ctx))
+        settings = SettingsPage(ctx)
+        settings.backups.restored.connect(lambda _kept: self.reopen_requested.emit())
+        self._add_page("settings", self.tr("设置"), settings)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.show_page("home")
 

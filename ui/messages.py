@@ -61,6 +61,17 @@ def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool
     return answer == QMessageBox.StandardButton.Yes
 
 
+def choose(parent: QWidget | None, title: str, text: str, choices: list[str], default: int = 0) -> int:
+    """A warning with buttons named by ``choices`` (the first one also answers Esc); the index chosen."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    buttons = [box.addButton(choice, QMessageBox.ButtonRole.RejectRole if i == 0 else QMessageBox.ButtonRole.AcceptRole)
+               for i, choice in enumerate(choices)]
+    box.setDefaultButton(buttons[default])
+    box.setEscapeButton(buttons[0])
+    box.exec()
+    return buttons.index(box.clickedButton()) if box.clickedButton() in buttons else 0
+
+
 def ask_save(parent: QWidget | None, text: str) -> str:
     """'save', 'discard' or 'cancel' for a form closed with unsaved changes."""
     box = QMessageBox(QMessageBox.Icon.Question, QMessageBox.tr("尚未保存"), text,

@@ -55,6 +55,7 @@ class Session(QObject):
         self.window: MainWindow | None = None
         self.lock_screen: LockScreen | None = None
         self.login_dialog: LoginDialog | None = None
+        self.reopen = False  # the program should open the database again (a backup was restored)
         self._logging_out = False
         self.watcher = IdleWatcher(self._idle_limit, clock, self)
         self.watcher.idle.connect(self.lock)
@@ -67,6 +68,7 @@ class Session(QObject):
         window = self.window = MainWindow(self.ctx)
         window.lock_requested.connect(self.lock)
         window.logout_requested.connect(self.log_out)
+        window.reopen_requested.connect(self._reopen)
         window.closed.connect(self._window_closed)
         window.show()
         self.watcher.resume()
@@ -153,6 +155,16 @@ class Session(QObject):
         dialog = self.login_dialog = LoginDialog(self.ctx)
         dialog.finished.connect(lambda result: self._logged_in_again(dialog, result))
         dialog.open()
+
+    def _reopen(self) -> None:
+        """A backup took the database's place: end this session, the program opens the file again."""
+        self.reopen = True
+        window, self.window = self.window, None
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        self.watcher.stop()
+        self.ended.emit()
 
     def _logged_in_again(self, dialog: LoginDialog, result: int) -> None:
         if result != QDialog.DialogCode.Accepted or dialog.actor is None:

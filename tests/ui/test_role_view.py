@@ -47,7 +47,7 @@ def test_a_query_user_sees_lists_without_new_or_delete_buttons(window_of) -> Non
     assert ledgers.mask.isChecked() and not ledgers.mask.isEnabled()  # 查询 prints masked only
     settings = window.show_page("settings")
     assert not settings.password_button.isHidden() and not settings.idle_minutes.isEnabled()
-    assert not settings.backup_button.isVisibleTo(settings) and not settings.passphrase_button.isVisibleTo(settings)
+    assert not settings.backups.isVisibleTo(settings) and not settings.passphrase_button.isVisibleTo(settings)
     assert settings.large_font.isVisibleTo(settings)
     assert window.pages["home"].first_steps.buttons == {}
     assert "查询员（查询，范围：全部）" in window.user_label.text()

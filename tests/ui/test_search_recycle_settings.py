@@ -92,14 +92,12 @@ def test_large_font_mode_changes_the_font_and_is_remembered(window, ctx, qtbot) 
     assert ctx.settings.value("ui/large_font") == "false"
 
 
-def test_backup_now_lists_the_new_backup(window, ctx, qtbot, monkeypatch) -> None:
-    shown = []
-    monkeypatch.setattr(messages, "info", lambda _parent, text, title=None: shown.append(text))
-    settings = window.show_page("settings")
-    before = settings.backup_list.count()
-    qtbot.mouseClick(settings.backup_button, Qt.MouseButton.LeftButton)
-    assert settings.backup_list.count() == before + 1
-    assert shown and shown[0].startswith("已备份到：")
+def test_backup_now_lists_the_new_backup(window, ctx, qtbot) -> None:
+    panel = window.show_page("settings").backups
+    before = panel.table.rowCount()
+    qtbot.mouseClick(panel.backup_button, Qt.MouseButton.LeftButton)
+    assert panel.table.rowCount() == before + 1
+    assert panel.work.status.text().startswith("已备份到：")
 
 
 def test_large_font_widens_the_list_columns_so_id_numbers_stay_whole(window, qtbot) -> None:

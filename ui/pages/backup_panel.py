@@ -162,6 +162,10 @@ class BackupPanel(QWidget):
         row = self.selected()
         if row is None:
             return
+        unsaved = getattr(self.window(), "unsaved_work", list)()
+        if unsaved:
+            messages.error(self, self.tr("请先保存或关闭这些窗口，再恢复备份：{windows}").format(windows="、".join(unsaved)))
+            return
         text = self.tr("用 {at} 的备份（{reason}，{households} 户、{persons} 人）替换现在的数据库吗？\n"
                        "现在的数据库会先另存一份备份；恢复之后，程序会重新打开数据库。").format(
             at=f"{row.taken_at:%Y-%m-%d %H:%M}", reason=row.reason_label, households=row.households,

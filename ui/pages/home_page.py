@@ -24,7 +24,9 @@ from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import passphrase_store
 from ui.display import scaled
 from ui.latest_read import LatestRead
+from ui.pages.backup_panel import stale_warning
 from ui.pages.first_steps import FirstSteps, SetupState, setup_state
+from ui.widgets.banner import Banner
 
 WATCHED = (Table.CASES, Table.CASE_STEPS, Table.VISITS, Table.HOUSEHOLDS, Table.PERSONS, Table.PERSON_TAGS, Table.GRID_NODES)
 # (key the main window jumps by, title); the order is the order on screen
@@ -45,6 +47,7 @@ class HomePage(QWidget):
         office = ctx.ws.office.name if ctx.ws.office else self.tr("（未设置单位）")
         self.office_label = QLabel(office)
         self.day_label = QLabel()
+        self.backup_warning = Banner()  # the second copy of the backups is more than a week old
         self.tiles: dict[str, QPushButton] = {}
         grid = QGridLayout()
         for i, (key, _title) in enumerate(TILES):
@@ -61,6 +64,7 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.office_label)
         layout.addWidget(self.day_label)
+        layout.addWidget(self.backup_warning)
         layout.addSpacing(self.fontMetrics().height())
         layout.addWidget(self.first_steps)
         layout.addWidget(self.tile_area)
@@ -68,7 +72,7 @@ class HomePage(QWidget):
         self._scale_fonts()
         self.read = LatestRead(ctx.tasks, self._show_counts, self._failed, self)
         ctx.bus.changed.connect(self.on_changes)
-        self._show_counts(({}, None))
+        self._show_counts(({}, None, ""))
 
     def _scale_fonts(self) -> None:
         """Title and numbers a size up from the page's font, so the large-font mode enlarges them too."""
@@ -88,11 +92,13 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         """Start reading the numbers of the acting user's scope at the context's clock, and how far the office
         has come with its first steps."""
-        now, scope, query = self.ctx.now(), self.ctx.actor.scope_grid_id, self.ctx.ws.query
+        ctx = self.ctx
+        now, scope, query = ctx.now(), ctx.actor.scope_grid_id, ctx.ws.query
         self.day = now
-        passphrases = passphrase_store(self.ctx)
+        passphrases = passphrase_store(ctx)
         self._show_day()
-        self.read.start(lambda: (todo_counts(query, scope, now), setup_state(query, passphrases)))
+        self.read.start(lambda: (todo_counts(query, scope, now), setup_state(query, passphrases),
+                                 stale_warning(ctx) if ctx.can("settings") else ""))
 
     def first_steps_shown(self) -> bool:
         return not self.first_steps.isHidden()
@@ -107,8 +113,9 @@ class HomePage(QWidget):
         else:
             self.day_label.setText(day + self.tr("，待办工作如下（点击数字查看）："))
 
-    def _show_counts(self, result: tuple[dict[str, int], SetupState | None]) -> None:
-        counts, setup = result
+    def _show_counts(self, result: tuple[dict[str, int], SetupState | None, str]) -> None:
+        counts, setup, warning = result
+        self.backup_warning.show_text(warning, "notice")
         if setup is not None:
             self.setup = setup
             self.first_steps.show_state(setup)

@@ -10,19 +10,18 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from gridapp.errors import UserError
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase, passphrase_store
 from ui.dialogs.password_dialogs import ChangePasswordDialog
 from ui.idle import IDLE_MINUTES_KEY, MAX_IDLE_MINUTES, idle_minutes
+from ui.pages.backup_panel import BackupPanel
 from ui.widgets.form_scroll import PageScrollArea
 
 LARGE_FONT_KEY = "ui/large_font"
@@ -74,15 +73,9 @@ class SettingsPage(QWidget):
         sync_box.addWidget(self.passphrase_button)
         self.show_passphrase_state()
 
-        backups = QGroupBox(self.tr("备份"))
-        self.backup_list = QListWidget()
-        self.backup_button = QPushButton(self.tr("立即备份"))
-        self.backup_button.clicked.connect(self.backup_now)
-        box = QVBoxLayout(backups)
-        box.addWidget(QLabel(self.tr("每次升级、导入和同步之前都会自动备份。最近的备份：")))
-        box.addWidget(self.backup_list)
-        box.addWidget(self.backup_button)
-        self.backup_button.setEnabled(ctx.ws.db_file is not None)
+        backups = QGroupBox(self.tr("备份和恢复"))
+        self.backups = BackupPanel(ctx)
+        QVBoxLayout(backups).addWidget(self.backups)
 
         sync.setVisible(ctx.can("sync"))
         backups.setVisible(ctx.can("settings"))
@@ -98,7 +91,6 @@ class SettingsPage(QWidget):
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.addWidget(PageScrollArea(layout))  # the large-font mode on a 768-pixel screen scrolls
-        self.refresh_backups()
 
     def _security_box(self) -> QGroupBox:
         """修改密码 for whoever logged in; the idle lock for those who may change settings."""
@@ -145,17 +137,3 @@ class SettingsPage(QWidget):
     def set_passphrase(self) -> None:
         if ask_and_store_passphrase(self.ctx, self):
             self.show_passphrase_state()
-
-    def refresh_backups(self) -> None:
-        self.backup_list.clear()
-        for row in self.ctx.ws.backups.list():
-            self.backup_list.addItem(row.path.name)
-
-    def backup_now(self) -> None:
-        try:
-            path = self.ctx.ws.backups.take("manual")
-        except UserError as exc:
-            messages.error(self, str(exc))
-            return
-        self.refresh_backups()
-        messages.info(self, self.tr("已备份到：{path}").format(path=path))
