@@ -242,7 +242,8 @@ def _copy_database(source: Path, target: Path, progress: Progress | None = None)
         finally:
             dst.close()
     except BaseException:
-        partial.unlink(missing_ok=True)
+        for leftover in (partial, partial.with_name(f"{partial.name}-journal")):
+            leftover.unlink(missing_ok=True)
         raise
     finally:
         src.close()

@@ -32,6 +32,7 @@ from gridapp.models import (
     Place,
 )
 from gridapp.progress import Progress
+from gridapp.services.setup import add_local_office
 
 if TYPE_CHECKING:
     from gridapp.workspace import Workspace
@@ -72,9 +73,9 @@ def generate(ws: Workspace, scale: str = "village", seed: int = 1,
                                 "演示数据只能生成到空数据库中，请新建一个数据库后再试。")
     office = ws.office
     county = geography.county(office.county_code if office is not None else "")
-    if office is None:
-        ws.init_office(OFFICE_NAMES[scale], county.code)
     with ws.write(SYSTEM) as tx:
+        if office is None:  # in the same transaction: a failed or killed run leaves no office behind either
+            tx.stamp.office_id = add_local_office(tx.session, OFFICE_NAMES[scale], county.code).id
         rng = random.Random(seed)
         rows = Rows(tx, rng, tree.TABLES)
         root_id = tree.build(rows, rng, county, PLANS[scale], progress or Progress())
@@ -87,4 +88,5 @@ def generate(ws: Workspace, scale: str = "village", seed: int = 1,
         )
         tx.session.add(AuditEntry(user_name=SYSTEM.name, action="demo", table_name=GridNode.__tablename__,
                                   record_id=root_id, detail={"scale": scale, "seed": seed, **asdict(summary)}))
+    ws.reload_office()
     return replace(summary, seconds=round(time.perf_counter() - started, 2))  # the commit included

@@ -124,20 +124,46 @@ def test_a_restore_killed_at_any_point_leaves_the_old_or_the_restored_database(d
         households(db)  # opens: no stray journal is replayed over the restored file
 
 
-def test_a_full_disk_during_an_import_is_a_chinese_message_and_changes_nothing(office: Path, tmp_path: Path) -> None:
-    """The disk fills up (simulated with a limit on file size) while the import writes: refused, rolled back."""
-    sheet = roster(tmp_path / "花名册.csv", 3000)
-    before = digest(office)
-    limit = office.stat().st_size + 64 * 1024
-
+def run_on_a_small_disk(args: list[str], limit: int) -> subprocess.CompletedProcess[str]:
+    """The command with no file allowed to grow past ``limit`` bytes — a disk filling up, as SQLite sees it."""
     def small_disk() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    done = subprocess.run([sys.executable, "-m", "gridapp", "--db", str(office), "import", str(sheet), "--grid",
-                           "第一网格"], capture_output=True, text=True, preexec_fn=small_disk, timeout=300)
+    return subprocess.run([sys.executable, "-m", "gridapp", *args], capture_output=True, text=True,
+                          preexec_fn=small_disk, timeout=300)
+
+
+def test_a_full_disk_during_an_import_is_a_chinese_message_and_changes_nothing(office: Path, tmp_path: Path) -> None:
+    sheet = roster(tmp_path / "花名册.csv", 3000)
+    before = digest(office)
+    done = run_on_a_small_disk(["--db", str(office), "import", str(sheet), "--grid", "第一网格"],
+                               office.stat().st_size + 64 * 1024)
     assert done.returncode == 2 and "磁盘已满" in done.stderr and "Traceback" not in done.stderr
     assert digest(office) == before
+
+
+def test_a_full_disk_during_demo_generation(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    Workspace.open(db).close()
+    before = digest(db)
+    done = run_on_a_small_disk(["--db", str(db), "demo", "--scale", "village"], db.stat().st_size + 64 * 1024)
+    assert done.returncode == 2 and "磁盘已满" in done.stderr and "Traceback" not in done.stderr
+    assert digest(db) == before
+
+
+@pytest.mark.parametrize("command", [["backup"], ["backup", "restore", "--latest"]])
+def test_a_full_disk_during_a_backup_or_a_restore(demo_village_file: Path, tmp_path: Path, command: list[str]) -> None:
+    db = tmp_path / "village.sqlite3"
+    shutil.copy(demo_village_file, db)
+    ws = Workspace.open(db)
+    ws.backups.take("manual")
+    ws.close()
+    before, copies = digest(db), backup.backups(db)
+    done = run_on_a_small_disk(["--db", str(db), *command], db.stat().st_size // 2)
+    assert done.returncode == 2 and "磁盘空间" in done.stderr and "Traceback" not in done.stderr
+    assert digest(db) == before and backup.backups(db) == copies
+    assert not [p for p in db.parent.rglob(".*") if p.is_file()]  # no half-written copy left behind
 
 
 def test_a_read_only_database_is_a_chinese_message(office: Path, tmp_path: Path) -> None:
