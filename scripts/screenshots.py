@@ -7,14 +7,16 @@ exactly as a user would see them.
 from __future__ import annotations
 
 import contextlib
+import shutil
 import sys
 import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 
+from gridapp import backup
 from gridapp.demo import TODAY, generate
 from gridapp.errors import UserError
 from gridapp.workspace import Workspace
@@ -175,6 +177,37 @@ def shoot_users(app: QApplication, ctx, out: Path) -> None:
     window.close()
 
 
+def shoot_backups(app: QApplication, window: MainWindow, out: Path, tmp: Path) -> None:
+    """设置 → 备份 with a few backups and a second folder, then the start-up dialog of a damaged copy."""
+    from gridapp.workspace import DamagedDatabase, Workspace
+    from ui.dialogs.damaged_dialog import DamagedDialog
+
+    ws = window.ctx.ws
+    ws.backups.set_second_folder(window.ctx.actor, tmp / "U盘")
+    ws.backups.take_now(window.ctx.actor, second_copy=True)
+    ws.backups.take("before-import")
+    width, height = OFFICE_SCREENS["1024x768"]
+    window.setGeometry(0, 0, width, height)
+    settings = window.show_page("settings")
+    settings.backups.refresh()
+    scroll = settings.findChild(QScrollArea)
+    scroll.ensureWidgetVisible(settings.backups)
+    shoot(app, window, out / "backup-page.png")
+    damaged = tmp / "damaged.sqlite3"
+    shutil.copy(ws.db_file, damaged)
+    for info in backup.backups(ws.db_file):  # the same backups, named for the damaged copy
+        shutil.copy(info.path, backup.backup_dir(damaged) / info.path.name.replace(ws.db_file.stem, "damaged", 1))
+    damaged.write_bytes(b"\0" * 65536)
+    try:
+        Workspace.open(damaged)
+    except DamagedDatabase as exc:
+        dialog = DamagedDialog(exc)
+        dialog.show()
+        shoot(app, dialog, out / "damaged-database.png")
+        dialog.close()
+    window.setGeometry(0, 0, 1400, 860)
+
+
 def first_grid(page) -> None:
     index = page.tree_model.index(0, 0)
     for _ in range(3):
@@ -328,6 +361,7 @@ def main(out: Path) -> None:
         apply_font_mode(False)
         shoot_import(app, ctx, out, Path(tmp))
         shoot_sync(app, window, out, Path(tmp))
+        shoot_backups(app, window, out, Path(tmp))
         window.close()
         ctx.tasks.wait()
         shoot_users(app, ctx, out)

@@ -52,6 +52,7 @@ class BackupPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(self.fontMetrics().height() * 12)  # several backups at once, even scrolled
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.backup_button = QPushButton(self.tr("立即备份"))
         self.backup_button.clicked.connect(self.backup_now)
