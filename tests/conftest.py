@@ -50,3 +50,13 @@ def demo_ws(demo_village_file: Path, tmp_path: Path):
     workspace = Workspace.open(target)
     yield workspace
     workspace.close()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throw-away PostgreSQL server for the whole run (see tests/postgres_cluster.py)."""
+    from postgres_cluster import Cluster
+
+    cluster = Cluster()
+    yield cluster
+    cluster.stop()
