@@ -68,15 +68,17 @@ class UserService:
             return Actor("管理员")
         return _actor(admin)
 
-    def set_first_password(self, password: str) -> Outcome:
-        """Give the set-up administrator a password; from then on everybody logs in."""
+    def set_first_password(self, password: str, username: str = ADMIN) -> Outcome:
+        """Give the set-up administrator (``username``: a new server's may have another name) a password; from
+        then on everybody logs in."""
         _check_password(password)
         if not self.is_open():
             raise RuleViolation("管理员已经设置过密码。")
         with self.ws.write(self.open_actor()) as tx:
-            admin = tx.session.scalars(select(User).where(User.username == ADMIN)).first()
+            admin = tx.session.scalars(select(User).where(User.username == username)).first()
             if admin is None:
-                admin = User(username=ADMIN, display_name="管理员", role="管理员")
+                admin = User(username=username, display_name="管理员" if username == ADMIN else username,
+                             role="管理员")
                 tx.session.add(admin)
             admin.password_hash = _HASHER.hash(password)
             admin.active = True
