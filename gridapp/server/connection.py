@@ -76,7 +76,7 @@ def explain(exc: DBAPIError, url: str | URL) -> ServerUnreachable:
     elif "role" in low and "does not exist" in low:
         what = f"服务器上没有名为“{where.username}”的用户。请核对用户名，或请服务器管理员按 docs/server.md 建立用户。"
     elif "pg_hba.conf" in low:
-        what = (f"服务器拒绝了这台电脑的连接（pg_hba.conf 里没有允许它）。请服务器管理员按 docs/server.md "
+        what = ("服务器拒绝了这台电脑的连接（pg_hba.conf 里没有允许它）。请服务器管理员按 docs/server.md "
                 "在 pg_hba.conf 里加上办公室网段。")
     elif "ssl" in low:
         what = ("加密连接（TLS）没有建立：服务器可能没有开启 SSL，或证书对不上。请核对“加密连接”设置和服务器证书"
