@@ -2,7 +2,9 @@
 folder, by hand — each written under a temporary name and renamed when complete, checked, kept by a retention
 plan so no disk fills, and restored in one step that a crash cannot leave half done.
 
-A backup's name says when and why it was taken: ``gridapp-20261204-073015-123456-before-import.sqlite3``.
+A backup's name says when and why it was taken: ``gridapp-20261204-073015-123456-before-import.sqlite3``. A server
+database's backups (pg_dump archives, see gridapp.pgtools) follow the same naming, retention and listing under a
+place named after the server and database: ``192.168.1.10-5432-gridapp-20261204-073015-123456-manual.dump``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from gridapp import pgtools
 from gridapp.errors import StorageError
 from gridapp.progress import Progress
 
@@ -27,8 +30,11 @@ REASONS = {
     "before-upgrade": "程序升级前", "before-restore": "恢复备份前", "before-demo": "生成演示数据前",
 }
 SCHEDULED = frozenset({"manual", "daily"})  # kept by day, week and month; the others are kept by count
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<day>\d{8})-(?P<time>\d{6})-(?P<micro>\d{6})-(?P<reason>[a-z-]+)\.sqlite3$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<day>\d{8})-(?P<time>\d{6})-(?P<micro>\d{6})-(?P<reason>[a-z-]+)(?P<suffix>\.sqlite3|\.dump)$")
+SERVER_SUFFIX = ".server"  # a server database's place (see server_place): never a file, only a name
+DUMP_SUFFIX = ".dump"
 _HEADER = b"SQLite format 3\x00"
+_DUMP_HEADER = b"PGDMP"  # the first bytes of a pg_dump custom-format archive
 
 
 class BackupError(StorageError):
@@ -66,7 +72,7 @@ def backup_sqlite(db_file: Path, reason: str, folder: Path | None = None, progre
     """Copy the database with SQLite's online backup API (consistent even while WAL is in use) into ``folder``
     (by default the backups folder beside it), then let the retention plan drop what is no longer needed."""
     folder = folder or backup_dir(db_file)
-    target = folder / f"{db_file.stem}-{datetime.now():%Y%m%d-%H%M%S-%f}-{reason}.sqlite3"
+    target = new_name(db_file, reason, folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _copy_database(db_file, target, progress)
@@ -74,6 +80,41 @@ def backup_sqlite(db_file: Path, reason: str, folder: Path | None = None, progre
         raise BackupError(f"无法备份数据库到 {folder}：{_why(exc)}。请检查磁盘空间和文件夹权限后重试。") from exc
     prune(folder, db_file.stem)
     return target
+
+
+def backup_server(url: str, place: Path, reason: str, folder: Path | None = None) -> Path:
+    """A pg_dump archive of the server database at ``url``, named and kept like a file's backups."""
+    folder = folder or backup_dir(place)
+    target = new_name(place, reason, folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(f"无法在 {folder} 建立备份文件夹：{_why(exc)}。请检查文件夹权限后重试。") from exc
+    pgtools.dump(url, target)
+    prune(folder, place.stem)
+    return target
+
+
+def restore_server(url: str, place: Path, archive: Path) -> Path:
+    """Replace the server database's contents by a dump (all or nothing), after dumping it as it is now;
+    returns that before-restore dump."""
+    problem = problem_of(archive)
+    if problem:
+        raise BackupError(f"备份 {archive.name} 不能用：{problem}。请选另一个备份。")
+    kept = backup_server(url, place, "before-restore")
+    pgtools.restore(url, archive)
+    return kept
+
+
+def new_name(place: Path, reason: str, folder: Path) -> Path:
+    """Where a backup taken now goes: a .sqlite3 copy of a file, a .dump of a server database."""
+    suffix = DUMP_SUFFIX if place.suffix == SERVER_SUFFIX else ".sqlite3"
+    return folder / f"{place.stem}-{datetime.now():%Y%m%d-%H%M%S-%f}-{reason}{suffix}"
+
+
+def server_place(folder: Path, host: str, port: int, database: str) -> Path:
+    """The name a server database's backups are kept under in ``folder`` (like a database file's path)."""
+    return folder / f"{host}-{port}-{database}{SERVER_SUFFIX}"
 
 
 def list_backups(db_file: Path, folder: Path | None = None) -> list[Path]:
@@ -84,7 +125,7 @@ def list_backups(db_file: Path, folder: Path | None = None) -> list[Path]:
 def backups(db_file: Path, folder: Path | None = None) -> list[BackupInfo]:
     """The backups of ``db_file`` in ``folder``, oldest first."""
     folder = folder or backup_dir(db_file)
-    paths = folder.glob(f"{db_file.stem}-*.sqlite3") if folder.is_dir() else ()
+    paths = folder.glob(f"{db_file.stem}-*") if folder.is_dir() else ()
     found = [info for info in map(parse_name, paths) if info is not None and _stem_of(info.path) == db_file.stem]
     return sorted(found, key=lambda b: b.taken_at)
 
@@ -112,6 +153,8 @@ def problem_of(path: Path, thorough: bool = False) -> str:
             head = f.read(len(_HEADER))
     except OSError as exc:
         return f"无法读取文件：{_why(exc)}"
+    if path.suffix == DUMP_SUFFIX:
+        return "" if head.startswith(_DUMP_HEADER) else "这不是 pg_dump 备份文件（可能只写了一半，或被改写）"
     if head != _HEADER:
         return "这不是数据库文件（可能只复制了一半，或被其他程序改写、隔离）"
     try:
@@ -207,7 +250,7 @@ def to_keep(found: list[BackupInfo]) -> set[Path]:
 
 
 def prune(folder: Path, stem: str) -> None:
-    found = [b for b in map(parse_name, folder.glob(f"{stem}-*.sqlite3")) if b and _stem_of(b.path) == stem]
+    found = [b for b in map(parse_name, folder.glob(f"{stem}-*")) if b and _stem_of(b.path) == stem]
     keep = to_keep(found)
     for info in found:
         if info.path not in keep:

@@ -59,7 +59,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         if not getattr(args, "opens_database", True):  # e.g. backup restore: the file may not open at all
             return args.handler(args)
-        with _opened(args) as ws:
+        with opened(args) as ws:
             return args.handler(ws, args)
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
@@ -72,7 +72,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 @contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[Workspace]:
+def opened(args: argparse.Namespace) -> Iterator[Workspace]:
     """The database, signed in as the command's user, closed afterwards."""
     ws = Workspace.open(args.db)
     try:

@@ -1,18 +1,20 @@
 """``backup`` (copy the database now), ``backup list`` and ``backup restore FILE|--latest``.
 
 Restoring works on a database that no longer opens (damaged pages, not a database at all): the file is kept
-beside itself as ``….damaged-<time>`` and the backup takes its place.
+beside itself as ``….damaged-<time>`` and the backup takes its place. On a server database (PostgreSQL) the
+backups are pg_dump archives and restoring runs pg_restore into the same database after a confirmation.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from gridapp import backup, paths
 from gridapp.cli.output import note, print_json, progress
-from gridapp.errors import RuleViolation, StorageError
+from gridapp.errors import RuleViolation
 from gridapp.workspace import Workspace
 
 
@@ -28,6 +30,7 @@ def register(sub: Any) -> None:
     which = q.add_mutually_exclusive_group(required=True)
     which.add_argument("file", nargs="?", help="备份文件")
     which.add_argument("--latest", action="store_true", help="最近一份检查通过的备份")
+    q.add_argument("--yes", action="store_true", help="服务器数据库：不再询问，直接恢复")
     q.set_defaults(handler=_restore, opens_database=False)
 
 
@@ -55,7 +58,7 @@ def _restore(args: argparse.Namespace) -> int:
     """Runs without opening the database: it may be the very file that cannot be opened."""
     location = paths.resolve_location(args.db)
     if paths.is_url(location):
-        raise StorageError("服务器数据库请用 pg_restore 恢复（见 docs/server.md），这里只能恢复本机的数据库文件。")
+        return _restore_server(args)
     db_file = Path(location).expanduser().resolve()
     if args.latest:
         sound = backup.newest_sound(db_file)
@@ -84,3 +87,33 @@ def _check_user(db_file: Path, args: argparse.Namespace) -> None:
         access.require(sign_in(ws, args), "settings")
     finally:
         ws.close()
+
+
+def _restore_server(args: argparse.Namespace) -> int:
+    """pg_restore a dump into the server database, for a user with ``settings`` who confirmed it."""
+    from gridapp import access
+    from gridapp.cli import opened
+
+    with opened(args) as ws:
+        access.require(ws.user, "settings")
+        if args.latest:
+            sound = [r for r in ws.backups.list() if not backup.problem_of(r.path)]
+            if not sound:
+                raise RuleViolation("没有找到这个服务器数据库的备份（gridapp backup 先备份一次）。")
+            chosen = sound[0].path
+        else:
+            chosen = Path(args.file)
+        _confirm(args, f"要用 {chosen.name} 替换服务器数据库 {ws.engine.url.database} 的全部数据吗？"
+                       "其他工作站请先退出程序。")
+        kept = ws.backups.restore(ws.user, chosen)
+    print(f"已用 {chosen.name} 恢复服务器数据库；恢复前的数据保存在 {kept}")
+    return 0
+
+
+def _confirm(args: argparse.Namespace, question: str) -> None:
+    if args.yes:
+        return
+    if not sys.stdin.isatty():
+        raise RuleViolation(f"{question}确认请加 --yes。")
+    if input(f"{question}（输入“是”确认）：").strip() not in ("是", "y", "yes"):
+        raise RuleViolation("没有恢复，数据库没有改动。")

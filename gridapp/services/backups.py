@@ -1,7 +1,8 @@
 """Backups of this database (``ws.backups``): the list with what each holds, a second copy in a folder chosen in
 设置 (a USB stick, a second disk, a share) written daily and verified, and restoring one.
 
-Only the embedded SQLite file is copied this way; a server database is backed up by its administrator.
+A server database (PostgreSQL) is backed up with pg_dump archives named, kept and listed the same way, in the
+data folder of the PC that takes them (see gridapp.pgtools); the second copy stays an embedded database's.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from gridapp import access, backup
+from gridapp import access, backup, paths
 from gridapp.backup import BackupError, BackupInfo
 from gridapp.dto import Actor
-from gridapp.errors import StorageError
 from gridapp.models import Setting
 from gridapp.progress import Progress
 from gridapp.services.audit import add_entry
@@ -44,12 +44,17 @@ class BackupService:
         self.ws = ws
 
     def _file(self) -> Path:
-        if self.ws.db_file is None:
-            raise StorageError("服务器数据库由服务器管理员备份（gridapp backup 会调用 pg_dump），这里不能复制文件。")
-        return self.ws.db_file
+        """The database file, or for a server database the name its dumps are kept under (in the data folder)."""
+        if self.ws.db_file is not None:
+            return self.ws.db_file
+        url = self.ws.engine.url
+        return backup.server_place(paths.data_dir(), url.host or "localhost", url.port or 5432, url.database or "")
 
     def take(self, reason: str, folder: Path | None = None, progress: Progress | None = None) -> Path:
-        """Copy the database now (before a bulk change, or when asked) — beside it, or into ``folder``."""
+        """Copy the database now (before a bulk change, or when asked) — beside it, or into ``folder``; a server
+        database is dumped with pg_dump."""
+        if self.ws.db_file is None:
+            return backup.backup_server(self.ws.url, self._file(), reason, folder)
         return backup.backup_sqlite(self._file(), reason, folder, progress)
 
     def take_now(self, actor: Actor, second_copy: bool = False, progress: Progress | None = None) -> Path:
@@ -78,6 +83,8 @@ class BackupService:
         db_file = self._file()
         with self.ws.gate.hold("正在恢复备份"):
             self.ws.engine.dispose()
+            if self.ws.db_file is None:
+                return backup.restore_server(self.ws.url, db_file, Path(path))
             return backup.restore(db_file, Path(path), progress=progress)
 
     # -- the second copy --------------------------------------------------------------------------------------
