@@ -33,7 +33,16 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program holding the file
 
 
-def make_engine(url: str) -> Engine:
+CONNECT_TIMEOUT = 5  # seconds a server connection may take before it gives up (an unplugged cable)
+
+
+def make_engine(url: str, read_only: bool = False) -> Engine:
+    """An engine; ``read_only`` for a reporting replica (a server session refuses writes, a file opens read-only)."""
+    if url.startswith("postgresql"):
+        engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT}, pool_pre_ping=True)
+        if read_only:
+            engine = engine.execution_options(postgresql_readonly=True)
+        return engine
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -9,6 +9,7 @@ from platformdirs import user_config_dir, user_data_dir
 
 APP_NAME = "gridapp"
 DB_ENV = "GRIDAPP_DB"
+REPORT_DB_ENV = "GRIDAPP_REPORT_DB"  # a read-only replica for ledgers and statistics
 SYNC_KEY_NAME = "sync.key"
 
 
@@ -29,6 +30,11 @@ def resolve_location(location: str | os.PathLike[str] | None = None) -> str:
     if os.environ.get(DB_ENV):
         return os.environ[DB_ENV]
     return str(data_dir() / "gridapp.sqlite3")
+
+
+def resolve_report_location(location: str | None = None) -> str | None:
+    """The reporting replica: an explicit location, GRIDAPP_REPORT_DB, or none."""
+    return location or os.environ.get(REPORT_DB_ENV) or None
 
 
 def is_url(location: str) -> bool:

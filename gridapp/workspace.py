@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
 
 from gridapp import backup, paths
 from gridapp.backup import BackupInfo
@@ -86,12 +87,38 @@ def _check_file(file: Path) -> None:
         raise DamagedDatabase(file, problem, backup.newest_sound(file))
 
 
+@dataclass
+class _Replica:
+    """The reporting replica's engine, opened once; ``note`` says why it is not used."""
+
+    engine: Engine | None = None
+    sessions: sessionmaker[Session] | None = None
+    note: str = ""
+
+    def open(self, url: str) -> sessionmaker[Session] | None:
+        if self.sessions is None and not self.note:
+            engine = make_engine(url, read_only=True)
+            try:
+                with engine.connect():
+                    pass
+            except DBAPIError as exc:
+                engine.dispose()
+                self.note = ("报表数据库（只读副本）现在连不上，台账和统计改从主数据库读取"
+                             f"（{str(exc.orig or exc).strip().splitlines()[0]}）。")
+                return None
+            self.engine, self.sessions = engine, make_sessionmaker(engine)
+        return self.sessions
+
+
 class Workspace:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, report_url: str | None = None) -> None:
         self.url = url
         self.engine = make_engine(url)
         self.db_file: Path | None = sqlite_file(self.engine)
         self._sessions = make_sessionmaker(self.engine)
+        self._read_sessions = self._sessions  # a for_reports() view reads from the replica instead
+        self.report_url = report_url
+        self._replica = _Replica()  # opened on first use, shared by every view
         self.last_backup: str | None = None
         self.clock = HybridClock()
         self.today: Callable[[], date] = date.today  # replaced in tests to move the calendar
@@ -101,8 +128,9 @@ class Workspace:
         self._attach_services()
 
     @classmethod
-    def open(cls, location: str | Path | None = None) -> Workspace:
-        """Open (creating and migrating if needed) the database at ``location`` or the default place.
+    def open(cls, location: str | Path | None = None, report_location: str | None = None) -> Workspace:
+        """Open (creating and migrating if needed) the database at ``location`` or the default place;
+        ``report_location`` (or GRIDAPP_REPORT_DB) is a read-only replica that ledgers and statistics read from.
 
         An existing file is checked first (SQLite's quick_check): one that is not a database or has damaged
         pages raises DamagedDatabase naming the newest backup that passes its own check; the file itself is
@@ -115,7 +143,8 @@ class Workspace:
             except OSError as exc:
                 raise StorageError(f"无法创建数据文件夹 {file.parent}：{exc}") from exc
             _check_file(file)
-        ws = cls(paths.to_url(loc))
+        report = paths.resolve_report_location(report_location)
+        ws = cls(paths.to_url(loc), paths.to_url(report) if report else None)
         try:
             with storage_errors():
                 ws.last_backup = migrate(ws.engine)
@@ -127,6 +156,27 @@ class Workspace:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._replica.engine is not None:
+            self._replica.engine.dispose()
+
+    @property
+    def report_note(self) -> str:
+        """Why ledgers read from the main database although a replica is set ("" when they do not)."""
+        return self._replica.note
+
+    def for_reports(self) -> Workspace:
+        """This workspace with its reads going to the read-only replica (ledgers, statistics), when one is set
+        and answers; writes (the ledger's audit entry) still go to the main database. An unreachable replica
+        leaves the reads on the main database and says so in ``report_note``."""
+        if not self.report_url:
+            return self
+        sessions = self._replica.open(self.report_url)
+        if sessions is None:
+            return self
+        view = copy.copy(self)
+        view._read_sessions = sessions
+        view._attach_services()
+        return view
 
     def as_user(self, actor: Actor) -> Workspace:
         """This workspace as ``actor`` sees it: the same database, gate and clock, with the queries, searches,
@@ -140,7 +190,7 @@ class Workspace:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with storage_errors(), self._sessions() as session:
+        with storage_errors(), self._read_sessions() as session:
             yield session
 
     @property

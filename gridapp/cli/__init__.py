@@ -17,7 +17,7 @@ from datetime import datetime
 
 from gridapp import paths
 from gridapp.cli import audit, backup, cases, grid, importing, ledger, people, server, setup, sync, users
-from gridapp.cli.output import read_password
+from gridapp.cli.output import note, read_password
 from gridapp.dto import Actor
 from gridapp.errors import UserError
 from gridapp.workspace import Workspace
@@ -29,6 +29,7 @@ USER_ENV, PASSWORD_ENV = "GRIDAPP_USER", "GRIDAPP_PASSWORD_FILE"
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gridapp", description="网格化管理综合信息采集簿 — 命令行")
     parser.add_argument("--db", help="数据库文件路径或 SQLAlchemy URL（也可用环境变量 GRIDAPP_DB）")
+    parser.add_argument("--report-db", help="只读副本数据库的 URL：台账和统计从它读取（也可用环境变量 GRIDAPP_REPORT_DB）")
     parser.add_argument("--user", default=os.environ.get(USER_ENV),
                         help=f"以这个用户的身份和权限运行（也可用环境变量 {USER_ENV}）")
     parser.add_argument("--password-file", default=os.environ.get(PASSWORD_ENV),
@@ -74,10 +75,12 @@ def _run(args: argparse.Namespace) -> int:
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Workspace]:
     """The database, signed in as the command's user, closed afterwards."""
-    ws = Workspace.open(args.db)
+    ws = Workspace.open(args.db, args.report_db)
     try:
         yield ws.as_user(sign_in(ws, args))
     finally:
+        if ws.report_note:
+            note(ws.report_note)
         ws.close()
 
 

@@ -78,8 +78,9 @@ def build_ledger(ws: Workspace, key: str, scope_id: str | None, *, mask: bool = 
     ``mask`` hides the middle of ID numbers and mobile numbers everywhere in it, as it always is for a user
     without ``print_private``. A period ledger covers ``period`` (first and last day, both included; the
     current calendar year by default); the others ignore it. ``output`` ("pdf", "xlsx") is what it is built
-    for: every build goes into the audit log."""
+    for: every build goes into the audit log. Reads go to the reporting replica when one is set."""
     ledger = find_ledger(key)
+    ws = ws.for_reports()
     mask = _mask(ws, mask)
     scope_id = scope_id or ws.user.scope_grid_id
     if not scope_id:
@@ -103,6 +104,7 @@ def render_pdf(ws: Workspace, key: str, scope_id: str | None, path: str | Path, 
 def build_case_sheet(ws: Workspace, case_id: str, *, mask: bool = False, output: str = "") -> LedgerData:
     """The 一事五单 of one case as plain data (portrait, one section per sheet), masked like ``build_ledger``
     and, like it, audited."""
+    ws = ws.for_reports()
     mask = _mask(ws, mask)
     view = ws.query.case(case_id)
     scope = f"{view.row.grid_name}　事件编号：{view.row.number}"  # the full path is on the 集单

@@ -14,8 +14,8 @@ from gridapp.services.common import in_subtree
 class StatsQueries(QueryBase):
     def stats(self) -> dict[str, Any]:
         """The counts `gridapp stats` prints for the user's scope: nodes by level, households, persons by kind,
-        tags, …"""
-        with self.ws.read() as s:
+        tags, … (read from the reporting replica when one is set)"""
+        with self.ws.for_reports().read() as s:
             scope = self._scope(s)
 
             def grid_ids() -> Any:

@@ -9,9 +9,9 @@ from sqlalchemy import Engine, create_engine, func, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
+from gridapp.db import CONNECT_TIMEOUT
 from gridapp.errors import StorageError
 
-CONNECT_TIMEOUT = 5  # seconds: an unplugged cable should not freeze a button for a minute
 SERVER_DIALECT = "postgresql"
 
 
