@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, func, inspect, select, table
+from sqlalchemy import Connection, Engine, func, inspect, select, table, text
 from sqlalchemy.exc import DBAPIError
 
 from gridapp.db import migrate
@@ -53,6 +53,9 @@ def init_server(url: str, admin: str = ADMIN, password: str | None = None, sourc
         copied, counts, digest = 0, {}, ""
         if source is not None:
             copied, counts, digest = _copy_from(Path(source), engine, progress)
+            with engine.connect() as conn:  # the planner's statistics, before the first user searches
+                conn.execute(text("ANALYZE"))
+                conn.commit()
     except DBAPIError as exc:
         raise explain(exc, engine.url) from exc
     finally:
