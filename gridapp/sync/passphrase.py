@@ -13,13 +13,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy.orm import Session
 
 from gridapp import access
 from gridapp.dto import Actor
-from gridapp.errors import RuleViolation, StorageError
+from gridapp.errors import RuleViolation
+from gridapp.machine_key import seal, unseal
 from gridapp.models import Setting
 from gridapp.services.audit import add_entry
 from gridapp.sync.container import derive_key, normalise
@@ -51,8 +50,8 @@ class PassphraseStore:
         passphrase = normalise(passphrase)
         if len(passphrase) < MIN_LENGTH:
             raise RuleViolation(f"同步口令至少 {MIN_LENGTH} 位。请使用全县统一的同步口令。")
-        nonce, salt = os.urandom(12), os.urandom(16)
-        cipher = nonce + AESGCM(self._machine_key(create=True)).encrypt(nonce, passphrase.encode("utf-8"), AAD)
+        salt = os.urandom(16)
+        cipher = seal(self.key_file, passphrase.encode("utf-8"), AAD)
         verifier = salt + derive_key(passphrase, salt, VERIFIER_LOG2_N, 8, 1)
         for key, value in ((CIPHER_KEY, cipher), (VERIFIER_KEY, verifier)):
             row = session.get(Setting, key) or Setting(key=key)
@@ -64,9 +63,8 @@ class PassphraseStore:
         if stored is None:
             raise RuleViolation("尚未设置同步口令。请在“设置 → 同步口令”中输入全县统一的同步口令。")
         try:
-            key = self._machine_key(create=False)
-            return AESGCM(key).decrypt(stored[:12], stored[12:], AAD).decode("utf-8")
-        except (InvalidTag, ValueError) as exc:
+            return unseal(self.key_file, stored, AAD).decode("utf-8")
+        except ValueError as exc:
             raise RuleViolation("本机保存的同步口令无法解开（换了电脑或密钥文件丢失）。请重新输入同步口令。") from exc
 
     def verify(self, passphrase: str) -> bool:
@@ -80,19 +78,3 @@ class PassphraseStore:
         with self.ws.read() as s:
             row = s.get(Setting, key)
             return base64.b64decode(row.value) if row is not None and row.value else None
-
-    def _machine_key(self, create: bool) -> bytes:
-        try:
-            if self.key_file.exists():
-                key = self.key_file.read_bytes()
-                if len(key) == 32:
-                    return key
-            if not create:
-                raise ValueError("no machine key")
-            self.key_file.parent.mkdir(parents=True, exist_ok=True)
-            key = os.urandom(32)
-            self.key_file.write_bytes(key)
-            self.key_file.chmod(0o600)
-            return key
-        except OSError as exc:
-            raise StorageError(f"无法读写本机密钥文件 {self.key_file}：{exc.strerror or exc}") from exc
