@@ -57,17 +57,26 @@ def install_qt_translations(app) -> None:
 def make_context(ws: Workspace, settings_file: str | None = None):
     """The context every page gets, before anybody logged in (``signed_in`` gives the user's own); settings
     live in an INI file (a temporary one in tests)."""
-    from PySide6.QtCore import QSettings
-
     from gridapp.dto import Actor
     from ui.context import AppContext
 
-    settings = (QSettings(settings_file, QSettings.Format.IniFormat) if settings_file
-                else QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "gridapp", "gridapp"))
-    return AppContext(ws=ws, actor=Actor("管理员"), settings=settings)
+    return AppContext(ws=ws, actor=Actor("管理员"), settings=program_settings(settings_file))
+
+
+def program_settings(settings_file: str | None = None):
+    """The program's settings: the user's INI file, or ``settings_file`` (a temporary one in tests)."""
+    from PySide6.QtCore import QSettings
+
+    if settings_file:
+        return QSettings(settings_file, QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "gridapp", "gridapp")
 
 
 def open_workspace(location: str | None, demo: bool) -> Workspace:
+    if location and location.startswith("postgresql"):
+        from gridapp.server.connection import check
+
+        check(location)  # an unreachable server is explained (address, password, database) before opening
     ws = Workspace.open(location)
     if demo and ws.query.stats()["households"] == 0:
         from gridapp.demo import generate
@@ -114,8 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         ws.close()
         if not session.reopen:
             return code
-        QMessageBox.information(None, app.translate("app", "已恢复备份"),
-                                app.translate("app", "备份已恢复。请重新登录（恢复的备份里的用户和密码以那时为准）。"))
+        QMessageBox.information(None, app.translate("app", "重新打开数据库"),
+                                app.translate("app", "数据库已重新打开（恢复了备份，或换了数据库）。请重新登录"
+                                                     "（恢复的备份里的用户和密码以那时为准）。"))
 
 
 def open_checked(args: argparse.Namespace, app):
@@ -125,10 +135,11 @@ def open_checked(args: argparse.Namespace, app):
 
     from gridapp.workspace import DamagedDatabase
     from ui.dialogs.damaged_dialog import DamagedDialog
+    from ui.pages.database_panel import startup_location
 
     while True:
         try:
-            return open_workspace(args.db, args.demo)
+            return open_workspace(startup_location(args.db, program_settings()), args.demo)
         except DamagedDatabase as exc:
             if args.smoke or DamagedDialog(exc).exec() != QDialog.DialogCode.Accepted:
                 print(f"gridapp: {exc}", file=sys.stderr)

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
             self._add_page("audit", self.tr("日志"), AuditPage(ctx))
         settings = SettingsPage(ctx)
         settings.backups.restored.connect(lambda _kept: self.reopen_requested.emit())
+        settings.database.reopen_requested.connect(self.reopen_requested.emit)
         self._add_page("settings", self.tr("设置"), settings)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.show_page("home")

@@ -44,6 +44,32 @@ def server_url(url: str) -> URL:
     return parsed
 
 
+@dataclass(frozen=True)
+class ServerAddress:
+    """A server database as 设置 → 数据库 asks for it; ``url()`` is what the program opens."""
+
+    host: str
+    port: int = 5432
+    database: str = "gridapp"
+    user: str = "gridapp"
+    password: str = ""
+    tls: bool = True
+
+    def url(self) -> str:
+        query = {"sslmode": "require"} if self.tls else {}
+        return URL.create("postgresql+psycopg", self.user or None, self.password or None, self.host.strip(),
+                          self.port, self.database.strip(), query).render_as_string(hide_password=False)
+
+
+def describe(location: str) -> str:
+    """The current database for a person: a file's path, or a server's host, database and user (no password)."""
+    if "://" not in location or location.startswith("sqlite"):
+        return location.removeprefix("sqlite:///")
+    url = make_url(location)
+    tls = "，加密连接" if url.query.get("sslmode") in ("require", "verify-ca", "verify-full") else ""
+    return f"服务器 {url.host}:{url.port or 5432}，数据库 {url.database}，用户 {url.username}{tls}"
+
+
 def safe_url(url: str | URL) -> str:
     """The URL with its password hidden, for messages and the settings page."""
     try:

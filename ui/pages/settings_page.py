@@ -1,5 +1,5 @@
 """设置: readability (large-font mode, remembered between runs), this office, the user's password and the idle
-lock, the sync passphrase, the database and its backups — each part shown to the roles that may change it."""
+lock, the sync passphrase, which database this PC opens (file or server) and its backups — each part shown to the roles that may change it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from ui.dialogs.passphrase_dialog import ask_and_store_passphrase, passphrase_st
 from ui.dialogs.password_dialogs import ChangePasswordDialog
 from ui.idle import IDLE_MINUTES_KEY, MAX_IDLE_MINUTES, idle_minutes
 from ui.pages.backup_panel import BackupPanel
+from ui.pages.database_panel import DatabasePanel
 from ui.widgets.form_scroll import PageScrollArea
 
 LARGE_FONT_KEY = "ui/large_font"
@@ -56,10 +56,10 @@ class SettingsPage(QWidget):
         form = QFormLayout(office)
         info = ctx.ws.office
         form.addRow(self.tr("单位名称："), QLabel(info.name if info else self.tr("（未设置）")))
-        database = QLineEdit(ctx.ws.url)  # a long path scrolls and can be copied, and never widens the page
-        database.setReadOnly(True)
-        database.setCursorPosition(0)
-        form.addRow(self.tr("数据库："), database)
+
+        database = QGroupBox(self.tr("数据库"))
+        self.database = DatabasePanel(ctx)
+        QVBoxLayout(database).addWidget(self.database)
 
         security = self._security_box()
 
@@ -83,6 +83,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout()
         layout.addWidget(readability)
         layout.addWidget(office)
+        layout.addWidget(database)
         layout.addWidget(security)
         layout.addWidget(sync)
         layout.addWidget(backups, 1)
