@@ -208,6 +208,26 @@ def shoot_backups(app: QApplication, window: MainWindow, out: Path, tmp: Path) -
     window.setGeometry(0, 0, 1400, 860)
 
 
+def shoot_database(app: QApplication, window: MainWindow, out: Path) -> None:
+    """设置 → 数据库 as an administrator fills in the county server and 测试连接 has answered (the answer is
+    the one a reachable server gives; nothing is saved, so the window stays on the demo file)."""
+    from gridapp.server.connection import ServerInfo
+
+    width, height = OFFICE_SCREENS["1024x768"]
+    window.setGeometry(0, 0, width, height)
+    settings = window.show_page("settings")
+    panel = settings.database
+    panel.server_choice.setChecked(True)
+    panel.host.setText("192.168.1.10")
+    panel.database.setText("gridapp")
+    panel.user.setText("gridapp")
+    panel.password.setText("********")
+    panel._tested(ServerInfo("15.8", "0005", {"households": 48213, "persons": 187554}))
+    settings.findChild(QScrollArea).ensureWidgetVisible(panel)
+    shoot(app, window, out / "database-page.png")
+    panel.file_choice.setChecked(True)
+
+
 def first_grid(page) -> None:
     index = page.tree_model.index(0, 0)
     for _ in range(3):
@@ -362,6 +382,7 @@ def main(out: Path) -> None:
         shoot_import(app, ctx, out, Path(tmp))
         shoot_sync(app, window, out, Path(tmp))
         shoot_backups(app, window, out, Path(tmp))
+        shoot_database(app, window, out)
         window.close()
         ctx.tasks.wait()
         shoot_users(app, ctx, out)
