@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from shiboken6 import delete
 
 from ui import messages
 from ui.pages import ledger_page
@@ -64,6 +65,17 @@ def test_changing_the_choice_forgets_the_old_preview(ctx, qtbot) -> None:
     _choose(page, "population")
     assert page.document.pageCount() == 0
     assert not page.print_button.isEnabled()
+
+
+def test_previews_live_in_a_folder_removed_with_the_page(ctx, qtbot) -> None:
+    page = LedgerPage(ctx)
+    _choose(page, "workers")
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.document.pageCount() > 0, timeout=60_000)
+    folder = page.pdf_path.parent
+    assert folder.name.startswith("gridapp-ledger-") and folder.is_dir()
+    delete(page)  # what closing the window does to its pages
+    assert not folder.exists()
 
 
 def test_the_case_and_visit_ledgers_cover_the_dates_typed(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:

@@ -4,11 +4,10 @@ background, preview it here, print it through the system's print dialog, or save
 from __future__ import annotations
 
 import shutil
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QDir, QModelIndex, QPointF, QRectF, QSizeF, Qt, QTemporaryDir
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -53,7 +52,7 @@ class LedgerPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.folder = Path(tempfile.mkdtemp(prefix="gridapp-ledger-"))
+        self._previews: QTemporaryDir | None = None  # made at the first preview, removed with the page
         self.pdf_path: Path | None = None
 
         self.kinds = QListWidget()
@@ -179,13 +178,19 @@ class LedgerPage(QWidget):
             return
         period = self.period()
         self._forget_preview()
-        target = self.folder / f"{self.kind()}-{id(self)}-{self.ctx.ws.generation}.pdf"
+        target = self._preview_folder() / f"{self.kind()}-{self.ctx.ws.generation}.pdf"
         kind, mask, ws = self.kind(), self.mask.isChecked(), self.ctx.ws
         self._set_busy(True)
         self.work.run(self.tr("正在生成，请稍候…"),
                       lambda progress: ledgers.render_pdf(ws, kind, scope, target, mask=mask, period=period,
                                                           progress=progress),
                       lambda pages: self._generated(target, pages), self._failed)
+
+    def _preview_folder(self) -> Path:
+        if self._previews is None:
+            self._previews = QTemporaryDir(QDir.tempPath() + "/gridapp-ledger-XXXXXX")
+            self.destroyed.connect(self._previews.remove)
+        return Path(self._previews.path())
 
     def _generated(self, path: Path, pages: int) -> None:
         self.pdf_path = path
