@@ -62,7 +62,7 @@ class CaseService:
         access.require(actor, "register_cases")
         with self.ws.write(actor) as tx:
             s = tx.session
-            case = live(s, Case, case_id, "事件")
+            case = live(s, Case, case_id, "事件", data.version)
             if case.step == workflow.ARCHIVED:
                 raise RuleViolation("事件已归档销号，不能再修改。")
             case.grid_id = _grid(s, data.grid_id).id
