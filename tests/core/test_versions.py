@@ -3,15 +3,14 @@ that read an older version is refused in words and nothing it typed is written."
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from uuid import uuid4
 
 import pytest
-from factories import family
+from factories import as_input, family
 
-from gridapp.dto import Actor, CaseInput, HouseholdInput, HouseholdView, PersonInput, TagInput
+from gridapp.dto import Actor, CaseInput, TagInput
 from gridapp.errors import Conflict
 from gridapp.services.versions import conflict_message
 from gridapp.workspace import Workspace
@@ -36,15 +35,6 @@ def two(request: pytest.FixtureRequest, tmp_path: Path):
     yield first, second, grid
     first.close()
     second.close()
-
-
-def as_input(view: HouseholdView, **changes) -> HouseholdInput:
-    members = [PersonInput(name=m.name, relation=m.relation, sex=m.sex, id_number=m.id_number, id=m.id)
-               for m in view.members]
-    data = HouseholdInput(grid_id=view.grid_id, members=members, number=view.number, kind=view.kind,
-                          address=view.address, phone=view.phone, colour=view.colour, notes=view.notes,
-                          version=view.version)
-    return replace(data, **changes)
 
 
 def test_a_save_over_an_older_version_is_refused_naming_who_and_nothing_is_written(two) -> None:
