@@ -16,14 +16,14 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gridapp import backup, paths
+from gridapp import backup, live, paths
 from gridapp.backup import BackupInfo
 from gridapp.changes import Changes
 from gridapp.db import Stamp, make_engine, make_sessionmaker, migrate, sqlite_file, storage_errors
 from gridapp.dto import SYSTEM, Actor, OfficeInfo
 from gridapp.errors import RuleViolation, StorageError
 from gridapp.hlc import HybridClock, decode
-from gridapp.models import Base, Office
+from gridapp.models import Base, Office, new_id
 
 
 @dataclass
@@ -96,6 +96,7 @@ class Workspace:
         self.clock = HybridClock()
         self.today: Callable[[], date] = date.today  # replaced in tests to move the calendar
         self.gate = WriteGate()
+        self.writer_id = new_id()  # names this program in change notices, so it skips its own
         self.user: Actor = SYSTEM  # whose reads these are: queries, searches, ledgers see this user's scope
         self._office: OfficeInfo | None = None
         self._attach_services()
@@ -155,9 +156,20 @@ class Workspace:
         ``activity`` ("正在导入…") tells waiting writers what holds the database."""
         office = self.office
         stamp = Stamp(self.clock, office.id if office else "", actor)
-        with self.gate.hold(activity), storage_errors(), self._sessions() as session, session.begin():
+        committing = [False]
+        with self.gate.hold(activity), storage_errors(lambda: committing[0]), self._sessions() as session, \
+                session.begin():
             session.info["stamp"] = stamp
-            yield Tx(session, stamp)
+            tx = Tx(session, stamp)
+            yield tx
+            session.flush()
+            live.announce(session, tx.changes, self.writer_id)
+            committing[0] = True
+
+    def change_feed(self) -> live.ChangeFeed:
+        """Other programs' committed changes from now on (see gridapp.live); the caller closes it."""
+        with storage_errors():
+            return live.ChangeFeed(self.engine, self.writer_id)
 
     # -- backups and clocks -----------------------------------------------------------------------------------
 
