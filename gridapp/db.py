@@ -100,12 +100,18 @@ class Stamp:
     actor: Actor
     tables: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
+    newest: dict[str, str] = field(default_factory=dict)  # the newest version stamped per table
     _scope: list[str | None] = field(default_factory=list)  # the actor's scope path, once looked up
 
     def scope(self, session: Session) -> str | None:
         if not self._scope:
             self._scope.append(access.scope_path(session, self.actor))
         return self._scope[0]
+
+    def version(self, table: str) -> str:
+        """A new hlc for a record of ``table`` (remembered, so this program knows its own writes later)."""
+        self.newest[table] = value = self.clock.now()
+        return value
 
     def changes(self) -> Changes:
         return Changes(frozenset(Table(t) for t in self.tables), frozenset(self.ids))
@@ -154,9 +160,9 @@ def _stamp(session: Session, stamp: Stamp, obj: Synced, action: str, detail: dic
         from gridapp.models import new_id
 
         obj.id = new_id()
-    obj.hlc = stamp.clock.now()
-    obj.office_id = stamp.office_id
     table = obj.__tablename__  # type: ignore[attr-defined]
+    obj.hlc = stamp.version(table)
+    obj.office_id = stamp.office_id
     stamp.tables.add(table)
     stamp.ids.add(obj.id)
     session.add(AuditEntry(user_name=stamp.actor.name, action=action, table_name=table, record_id=obj.id,

@@ -12,6 +12,7 @@ says which tables moved.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select, text, union_all
@@ -56,8 +57,13 @@ class ChangeFeed:
     """What other programs committed since the last ``poll()``. ``fileno()`` is a socket that becomes readable
     when a notice arrives (PostgreSQL LISTEN), or None: then call ``poll()`` every POLL_SECONDS."""
 
-    def __init__(self, engine: Engine, writer: str) -> None:
+    def __init__(self, engine: Engine, writer: str, own: dict[str, str] | None = None,
+                 seen: Callable[[], None] = lambda: None) -> None:
+        """``own``: the newest version this program wrote per table (a polling feed skips those); ``seen`` is
+        called whenever another program's changes arrive (Workspace: caches are stale)."""
         self.writer = writer
+        self._own = own if own is not None else {}
+        self._seen = seen
         self._engine = engine
         self._listener: Any = None
         self._conn: Connection | None = None
@@ -78,19 +84,28 @@ class ChangeFeed:
         return self._listener.fileno() if self._listener is not None else None
 
     def poll(self) -> Changes:
-        if self._listener is not None:
-            found = Changes()
-            for notice in self._listener.notifies(timeout=0):
-                writer, changes = parse(notice.payload)
-                if writer != self.writer:
-                    found = found | changes
-            return found
+        found = self._heard() if self._listener is not None else self._looked()
+        if found:
+            self._seen()
+        return found
+
+    def _heard(self) -> Changes:
+        found = Changes()
+        for notice in self._listener.notifies(timeout=0):
+            writer, changes = parse(notice.payload)
+            if writer != self.writer:
+                found = found | changes
+        return found
+
+    def _looked(self) -> Changes:
+        """Polling: the tables whose newest version moved and is not one this program wrote. (A change of
+        another program followed at once by one of ours in the same table shows with the next change.)"""
         version = self._sqlite_data_version()
         if version is not None and version == self._data_version:
             return Changes()
         self._data_version = version
         marks = self._newest()
-        moved = frozenset(Table(t) for t, v in marks.items() if v != self._marks.get(t))
+        moved = frozenset(Table(t) for t, v in marks.items() if v != self._marks.get(t) and v != self._own.get(t))
         self._marks = marks
         return Changes(moved)
 

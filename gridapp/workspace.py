@@ -53,6 +53,10 @@ class WriteGate:
         self.activity = ""
         self.generation = 0
 
+    def seen_elsewhere(self) -> None:
+        """Another program committed: read-side caches of this one are stale too."""
+        self.generation += 1
+
     @contextmanager
     def hold(self, activity: str = "") -> Iterator[None]:
         me = threading.get_ident()
@@ -97,6 +101,7 @@ class Workspace:
         self.today: Callable[[], date] = date.today  # replaced in tests to move the calendar
         self.gate = WriteGate()
         self.writer_id = new_id()  # names this program in change notices, so it skips its own
+        self.own_versions: dict[str, str] = {}  # the newest version this program wrote per table (see live.py)
         self.user: Actor = SYSTEM  # whose reads these are: queries, searches, ledgers see this user's scope
         self._office: OfficeInfo | None = None
         self._attach_services()
@@ -165,11 +170,13 @@ class Workspace:
             session.flush()
             live.announce(session, tx.changes, self.writer_id)
             committing[0] = True
+        for table, version in stamp.newest.items():
+            self.own_versions[table] = max(version, self.own_versions.get(table, ""))
 
     def change_feed(self) -> live.ChangeFeed:
         """Other programs' committed changes from now on (see gridapp.live); the caller closes it."""
         with storage_errors():
-            return live.ChangeFeed(self.engine, self.writer_id)
+            return live.ChangeFeed(self.engine, self.writer_id, self.own_versions, self.gate.seen_elsewhere)
 
     # -- backups and clocks -----------------------------------------------------------------------------------
 

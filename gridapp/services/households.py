@@ -193,7 +193,7 @@ def insert_registered(tx: Tx, model: type[Household] | type[Person] | type[Perso
     stamp, now = tx.stamp, utcnow()
     for row in rows:
         row.setdefault("id", new_id())
-        row.update(created_at=now, updated_at=now, hlc=stamp.clock.now(), office_id=stamp.office_id, deleted=False)
+        row.update(created_at=now, updated_at=now, hlc=stamp.version(model.__tablename__), office_id=stamp.office_id, deleted=False)
     ids = [row["id"] for row in rows]
     stamp.ids.update(ids)
     stamp.tables.add(model.__tablename__)
