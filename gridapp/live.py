@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, func, select, text, union_all
 from sqlalchemy.orm import Session
 
 from gridapp.changes import Changes, Table
+from gridapp.db import storage_errors
 from gridapp.models import Base
 
 CHANNEL = "gridapp_changes"
@@ -81,20 +82,34 @@ class ChangeFeed:
         return self._listener is not None
 
     def fileno(self) -> int | None:
-        return self._listener.fileno() if self._listener is not None else None
+        return self._listener.fileno() if self._listener is not None and not self._listener.closed else None
 
     def poll(self) -> Changes:
-        found = self._heard() if self._listener is not None else self._looked()
+        """What other programs committed since the last call; StorageError (ConnectionLost) while the database
+        cannot be reached — the next call tries again."""
+        with storage_errors():
+            found = self._heard() if self._listener is not None else self._looked()
         if found:
             self._seen()
         return found
 
     def _heard(self) -> Changes:
+        import psycopg
+
+        if self._listener.closed:  # lost earlier: listen again; what was missed meanwhile is unknown, so all
+            listener = _listen(self._engine)
+            if listener is None:
+                return Changes()
+            self._listener = listener
+            return Changes(frozenset(Table))
         found = Changes()
-        for notice in self._listener.notifies(timeout=0):
-            writer, changes = parse(notice.payload)
-            if writer != self.writer:
-                found = found | changes
+        try:
+            for notice in self._listener.notifies(timeout=0):
+                writer, changes = parse(notice.payload)
+                if writer != self.writer:
+                    found = found | changes
+        except psycopg.OperationalError:
+            self._listener.close()  # the server went away (restarted): the next poll listens again
         return found
 
     def _looked(self) -> Changes:
