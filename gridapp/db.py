@@ -194,13 +194,14 @@ def storage_errors(committing: Callable[[], bool] = lambda: False) -> Iterator[N
     try:
         yield
     except DBAPIError as exc:
-        state = getattr(exc.orig, "sqlstate", None) or ""
-        if exc.connection_invalidated or state.startswith(LOST_STATES):
+        state = getattr(exc.orig, "sqlstate", "")  # None: the client could not reach the server at all
+        if exc.connection_invalidated or (state is None and isinstance(exc, OperationalError)) \
+                or (state or "").startswith(LOST_STATES):
             if committing():
                 raise StorageError("与数据库服务器的连接在保存的那一刻断开了，修改可能已经保存，也可能没有。"
                                    "请等连接恢复后重新打开这条记录核对。") from exc
             raise ConnectionLost(CONNECTION_LOST) from exc
-        if state.startswith(COLLISION_STATES):
+        if (state or "").startswith(COLLISION_STATES):
             raise WriteCollision("另一台电脑正在同时保存相关的记录，本次修改没有保存。请重试。") from exc
         if not isinstance(exc, OperationalError):
             raise

@@ -14,12 +14,15 @@ T = TypeVar("T")
 DELAYS = (0.1, 0.5, 1.0, 2.0, 4.0)  # seconds between attempts: a restarting server is back within a few
 
 
-def retried(call: Callable[[], T], delays: tuple[float, ...] = DELAYS,
-            sleep: Callable[[float], None] = time.sleep) -> T:
-    """``call()``, again after each delay while it fails with ConnectionLost or WriteCollision."""
-    for delay in delays:
+def retried(call: Callable[[], T], delays: tuple[float, ...] | None = None,
+            sleep: Callable[[float], None] = time.sleep,
+            on_retry: Callable[[Exception], None] = lambda _exc: None) -> T:
+    """``call()``, again after each delay while it fails with ConnectionLost or WriteCollision; ``on_retry``
+    hears each such failure first (the UI says "正在重试")."""
+    for delay in DELAYS if delays is None else delays:
         try:
             return call()
-        except (ConnectionLost, WriteCollision):
+        except (ConnectionLost, WriteCollision) as exc:
+            on_retry(exc)
             sleep(delay)
     return call()
