@@ -40,9 +40,10 @@ def parse(text_: str) -> tuple[str, Changes]:
                                            frozenset(data.get("ids", [])))
 
 
-def announce(session: Session, changes: Changes, writer: str) -> None:
+def announce(session: Session | Connection, changes: Changes, writer: str) -> None:
     """Tell the other workstations what this transaction changed, delivered when (and only if) it commits."""
-    if changes and session.get_bind().dialect.name == "postgresql":
+    bind = session.get_bind() if isinstance(session, Session) else session
+    if changes and bind.dialect.name == "postgresql":
         session.execute(text("SELECT pg_notify(:channel, :payload)"),
                         {"channel": CHANNEL, "payload": payload(changes, writer)})
 
