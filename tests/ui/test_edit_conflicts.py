@@ -31,6 +31,8 @@ def elsewhere(ctx):
 
 
 class Asked(list):
+    """The offers to open the record again; ``reopen`` is what the user answers (True: 重新打开)."""
+
     reopen = False
 
 
