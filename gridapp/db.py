@@ -6,7 +6,7 @@ Nothing here runs at import time: the caller makes an engine explicitly (see gri
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,27 +17,28 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gridapp import access
 from gridapp.backup import backup_sqlite
 from gridapp.changes import Changes, Table
 from gridapp.dto import Actor
-from gridapp.errors import StorageError
+from gridapp.errors import ConnectionLost, StorageError, WriteCollision
 from gridapp.hlc import HybridClock
 from gridapp.models import AuditEntry, Synced
 from gridapp.models.base import utcnow
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program holding the file
-
-
 CONNECT_TIMEOUT = 5  # seconds a server connection may take before it gives up (an unplugged cable)
 
 
 def make_engine(url: str, read_only: bool = False) -> Engine:
-    """An engine; ``read_only`` for a reporting replica (a server session refuses writes, a file opens read-only)."""
+    """An engine; ``read_only`` for a reporting replica (a server session refuses writes, a file opens read-only).
+
+    A server's pooled connections are tested before use (pool_pre_ping), so a connection the server dropped
+    while idle (restarted, cable pulled and back) is replaced, not reported."""
     if url.startswith("postgresql"):
         engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT}, pool_pre_ping=True)
         if read_only:
@@ -107,12 +108,18 @@ class Stamp:
     actor: Actor
     tables: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
+    newest: dict[str, str] = field(default_factory=dict)  # the newest version stamped per table
     _scope: list[str | None] = field(default_factory=list)  # the actor's scope path, once looked up
 
     def scope(self, session: Session) -> str | None:
         if not self._scope:
             self._scope.append(access.scope_path(session, self.actor))
         return self._scope[0]
+
+    def version(self, table: str) -> str:
+        """A new hlc for a record of ``table`` (remembered, so this program knows its own writes later)."""
+        self.newest[table] = value = self.clock.now()
+        return value
 
     def changes(self) -> Changes:
         return Changes(frozenset(Table(t) for t in self.tables), frozenset(self.ids))
@@ -161,9 +168,9 @@ def _stamp(session: Session, stamp: Stamp, obj: Synced, action: str, detail: dic
         from gridapp.models import new_id
 
         obj.id = new_id()
-    obj.hlc = stamp.clock.now()
-    obj.office_id = stamp.office_id
     table = obj.__tablename__  # type: ignore[attr-defined]
+    obj.hlc = stamp.version(table)
+    obj.office_id = stamp.office_id
     stamp.tables.add(table)
     stamp.ids.add(obj.id)
     session.add(AuditEntry(user_name=stamp.actor.name, action=action, table_name=table, record_id=obj.id,
@@ -180,12 +187,32 @@ def _old_values(obj: Synced) -> dict[str, Any]:
     return {a.key: a.history.deleted[0] for a in inspect(obj).attrs if a.history.deleted}
 
 
+CONNECTION_LOST = "与数据库服务器的连接断开了，本次修改没有保存，正在重试……如果一直连不上，请检查网线或联系管理服务器的人员。"
+# PostgreSQL's SQLSTATE classes: 08 connection exceptions, 57P0x the server shutting down or restarting
+LOST_STATES = ("08", "57P01", "57P02", "57P03")
+COLLISION_STATES = ("40001", "40P01")  # serialization failure, deadlock: the transaction may simply run again
+
+
 @contextmanager
-def storage_errors() -> Iterator[None]:
-    """Turn SQLite's low-level failures into messages an office worker can act on."""
+def storage_errors(committing: Callable[[], bool] = lambda: False) -> Iterator[None]:
+    """Turn the database's low-level failures into messages an office worker can act on.
+
+    ``committing()`` says whether the failure came while committing: a connection lost then may or may not
+    have stored the change, so it is not offered as safe to retry."""
     try:
         yield
-    except OperationalError as exc:
+    except DBAPIError as exc:
+        state = getattr(exc.orig, "sqlstate", "")  # None: the client could not reach the server at all
+        if exc.connection_invalidated or (state is None and isinstance(exc, OperationalError)) \
+                or (state or "").startswith(LOST_STATES):
+            if committing():
+                raise StorageError("与数据库服务器的连接在保存的那一刻断开了，修改可能已经保存，也可能没有。"
+                                   "请等连接恢复后重新打开这条记录核对。") from exc
+            raise ConnectionLost(CONNECTION_LOST) from exc
+        if (state or "").startswith(COLLISION_STATES):
+            raise WriteCollision("另一台电脑正在同时保存相关的记录，本次修改没有保存。请重试。") from exc
+        if not isinstance(exc, OperationalError):
+            raise
         text = str(exc.orig or exc).lower()
         if "locked" in text or "busy" in text:
             raise StorageError("数据库正被另一个程序使用（文件被锁定）。请关闭其他打开同一数据库的窗口后重试。") from exc

@@ -75,6 +75,7 @@ class GridNodeDetail:
     notes: str
     plan_image: str | None
     retired: bool
+    version: str = ""  # the record's hlc when read: a save passes it back (gridapp.services.versions)
 
 
 @dataclass
@@ -125,6 +126,7 @@ class HouseholdInput:
     colour: str = "绿"
     colour_reason: str = ""
     notes: str = ""
+    version: str | None = None  # the version the form read; None saves without the check
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,7 @@ class HouseholdView:
     colour_reason: str
     notes: str
     members: tuple[PersonView, ...]
+    version: str = ""  # the record's hlc when read: a save passes it back (gridapp.services.versions)
 
 
 @dataclass(frozen=True)
@@ -298,6 +301,7 @@ class HouseView:
     tenant_count: int | None
     notes: str
     households: tuple[HouseholdRow, ...]
+    version: str = ""  # the record's hlc when read: a save passes it back (gridapp.services.versions)
 
 
 @dataclass(frozen=True)
@@ -315,6 +319,7 @@ class PlaceDetail:
     licence_no: str
     risk_level: str
     notes: str
+    version: str = ""  # the record's hlc when read: a save passes it back (gridapp.services.versions)
 
 
 @dataclass(frozen=True)
@@ -413,6 +418,7 @@ class CaseInput:
     place_ids: list[str] = field(default_factory=list)
     note: str = ""
     attachments: list[AttachmentInput] = field(default_factory=list)
+    version: str | None = None  # the version the form read; None saves without the check
 
 
 @dataclass(frozen=True)
@@ -516,6 +522,7 @@ class CaseView:
     links: tuple[CaseLinkView, ...]
     timeline: tuple[TimelineEntry, ...]
     state: CaseState
+    version: str = ""  # the record's hlc when read: a save passes it back (gridapp.services.versions)
 
 
 @dataclass
@@ -532,6 +539,7 @@ class VisitInput:
     findings: str = ""
     follow_up: str = ""
     attachments: list[AttachmentInput] = field(default_factory=list)
+    version: str | None = None  # the version the form read; None saves without the check
 
 
 @dataclass(frozen=True)
@@ -572,6 +580,7 @@ class VisitRow:
 class VisitView:
     row: VisitRow
     attachments: tuple[AttachmentView, ...]
+    version: str = ""  # the record's hlc when read: a save passes it back (gridapp.services.versions)
 
 
 @dataclass(frozen=True)

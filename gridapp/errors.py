@@ -48,3 +48,19 @@ class AlreadyImported(SyncRefused):
     """Harmless: the package was imported before and importing it again would change nothing."""
 
     harmless = True
+
+
+class Conflict(UserError):
+    """Another user (another workstation) saved the record after this form read it; nothing was written.
+
+    The form keeps what was typed and offers to open the record again so the user re-applies the change."""
+
+
+class WriteCollision(StorageError):
+    """Two workstations' transactions got in each other's way (a deadlock, a serialization failure, the same new
+    number taken at once); nothing was written and running the same use case again will succeed."""
+
+
+class ConnectionLost(StorageError):
+    """The database server cannot be reached (restarted, cable pulled); the write was not committed and may be
+    tried again."""

@@ -17,14 +17,14 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from gridapp import backup, paths
+from gridapp import backup, live, paths
 from gridapp.backup import BackupInfo
 from gridapp.changes import Changes
 from gridapp.db import Stamp, make_engine, make_sessionmaker, migrate, sqlite_file, storage_errors
 from gridapp.dto import SYSTEM, Actor, OfficeInfo
 from gridapp.errors import RuleViolation, StorageError
 from gridapp.hlc import HybridClock, decode
-from gridapp.models import Base, Office
+from gridapp.models import Base, Office, new_id
 
 
 @dataclass
@@ -53,6 +53,10 @@ class WriteGate:
         self._owner: int | None = None
         self.activity = ""
         self.generation = 0
+
+    def seen_elsewhere(self) -> None:
+        """Another program committed: read-side caches of this one are stale too."""
+        self.generation += 1
 
     @contextmanager
     def hold(self, activity: str = "") -> Iterator[None]:
@@ -123,6 +127,8 @@ class Workspace:
         self.clock = HybridClock()
         self.today: Callable[[], date] = date.today  # replaced in tests to move the calendar
         self.gate = WriteGate()
+        self.writer_id = new_id()  # names this program in change notices, so it skips its own
+        self.own_versions: dict[str, str] = {}  # the newest version this program wrote per table (see live.py)
         self.user: Actor = SYSTEM  # whose reads these are: queries, searches, ledgers see this user's scope
         self._office: OfficeInfo | None = None
         self._attach_services()
@@ -205,9 +211,22 @@ class Workspace:
         ``activity`` ("正在导入…") tells waiting writers what holds the database."""
         office = self.office
         stamp = Stamp(self.clock, office.id if office else "", actor)
-        with self.gate.hold(activity), storage_errors(), self._sessions() as session, session.begin():
+        committing = [False]
+        with self.gate.hold(activity), storage_errors(lambda: committing[0]), self._sessions() as session, \
+                session.begin():
             session.info["stamp"] = stamp
-            yield Tx(session, stamp)
+            tx = Tx(session, stamp)
+            yield tx
+            session.flush()
+            live.announce(session, tx.changes, self.writer_id)
+            committing[0] = True
+        for table, version in stamp.newest.items():
+            self.own_versions[table] = max(version, self.own_versions.get(table, ""))
+
+    def change_feed(self) -> live.ChangeFeed:
+        """Other programs' committed changes from now on (see gridapp.live); the caller closes it."""
+        with storage_errors():
+            return live.ChangeFeed(self.engine, self.writer_id, self.own_versions, self.gate.seen_elsewhere)
 
     # -- backups and clocks -----------------------------------------------------------------------------------
 

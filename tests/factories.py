@@ -6,12 +6,12 @@ import atexit
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from gridapp.dto import HouseholdInput, PersonInput
+from gridapp.dto import HouseholdInput, HouseholdView, PersonInput, TagInput
 from gridapp.idnumber import check_digit
 from gridapp.progress import Progress
 from gridapp.workspace import Workspace
@@ -48,6 +48,17 @@ def family(grid_id: str, number: str = "001", head_id: str = "11010519491231002X
             PersonInput(name="张小龙", relation="子", sex="男"),
         ],
     )
+
+
+def as_input(view: HouseholdView, **changes) -> HouseholdInput:
+    """The household page as it was read (with its version), ready to save back with ``changes``."""
+    def same(target: type, source: object, **extra) -> dict:
+        names = {f.name for f in fields(target)} & {f.name for f in fields(source)} - set(extra)
+        return {n: getattr(source, n) for n in names} | extra
+
+    members = [PersonInput(**same(PersonInput, m, tags=[TagInput(**same(TagInput, t, details=dict(t.details)))
+                                                        for t in m.tags])) for m in view.members]
+    return replace(HouseholdInput(**same(HouseholdInput, view, members=members)), **changes)
 
 
 def empty_workspace(path: Path) -> Workspace:

@@ -49,10 +49,17 @@ class Cluster:
             shutil.chown(self.folder, "nobody")
         self._run("initdb", "-D", str(self.data), "-U", SERVER_USER, "-A", "trust", "-E", "UTF8",
                   "--no-locale", "--no-sync")
+        self.start_server()
+
+    def start_server(self) -> None:
         options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "server.log"),
                   "start", "-w")
+
+    def stop_server(self) -> None:
+        """Stop the server but keep its data (start_server brings it back): a restart, a pulled cable."""
+        self._run("pg_ctl", "-D", str(self.data), "stop", "-m", "fast", "-w")
 
     def _run(self, program: str, *args: str) -> None:
         cmd = [str(self.bin / program), *args]

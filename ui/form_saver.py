@@ -4,7 +4,8 @@ While the save runs, the form's 保存 button is off and its banner says so. A s
 holds the database (an Excel or sync import) queues behind it on the writer thread, and the banner names what
 it waits for — it never runs into the import's lock. A refusal leaves everything typed and says why in the
 banner; a success lets the form show what was stored, then runs what was to follow (closing the window, the
-next step).
+next step). When another workstation saved the record since the form read it (Conflict), the form may offer
+to open it again: a window with a ``reopen()`` method gets the choice.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from gridapp.errors import UserError
+from gridapp.errors import Conflict, UserError
 from ui import messages
 from ui.context import AppContext
 from ui.operations import Operation
@@ -59,6 +60,9 @@ class FormSaver(QObject):
                 return
             self._finish()
             self.banner(self.tr("没有保存：") + messages.failure_text(exc), "error")
+            reopen = getattr(self.parent(), "reopen", None)
+            if isinstance(exc, Conflict) and reopen is not None and messages.offer_reopen(self.parent(), str(exc)):
+                reopen()
             if not isinstance(exc, UserError):
                 messages.failure(self.parent(), exc)  # with the details a technician needs
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase
+from ui.live_changes import LiveChanges
 from ui.pages.audit_page import AuditPage
 from ui.pages.case_page import CasePage
 from ui.pages.grid_page import GridPage
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self._add_page("settings", self.tr("设置"), settings)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.show_page("home")
+        self.live_changes = LiveChanges(ctx, self)  # other workstations' saves refresh the pages too
 
         self.search = SearchBox(ctx)
         self.lock_button = QPushButton(self.tr("锁定"))

@@ -72,6 +72,14 @@ def choose(parent: QWidget | None, title: str, text: str, choices: list[str], de
     return buttons.index(box.clickedButton()) if box.clickedButton() in buttons else 0
 
 
+def offer_reopen(parent: QWidget | None, text: str) -> bool:
+    """Someone else saved the record this form shows: True to open it again (what was typed is replaced by what
+    is stored now), False to stay with the typed values on screen."""
+    return choose(parent, QMessageBox.tr("别人已修改"), text + "\n\n" + QMessageBox.tr(
+        "“重新打开”显示现在保存的内容，您再把修改填一次；“留在本页”保留您填的内容，便于对照。"),
+        [QMessageBox.tr("留在本页"), QMessageBox.tr("重新打开")], default=1) == 1
+
+
 def ask_save(parent: QWidget | None, text: str) -> str:
     """'save', 'discard' or 'cancel' for a form closed with unsaved changes."""
     box = QMessageBox(QMessageBox.Icon.Question, QMessageBox.tr("尚未保存"), text,

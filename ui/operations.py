@@ -7,7 +7,8 @@ The write runs on the writer thread, so on a slow disk or behind a running impor
 When it ends, the ``Changes`` the core computed are published on the change bus — from here, the one place —
 and then the success callback runs. A failure becomes a Chinese message (or goes to the failure callback); a
 cancelled one says nothing. A long write names its ``activity`` ("正在导入花名册…"), announced on the bus while
-it runs, so forms can wait visibly instead of saving into it.
+it runs, so forms can wait visibly instead of saving into it. A write that lost the server connection before
+committing is tried again a few times (gridapp.retry) before it counts as failed.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from gridapp.progress import Cancelled, Progress
+from gridapp.retry import retried
 from ui import messages
 from ui.context import AppContext
 from ui.tasks import Task
@@ -50,8 +52,23 @@ class Operation(Generic[T]):
         if self.activity:
             self.ctx.bus.set_activity(self.activity)
         if panel is not None:
-            return panel.run(text or self.activity, self.op, self._done, self._failed, write=True)
-        return self.ctx.tasks.start(self.op, self._done, self._failed, write=True)
+            return panel.run(text or self.activity, self._attempts, self._done, self._failed, write=True)
+        return self.ctx.tasks.start(self._attempts, self._done, self._failed, write=True)
+
+    def _attempts(self, progress: Progress) -> T:
+        """The write, tried again while the server connection is lost (or two workstations collided); the bus
+        says so meanwhile, so a waiting form tells the user that nothing typed is lost."""
+        retrying = []
+
+        def announce(exc: Exception) -> None:
+            retrying.append(exc)
+            self.ctx.bus.set_activity(str(exc))
+
+        try:
+            return retried(lambda: self.op(progress), on_retry=announce)
+        finally:
+            if retrying:
+                self.ctx.bus.set_activity(self.activity)
 
     def _done(self, result: T) -> None:
         self._end()

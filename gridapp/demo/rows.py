@@ -41,7 +41,7 @@ class Rows:
         """A new row of ``model`` with a seeded id; the caller may still change its values until the flush."""
         stamp = self.tx.stamp
         row = {"id": uuid.UUID(int=self.rng.getrandbits(128), version=4).hex, "created_at": self.now,
-               "updated_at": self.now, "hlc": stamp.clock.now(), "office_id": stamp.office_id, "deleted": False,
+               "updated_at": self.now, "hlc": stamp.version(model.__tablename__), "office_id": stamp.office_id, "deleted": False,
                **values}
         self.waiting[model].append(row)
         self.pending += 1

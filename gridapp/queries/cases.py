@@ -139,7 +139,7 @@ class CaseQueries(QueryBase):
                 _row(c, grid.name, now), path_names(s, grid), c.description, c.place_text, c.occurred_at,
                 c.reporter_name, c.reporter_phone, c.public_summary, c.visit_id,
                 tuple(CaseLinkView(kind, tid, titles.get((kind, tid), "")) for kind, tid in links),
-                timeline, case_state(s, c),
+                timeline, case_state(s, c), c.hlc,
             ))
 
     def _attachments(self, s: Session, owner_kind: str, owner_ids: list[str]) -> dict[str, list[AttachmentView]]:
@@ -212,9 +212,10 @@ class CaseQueries(QueryBase):
 
     def visit(self, visit_id: str) -> VisitView:
         with self.ws.read() as s:
-            self._check(s, live(s, Visit, visit_id, "走访记录").grid_id, "走访记录")
+            visit = live(s, Visit, visit_id, "走访记录")
+            self._check(s, visit.grid_id, "走访记录")
             files = self._attachments(s, "visit", [visit_id])
-        return VisitView(self.visit_rows([visit_id])[0], tuple(files[visit_id]))
+        return VisitView(self.visit_rows([visit_id])[0], tuple(files[visit_id]), visit.hlc)
 
     # -- who is due a visit ----------------------------------------------------------------------------------------
 

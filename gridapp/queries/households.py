@@ -108,7 +108,7 @@ class HouseholdQueries(QueryBase):
             view = HouseholdView(
                 h.id, h.number, h.kind, h.grid_id, path_names(s, live_node(s, h.grid_id)), h.house_id, h.address,
                 h.phone, h.colour, h.colour_reason, h.notes,
-                tuple(person_view(m, tags.get(m.id, []), today) for m in members),
+                tuple(person_view(m, tags.get(m.id, []), today) for m in members), h.hlc,
             )
         self._viewed("households", h.id, {"number": h.number, "persons": len(members)})
         return self._shown(view)

@@ -37,7 +37,7 @@ class PremisesQueries(QueryBase):
             return self._shown(HouseView(
                 h.id, h.grid_id, path_names(s, live_node(s, h.grid_id)), h.address, h.use, h.structure, h.area,
                 h.floors, h.safety_rating, h.owner_name, h.owner_phone, h.owner_id_number, h.rent_purpose,
-                h.rent_start, h.rent_end, h.tenant_count, h.notes, tuple(self.household_rows(living)),
+                h.rent_start, h.rent_end, h.tenant_count, h.notes, tuple(self.household_rows(living)), h.hlc,
             ))
 
     def places(self, scope_id: str | None, type: str | None = None,
@@ -57,7 +57,7 @@ class PremisesQueries(QueryBase):
             self._check(s, p.grid_id, "场所")
             return self._shown(PlaceDetail(p.id, p.grid_id, path_names(s, live_node(s, p.grid_id)), p.name,
                                            p.type, p.address, p.contact_name, p.contact_phone, p.licence_no,
-                                           p.risk_level, p.notes))
+                                           p.risk_level, p.notes, p.hlc))
 
 
 def _in_scope(q: Select, model: Any, path: str | None) -> Select:

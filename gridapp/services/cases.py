@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import mimetypes
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from gridapp import access, codes, paths
@@ -22,8 +24,9 @@ from gridapp.cases.attachments import AttachmentStore
 from gridapp.cases.rules import default_rules
 from gridapp.changes import Outcome
 from gridapp.dto import Actor, AttachmentInput, CaseInput, CaseState
-from gridapp.errors import RuleViolation
+from gridapp.errors import RuleViolation, WriteCollision
 from gridapp.models import Attachment, Case, CaseLink, CaseStep, GridNode, Household, Person, Place
+from gridapp.retry import retried
 from gridapp.services.common import live, starts_with
 
 STATE_FIELDS = tuple(f.name for f in dataclasses.fields(CaseState) if f.name != "private_terms")
@@ -37,9 +40,13 @@ class CaseService:
     def register(self, actor: Actor, data: CaseInput, now: datetime | None = None) -> Outcome:
         """事项受理: a new case with its number, deadline, links, photos and first timeline entry."""
         access.require(actor, "register_cases")
-        with self.ws.write(actor) as tx:
-            case = register_case(tx.session, self.ws, actor, data, now or now_of(self.ws))
-        return Outcome(tx.changes, case.id)
+
+        def attempt() -> Outcome:
+            with self.ws.write(actor) as tx, number_collisions():
+                case = register_case(tx.session, self.ws, actor, data, now or now_of(self.ws))
+            return Outcome(tx.changes, case.id)
+
+        return retried(attempt)
 
     def act(self, actor: Actor, case_id: str, action: str, values: dict[str, Any] | None = None,
             attachments: Sequence[AttachmentInput] = (), now: datetime | None = None) -> Outcome:
@@ -62,7 +69,7 @@ class CaseService:
         access.require(actor, "register_cases")
         with self.ws.write(actor) as tx:
             s = tx.session
-            case = live(s, Case, case_id, "事件")
+            case = live(s, Case, case_id, "事件", data.version)
             if case.step == workflow.ARCHIVED:
                 raise RuleViolation("事件已归档销号，不能再修改。")
             case.grid_id = _grid(s, data.grid_id).id
@@ -70,6 +77,18 @@ class CaseService:
                 setattr(case, key, value)
             _set_links(s, case, data)
         return Outcome(tx.changes, case_id)
+
+
+@contextmanager
+def number_collisions() -> Iterator[None]:
+    """A case number another workstation took at the same moment (grids sharing a code prefix lock different
+    rows) is a collision to run again, not an error for the user."""
+    try:
+        yield
+    except IntegrityError as exc:
+        if "number" not in str(exc.orig):
+            raise
+        raise WriteCollision("另一台电脑同时登记了事件，编号冲突，本次没有保存。请重试。") from exc
 
 
 def require_case_action(actor: Actor, action: str) -> None:

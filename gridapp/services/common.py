@@ -9,12 +9,16 @@ from sqlalchemy.orm import Session
 
 from gridapp.errors import NotFound
 from gridapp.models import GridNode, Synced
+from gridapp.services.versions import guard
 
 T = TypeVar("T", bound=Synced)
 
 
-def live(session: Session, model: type[T], record_id: str | None, what: str) -> T:
-    """The record, or NotFound with a message naming what was looked for."""
+def live(session: Session, model: type[T], record_id: str | None, what: str, version: str | None = None) -> T:
+    """The record, or NotFound with a message naming what was looked for. With the ``version`` a form read,
+    a record saved since is refused (Conflict) and the record stays locked until this transaction ends."""
+    if record_id and version is not None:
+        guard(session, model, record_id, version)
     obj = session.get(model, record_id) if record_id else None
     if obj is None or obj.deleted:
         raise NotFound(f"找不到该{what}，可能已被删除。")

@@ -52,13 +52,14 @@ class GridService:
             node = add_node(s, parent, name, **fields)
         return Outcome(tx.changes, node.id)
 
-    def update(self, actor: Actor, node_id: str, **fields: Any) -> Outcome:
+    def update(self, actor: Actor, node_id: str, version: str | None = None, **fields: Any) -> Outcome:
+        """Change a node's details; ``version`` is the one its form read (see gridapp.services.versions)."""
         if "name" in fields:
             fields["name"] = _clean_name(fields["name"])
         if "kind" in fields:
             _check_kind(fields["kind"])
         with self.ws.write(actor) as tx:
-            node = live(tx.session, GridNode, node_id, "网格")
+            node = live(tx.session, GridNode, node_id, "网格", version)
             apply_fields(node, fields, EDITABLE)
         return Outcome(tx.changes, node_id)
 

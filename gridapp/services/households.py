@@ -16,6 +16,7 @@ from gridapp.models import AuditEntry, GridNode, House, Household, Person, Perso
 from gridapp.models.base import utcnow
 from gridapp.services.common import live
 from gridapp.services.people_rules import HEAD, check_members, is_head, person_columns, tag_values
+from gridapp.services.versions import touch
 
 if TYPE_CHECKING:
     from gridapp.workspace import Tx
@@ -46,7 +47,7 @@ class HouseholdService:
         check_members(data.members)
         with self.ws.write(actor) as tx:
             s = tx.session
-            household = live(s, Household, household_id, "住户")
+            household = live(s, Household, household_id, "住户", data.version)
             _fill_household(s, household, data)
             kept = {m.id for m in data.members if m.id}
             for old in s.scalars(select(Person).where(Person.household_id == household.id, ~Person.deleted)):
@@ -56,6 +57,9 @@ class HouseholdService:
             self._move_in_members(s, actor, household, data.members)
             for order, member in enumerate(data.members):
                 self._save_person(s, household, member, order)
+            s.flush()
+            if tx.changes and household.id not in tx.changes.ids:
+                touch(household)  # the page's version covers its members: a member's edit is the household's
         return Outcome(tx.changes, household_id)
 
     def move_person(self, actor: Actor, person_id: str, to_household_id: str, relation: str,
@@ -98,6 +102,7 @@ class HouseholdService:
         with self.ws.write(actor) as tx:
             person = live(tx.session, Person, person_id, "人员")
             _save_tags(tx.session, person, tags)
+            touch(live(tx.session, Household, person.household_id, "住户"))
         return Outcome(tx.changes, person_id)
 
     # -- shared by create and update --------------------------------------------------------------------------
@@ -144,6 +149,8 @@ def _move_into(s: Session, actor: Actor, person: Person, target: Household, reas
                      from_grid_id=source.grid_id, to_grid_id=target.grid_id, moved_on=on, reason=reason,
                      actor_name=actor.name))
     person.household_id = target.id
+    touch(source)
+    touch(target)  # both household pages changed: a form still showing either must be opened again
     if not others:
         source.deleted = True
         source.notes = (source.notes + "\n全部成员已迁出。").strip()
@@ -186,7 +193,7 @@ def insert_registered(tx: Tx, model: type[Household] | type[Person] | type[Perso
     stamp, now = tx.stamp, utcnow()
     for row in rows:
         row.setdefault("id", new_id())
-        row.update(created_at=now, updated_at=now, hlc=stamp.clock.now(), office_id=stamp.office_id, deleted=False)
+        row.update(created_at=now, updated_at=now, hlc=stamp.version(model.__tablename__), office_id=stamp.office_id, deleted=False)
     ids = [row["id"] for row in rows]
     stamp.ids.update(ids)
     stamp.tables.add(model.__tablename__)

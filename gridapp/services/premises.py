@@ -41,9 +41,10 @@ class _GridRecordService:
             tx.session.flush()
         return Outcome(tx.changes, obj.id)
 
-    def update(self, actor: Actor, record_id: str, **fields: Any) -> Outcome:
+    def update(self, actor: Actor, record_id: str, version: str | None = None, **fields: Any) -> Outcome:
+        """Save the form over the ``version`` it read (None: no check, see gridapp.services.versions)."""
         with self.ws.write(actor) as tx:
-            obj = live(tx.session, self.model, record_id, self.what)
+            obj = live(tx.session, self.model, record_id, self.what, version)
             self._fill(tx.session, obj, fields.pop("grid_id", obj.grid_id), fields)
         return Outcome(tx.changes, record_id)
 

@@ -34,7 +34,7 @@ class VisitService:
 
     def update(self, actor: Actor, visit_id: str, data: VisitInput) -> Outcome:
         with self.ws.write(actor) as tx:
-            visit = live(tx.session, Visit, visit_id, "走访记录")
+            visit = live(tx.session, Visit, visit_id, "走访记录", data.version)
             self._fill(tx.session, actor, visit, data)
             save_attachments(tx.session, self.ws, "visit", visit.id, data.attachments)
         return Outcome(tx.changes, visit_id)

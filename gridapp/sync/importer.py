@@ -15,7 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
-from gridapp import access
+from gridapp import access, live
 from gridapp.changes import Changes, Table
 from gridapp.db import _alembic_config, storage_errors
 from gridapp.dto import Actor
@@ -113,6 +113,7 @@ def apply(ws: Any, actor: Actor, pkg: Package, progress: Progress | None = None)
                 _write(conn, plan, arrived, progress or Progress())
                 stored = _store_attachments(ws, pkg, plan)
                 _bookkeeping(conn, ws, actor, pkg, plan, backup, had_tree)
+                live.announce(conn, plan.changes(), ws.writer_id)  # past ws.write: other workstations hear here
                 if after_write is not None:
                     after_write()
         finally:

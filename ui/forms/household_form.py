@@ -59,6 +59,7 @@ class HouseholdForm(QWidget):
             raise ValueError("HouseholdForm needs either household_id or grid_id")
         self.ctx = ctx
         self.household_id = household_id
+        self._version: str | None = None  # what the page read (None: a new household)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.editors: list[PersonEditor] = []
         self._dirty = False
@@ -193,6 +194,7 @@ class HouseholdForm(QWidget):
     def _load(self, view: HouseholdView) -> None:
         """Show a stored household (one query made by the caller; members come with it)."""
         self.household_id, self._grid_id, self._house_id = view.id, view.grid_id, view.house_id
+        self._version = view.version
         self.grid_path.setText(" › ".join(view.grid_path))
         self.number.setText(view.number)
         self.address.setText(view.address)
@@ -323,7 +325,7 @@ class HouseholdForm(QWidget):
             grid_id=self._grid_id, members=[e.value() for e in self.editors], number=self.number.text().strip(),
             kind=self.kind.value(), address=self.address.text().strip(), phone=self.phone.text().strip(),
             house_id=self._house_id, colour=self.colour.value(), colour_reason=self.colour_reason.text().strip(),
-            notes=self.notes.toPlainText().strip(),
+            notes=self.notes.toPlainText().strip(), version=self._version,
         )
 
     def save(self, then: Callable[[], None] | None = None) -> bool:
@@ -349,6 +351,13 @@ class HouseholdForm(QWidget):
         self._restore_focus(focus)
         self._set_dirty(False)
         self.show_banner(self.tr("已保存。"), "notice")
+
+    def reopen(self) -> None:
+        """Show what is stored now, after another workstation saved this household (the user types again)."""
+        self._load(self.ctx.ws.query.household(self.household_id))
+        self._fill_houses()
+        self._set_dirty(False)
+        self.show_banner(self.tr("已重新打开，显示的是现在保存的内容。请把您的修改再填一次，然后保存。"), "notice")
 
     def _problems(self) -> list[tuple[QWidget, str]]:
         """Every error the fields show, member errors named by member; selects the first faulty member."""

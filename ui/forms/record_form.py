@@ -201,8 +201,10 @@ class RecordForm(QWidget):
     # -- load and save ----------------------------------------------------------------------------------------
 
     def load(self) -> None:
+        self._version: str | None = None  # what the form read (None: a new record)
         if self.record_id:
             view = self._fetch(self.record_id)
+            self._version = view.version
             self.grid_id, path = view.grid_id, view.grid_path
             self._show({key: _text(getattr(view, key)) for key in self.widgets})
             self.setWindowTitle(self.tr("{what}：{title}").format(what=self._what(), title=self._title(view)))
@@ -222,7 +224,8 @@ class RecordForm(QWidget):
             return False
         service, actor, fields, record_id, grid_id = self._service(), self.ctx.actor, self.values(), self.record_id, \
             self.grid_id
-        self.saver.run(lambda: service.update(actor, record_id, **fields) if record_id
+        version = self._version
+        self.saver.run(lambda: service.update(actor, record_id, version, **fields) if record_id
                        else service.create(actor, grid_id, **fields), self._stored, then)
         return True
 
@@ -230,6 +233,11 @@ class RecordForm(QWidget):
         self.show_banner("", "notice")
         self.record_id = outcome.id
         self.load()
+
+    def reopen(self) -> None:
+        """Show what is stored now, after another workstation saved this record (the user types again)."""
+        self.load()
+        self.show_banner(self.tr("已重新打开，显示的是现在保存的内容。请把您的修改再填一次，然后保存。"), "notice")
 
     def show_banner(self, text: str, kind: str) -> None:
         self.banner.show_text(text, kind)

@@ -142,6 +142,7 @@ class VisitForm(QWidget):
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save())
         self.saver = FormSaver(ctx, self, self.save_button)
+        self._version: str | None = None  # what the form read (None: a new visit)
         if visit_id:
             self._load(visit_id)
         self.set_target(self.target)
@@ -154,7 +155,8 @@ class VisitForm(QWidget):
                       QSize(self.fontMetrics().averageCharWidth() * 90, self.sizeHint().height()))
 
     def _load(self, visit_id: str) -> None:
-        row = self.ctx.ws.query.visit(visit_id).row
+        view = self.ctx.ws.query.visit(visit_id)
+        row, self._version = view.row, view.version
         self.grid_id = row.grid_id
         self.target = Target(row.target_kind, row.target_id, row.target_title)
         self.kind.set_value(row.kind)
@@ -196,7 +198,7 @@ class VisitForm(QWidget):
             target_kind=self.target.kind, target_id=self.target.id, kind=self.kind.value(), visited_on=self.day.value(),
             worker_id=self.worker.itemData(index) if index >= 0 else None, worker_name=worker,
             content=self.content.toPlainText(), findings=self.findings.toPlainText(),
-            follow_up=self.follow_up.toPlainText(), attachments=photo_inputs(self.photos))
+            follow_up=self.follow_up.toPlainText(), attachments=photo_inputs(self.photos), version=self._version)
 
     def save(self, then: Callable[[], None] | None = None) -> bool:
         """One service call off the UI thread (``then`` follows a success); on refusal the banner says why and
@@ -216,6 +218,7 @@ class VisitForm(QWidget):
         self.show_banner("", "notice")
         self.visit_id = outcome.id
         self.photos.clear()  # stored with the visit; saving again must not add them twice
+        self._version = self.ctx.ws.query.visit(outcome.id).version  # the next save goes over this one
         self._saved = self.visit_input()
 
     def show_banner(self, text: str, kind: str) -> None:

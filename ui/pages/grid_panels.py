@@ -129,6 +129,7 @@ class NodeDetailPanel(NodePanel):
 
     def load(self) -> None:
         detail = self.ctx.ws.query.grid_node(self.node.id) if self.node else None
+        self._version = detail.version if detail else None  # a save over a newer node is refused
         self.path_label.setText(" › ".join(detail.path_names[:-1]) if detail else "")
         self.code_edit.setText(detail.code if detail else "")
         self.level_edit.setText(detail.level_label if detail else "")
@@ -157,7 +158,7 @@ class NodeDetailPanel(NodePanel):
     def save(self, then: Callable[[], None] | None = None) -> None:
         """Save every edited field in one update off the UI thread; on success the form shows what was stored,
         then ``then`` runs (a refusal is shown and the edits stay)."""
-        changed, node, ws, actor = self.changed(), self.node, self.ctx.ws, self.ctx.actor
+        changed, node, ws, actor, version = self.changed(), self.node, self.ctx.ws, self.ctx.actor, self._version
         if not changed:
             if then is not None:
                 then()
@@ -169,7 +170,7 @@ class NodeDetailPanel(NodePanel):
                 QTimer.singleShot(0, then)
 
         self.save_button.setEnabled(False)
-        Operation(self.ctx, self, lambda _progress: ws.grid.update(actor, node.id, **changed)).success(saved) \
+        Operation(self.ctx, self, lambda _progress: ws.grid.update(actor, node.id, version, **changed)).success(saved) \
             .failure(self._refused).run()
 
     def _refused(self, exc: Exception) -> None:
