@@ -36,7 +36,7 @@ def main() -> None:
 
     rng = random.Random(7)
     sample = [ws.query.household(h).members[0] for h in rng.sample(ws.query.household_ids(None), 6)]
-    queries = ["王", "建国", "秀英", "李明", "zjg", "wxy", "lh", "zsf"]
+    queries = ["王", "建国", "秀英", "李明", "东街", "zjg", "wxy", "lh", "zsf"]  # 东街: an address found nowhere
     queries += [p.id_number[-4:] for p in sample[:3]] + [p.id_number[-8:] for p in sample[3:]]
     queries += [p.id_number for p in sample[:2]] + [p.phone for p in sample if p.phone][:2]
     queries += [p.phone[-4:] for p in sample if p.phone][:2]

@@ -77,7 +77,7 @@ def compare(lite: Workspace, pg: Workspace, package: Path) -> list[tuple[str, st
     town = q.grid_children(county.id)[0]
     rng = random.Random(3)
     sample = [q.household(h).members[0] for h in rng.sample(q.household_ids(None), 6)]
-    queries = ["王", "建国", "秀英", "zjg", "wxy", "lh"] + [p.id_number[-6:] for p in sample]
+    queries = ["王", "建国", "秀英", "张三丰", "东街", "zjg", "wxy", "lh"] + [p.id_number[-6:] for p in sample]
     queries += [p.phone[-4:] for p in sample if p.phone]
     forms = rng.sample(q.household_ids(None), 20)
 

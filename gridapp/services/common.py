@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, and_
+from sqlalchemy import ColumnElement, Text, and_, func
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from gridapp.errors import NotFound
@@ -44,6 +45,16 @@ def below(path_column: Any, path: str) -> ColumnElement[bool]:
 def starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
     """``column LIKE 'prefix%'`` as a range, which SQLite answers from a plain index (LIKE cannot)."""
     return and_(column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
+
+
+def contains(column: Any, text: str, dialect: str) -> ColumnElement[bool]:
+    """``column`` holds ``text``. On PostgreSQL the rows holding all its characters come first from the column's
+    GIN index of characters (migration 0006), so LIKE checks a few hundred rows instead of every one."""
+    found = column.contains(text, autoescape=True)
+    if dialect != "postgresql":
+        return found
+    characters = func.string_to_array(column, None, type_=ARRAY(Text))
+    return and_(characters.contains(sorted(set(text))), found)
 
 
 def apply_fields(obj: Any, fields: dict[str, Any], allowed: set[str]) -> None:

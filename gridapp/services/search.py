@@ -15,7 +15,7 @@ from sqlalchemy import Select, select
 from gridapp import access, idnumber
 from gridapp.dto import SearchHit
 from gridapp.models import GridNode, Household, Person
-from gridapp.services.common import in_subtree, starts_with
+from gridapp.services.common import contains, in_subtree, starts_with
 
 DIGITS = re.compile(r"^[0-9]+[Xx]?$")
 LETTERS = re.compile(r"^[A-Za-z]+$")
@@ -36,6 +36,7 @@ class SearchService:
             .join(GridNode, GridNode.id == Household.grid_id)
             .where(~Person.deleted, ~Household.deleted)
         )
+        dialect = self.ws.engine.dialect.name
         if LETTERS.match(q):
             queries = [(base.where(starts_with(Person.name_initials, q.lower())), "拼音")]
         elif DIGITS.match(q):
@@ -48,8 +49,11 @@ class SearchService:
             ]
         else:
             queries = [
-                (base.where(Person.name.contains(q, autoescape=True)), "姓名"),
-                (base.where(Household.address.contains(q, autoescape=True), _is_head_row()), ADDRESS),
+                (base.where(Person.id.in_(_first_names(contains(Person.name, q, dialect), limit))), "姓名")
+                if dialect == "postgresql" else None,
+                (base.where(contains(Person.name, q, dialect)), "姓名"),
+                (base.where(Person.household_id.in_(_addresses(contains(Household.address, q, dialect))),
+                            _is_head_row()), ADDRESS),
             ]
         return access.shown(self.ws.user, self._collect([x for x in queries if x is not None], limit))
 
@@ -71,6 +75,20 @@ class SearchService:
                     if len(hits) >= limit:
                         return hits
         return hits
+
+
+def _first_names(condition: Any, limit: int) -> Select:
+    """The first persons by name that match ``condition``, a few times ``limit`` of them: a common character
+    (王) matches 18,000 persons in a county, and joining every one to its household before keeping the first
+    50 costs 60 ms on PostgreSQL (SQLite walks its name index and is better off without this). When these give fewer than ``limit`` hits (deleted households, a narrow
+    scope), the plain query that follows in the list fills them up."""
+    return select(Person.id).where(~Person.deleted, condition).order_by(Person.name).limit(limit * 4)
+
+
+def _addresses(condition: Any) -> Select:
+    """The live households whose address matches: read once from the households, where joining from persons in
+    name order made SQLite walk every person of a county for an address that is nowhere (300 ms, measured)."""
+    return select(Household.id).where(~Household.deleted, condition)
 
 
 def _in_scope(query: Select, scope: str, matched: str) -> Select:
