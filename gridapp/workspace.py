@@ -17,7 +17,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from gridapp import backup, live, paths
+from gridapp import backup, connection, live, paths
 from gridapp.backup import BackupInfo
 from gridapp.changes import Changes
 from gridapp.db import Stamp, make_engine, make_sessionmaker, migrate, sqlite_file, storage_errors
@@ -152,6 +152,8 @@ class Workspace:
         report = paths.resolve_report_location(report_location)
         ws = cls(paths.to_url(loc), paths.to_url(report) if report else None)
         try:
+            if ws.db_file is None:
+                connection.reach(ws.engine)  # a wrong address, password or database name, said plainly
             with storage_errors():
                 ws.last_backup = migrate(ws.engine)
                 ws.clock.observe(ws._max_hlc())

@@ -211,7 +211,7 @@ def shoot_backups(app: QApplication, window: MainWindow, out: Path, tmp: Path) -
 def shoot_database(app: QApplication, window: MainWindow, out: Path) -> None:
     """设置 → 数据库 as an administrator fills in the county server and 测试连接 has answered (the answer is
     the one a reachable server gives; nothing is saved, so the window stays on the demo file)."""
-    from gridapp.server.connection import ServerInfo
+    from gridapp.connection import ServerInfo
 
     width, height = OFFICE_SCREENS["1024x768"]
     window.setGeometry(0, 0, width, height)

@@ -73,10 +73,6 @@ def program_settings(settings_file: str | None = None):
 
 
 def open_workspace(location: str | None, demo: bool) -> Workspace:
-    if location and location.startswith("postgresql"):
-        from gridapp.server.connection import check
-
-        check(location)  # an unreachable server is explained (address, password, database) before opening
     ws = Workspace.open(location)
     if demo and ws.query.stats()["households"] == 0:
         from gridapp.demo import generate

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from gridapp import connection
 from gridapp.cli.output import note, print_json, progress, read_password
 from gridapp.errors import UserError
-from gridapp.server import connection
 from gridapp.server.setup import init_server
 from gridapp.services.users import ADMIN
 

@@ -9,12 +9,12 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, func, inspect, select, table, text
 from sqlalchemy.exc import DBAPIError
 
+from gridapp.connection import explain, server_engine, server_url
 from gridapp.db import migrate
 from gridapp.errors import RuleViolation
 from gridapp.models import User
 from gridapp.progress import Progress
 from gridapp.server import transfer
-from gridapp.server.connection import explain, server_engine, server_url
 from gridapp.services.users import ADMIN
 from gridapp.workspace import Workspace
 

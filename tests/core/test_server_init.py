@@ -11,9 +11,9 @@ import pytest
 from cli_helpers import gridapp
 from sqlalchemy.exc import OperationalError
 
+from gridapp.connection import ServerUnreachable, explain
 from gridapp.errors import RuleViolation
 from gridapp.server import transfer
-from gridapp.server.connection import ServerUnreachable, explain
 from gridapp.server.setup import NotEmpty, init_server
 from gridapp.workspace import Workspace
 
@@ -105,6 +105,14 @@ def test_unreachable_servers_and_missing_databases_are_explained(pg_cluster, tmp
 
     result = gridapp("server", "check", "sqlite:///" + str(tmp_path / "a.sqlite3"))
     assert result.returncode == 2 and "不是 PostgreSQL 服务器的地址" in result.stderr
+
+
+def test_every_command_explains_a_server_it_cannot_use(pg_cluster):
+    missing = pg_cluster.url(f"missing_{uuid4().hex[:6]}")
+    result = gridapp("--db", missing, "search", "王")
+    assert result.returncode == 2 and "没有名为" in result.stderr
+    with pytest.raises(ServerUnreachable, match=r"连不上服务器 127\.0\.0\.1:1"):
+        Workspace.open("postgresql+psycopg://gridapp@127.0.0.1:1/gridapp")
 
 
 def test_a_wrong_password_names_the_user_and_what_to_check():

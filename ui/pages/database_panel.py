@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp import paths
+from gridapp.connection import ServerAddress, ServerInfo, check, describe
 from gridapp.machine_key import seal, unseal
-from gridapp.server.connection import ServerAddress, ServerInfo, check, describe
 from ui.context import AppContext
 
 KIND_KEY = "database/kind"  # "file" (the embedded database) or "server"

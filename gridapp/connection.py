@@ -88,6 +88,15 @@ def server_engine(url: str | URL) -> Engine:
         raise ServerUnreachable("本程序没有安装 PostgreSQL 驱动（psycopg）。请安装 gridapp[postgresql] 后重试。") from None
 
 
+def reach(engine: Engine) -> None:
+    """Connect once, so that a server which cannot be used is explained before anything is tried on it."""
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as exc:
+        raise explain(exc, engine.url) from exc
+
+
 def explain(exc: DBAPIError, url: str | URL) -> ServerUnreachable:
     """A failed connection as a message naming what to check (the driver's own words kept at the end)."""
     detail = str(exc.orig or exc).strip()
