@@ -18,6 +18,8 @@ from uuid import uuid4
 if TYPE_CHECKING:
     from postgres_cluster import Cluster
 
+    from gridapp.workspace import Workspace
+
 POSTGRESQL = os.environ.get("GRIDAPP_TEST_DB", "sqlite").lower() in {"postgresql", "postgres", "pg"}
 Location = str | Path
 
@@ -66,3 +68,22 @@ def drop_made_since(count: int) -> None:
     databases were made before it started)."""
     for path in list(_made)[count:]:
         cluster().drop_database(_made.pop(path))
+
+
+def location(ws: Workspace) -> Location:
+    """Where this workspace's database is: its file, or its server URL."""
+    return ws.db_file if ws.db_file is not None else ws.url
+
+
+def db_arg(ws: Workspace) -> str:
+    """What the command line's ``--db`` takes to open this workspace's database."""
+    return str(location(ws))
+
+
+def execute(ws: Workspace, sql: str, **params: object) -> list[tuple]:
+    """Raw SQL on the workspace's database, behind the program's back (committed); the rows it returns."""
+    from sqlalchemy import text
+
+    with ws.engine.begin() as conn:
+        result = conn.execute(text(sql), params)
+        return [tuple(row) for row in result] if result.returns_rows else []
