@@ -43,18 +43,29 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _backend(request: pytest.FixtureRequest) -> None:
-    if backends.POSTGRESQL:
-        backends.use_cluster(request.getfixturevalue("pg_cluster"))
+def _backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """The PostgreSQL pass: the cluster, and a data folder of its own (a server database keeps attachments
+    there)."""
+    if not backends.POSTGRESQL:
+        yield
+        return
+    backends.use_cluster(request.getfixturevalue("pg_cluster"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
+        yield
 
 
 @pytest.fixture(autouse=True)
-def _drop_test_databases():
-    """The PostgreSQL databases a test made are dropped after it."""
+def _test_databases(request: pytest.FixtureRequest):
+    """The PostgreSQL databases a test made are dropped after it; its data folder (where a server database's
+    attachments go) is its own."""
+    if not backends.POSTGRESQL:
+        yield
+        return
     mark = backends.made_count()
+    request.getfixturevalue("monkeypatch").setenv("XDG_DATA_HOME", str(request.getfixturevalue("tmp_path") / "data"))
     yield
-    if backends.POSTGRESQL:
-        backends.drop_made_since(mark)
+    backends.drop_made_since(mark)
 
 
 @pytest.fixture(scope="session")

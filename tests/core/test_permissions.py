@@ -184,7 +184,8 @@ def databases(template: Template, tmp_path_factory: pytest.TempPathFactory):
     def of(role: str) -> Workspace:
         if role not in opened:
             folder = tmp_path_factory.mktemp("role")
-            opened[role] = Workspace.open(backends.database_at(folder / "db.sqlite3", copy_of=template.location))
+            opened[role] = Workspace.open(  # made during a test, kept for the module
+                backends.database_at(folder / "db.sqlite3", copy_of=template.location, keep=True))
         return opened[role]
 
     yield of

@@ -56,15 +56,17 @@ class Offices:
             ws.close()
 
 
-def open_office(path: Path, name: str, county: str = COUNTY) -> Workspace:
-    ws = empty_workspace(path)
+def open_office(path: Path, name: str, county: str = COUNTY, at: str | None = None) -> Workspace:
+    """A new office at ``path`` (on the run's back end), or on the blank database ``at`` (a server URL)."""
+    ws = empty_workspace(path) if at is None else Workspace.open(at)
     ws.init_office(name, county)
     return ws
 
 
-def make_offices(root: Path) -> Offices:
-    """The town draws the tree and hands each village its part in a first full package."""
-    town = open_office(root / "town" / "db.sqlite3", "清河镇人民政府")
+def make_offices(root: Path, town_at: str | None = None) -> Offices:
+    """The town draws the tree and hands each village its part in a first full package. ``town_at``: the
+    town's own database (a county or town server), else a new one on the run's back end."""
+    town = open_office(root / "town" / "db.sqlite3", "清河镇人民政府", at=town_at)
     county = town.grid.create(SYSTEM, None, "宁陵县", code="411423").id
     town_node = town.grid.create(SYSTEM, county, "清河镇", code="411423101").id
     village1 = town.grid.create(SYSTEM, town_node, "幸福村", code="411423101001").id
