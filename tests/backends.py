@@ -87,3 +87,8 @@ def execute(ws: Workspace, sql: str, **params: object) -> list[tuple]:
     with ws.engine.begin() as conn:
         result = conn.execute(text(sql), params)
         return [tuple(row) for row in result] if result.returns_rows else []
+
+
+def file_backups(ws: Workspace) -> list:
+    """The program's own backups of a SQLite file (a server database has none: pg_dump is the server's)."""
+    return ws.backups.list() if ws.db_file is not None else []

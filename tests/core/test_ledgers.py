@@ -8,6 +8,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import zlib
 from datetime import date
 from pathlib import Path
@@ -188,7 +189,8 @@ def test_the_booklet_prints_the_grid_plan_when_one_is_set(demo_ws: Workspace, tm
     grid = demo_ws.query.find_grid(GRID).id
     assert build_ledger(demo_ws, "booklet", grid).sections[0].image is None
     beside = demo_ws.db_file is not None  # a name beside the database file; a server's plans are full paths
-    picture = (demo_ws.db_file.parent if beside else tmp_path) / "plan.png"
+    # (grid_nodes.plan_image holds 64 characters, which PostgreSQL enforces: a short folder)
+    picture = (demo_ws.db_file.parent if beside else Path(tempfile.mkdtemp(prefix="plan-"))) / "plan.png"
     tiny_png(picture)
     demo_ws.grid.update(SYSTEM, grid, plan_image=picture.name if beside else str(picture))
     overview = build_ledger(demo_ws, "booklet", grid).sections[0]

@@ -31,11 +31,11 @@ def package(offices: Offices) -> Path:
 
 
 def refused(ws, path: Path, error: type[Exception], match: str, passphrase: str = PASS) -> None:
-    before, backups = snapshot(ws), ws.backups.list()
+    before, backups = snapshot(ws), backends.file_backups(ws)
     with pytest.raises(error, match=match):
         ws.sync.apply(SYSTEM, ws.sync.read_package(path, passphrase))
     assert snapshot(ws) == before
-    assert ws.backups.list() == backups
+    assert backends.file_backups(ws) == backups
 
 
 def altered(path: Path, at: int, data: bytes | None = None) -> Path:
