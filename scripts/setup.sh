@@ -1,5 +1,5 @@
 # Shared set-up for ./run and ./test (sourced, not executed): Debian packages Qt needs, a CJK font, the
-# project's virtual environment. Safe to run again: it only does what is missing.
+# PostgreSQL server programs (./test only), the project's virtual environment. Safe to run again: it only does what is missing.
 
 SYSTEM_PACKAGES=(
   python3-venv
@@ -25,6 +25,26 @@ ensure_system_packages() {
     echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
     return 1
   fi
+}
+
+ensure_postgresql_server() {  # ./test's PostgreSQL pass starts a throw-away cluster of its own from these
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "gridapp: the PostgreSQL server programs are missing (the tests run on PostgreSQL too). Install them once with:" >&2
+    echo "  sudo apt-get install -y --no-install-recommends postgresql" >&2
+    echo "  sudo pg_dropcluster --stop 15 main   # Debian creates and starts a cluster; the tests do not need it" >&2
+    return 1
+  fi
+  local before cluster
+  before=$(pg_lsclusters -h 2>/dev/null | awk '{print $1 "/" $2}' || true)
+  echo "gridapp: installing system packages: postgresql" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  # Debian creates and starts a "main" cluster on install; nothing here uses it, so it is removed again.
+  for cluster in $(pg_lsclusters -h 2>/dev/null | awk '{print $1 "/" $2}'); do
+    grep -qxF "$cluster" <<<"$before" || pg_dropcluster --stop "${cluster%/*}" "${cluster#*/}"
+  done
 }
 
 ensure_venv() {  # $1: pip extras, e.g. "test" (empty for none)

@@ -1,10 +1,11 @@
-"""Shared fixtures: a fresh database per test, a small grid tree, and a demo village copied per test."""
+"""Shared fixtures: a fresh database per test, a small grid tree, and a demo village copied per test — on
+SQLite files, or with GRIDAPP_TEST_DB=postgresql on the run's PostgreSQL cluster (see backends.py)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+import backends
 import pytest
 from factories import Tree, empty_workspace
 
@@ -31,23 +32,65 @@ def tree(ws: Workspace) -> Tree:
     return Tree(county, town, village, grid1, grid2, micro)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In the PostgreSQL pass, tests about the SQLite file itself are skipped, saying why."""
+    if not backends.POSTGRESQL:
+        return
+    for item in items:
+        if (marker := item.get_closest_marker("sqlite_only")) is not None:
+            reason = marker.args[0] if marker.args else "about the SQLite file itself"
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """The PostgreSQL pass: the cluster, and a data folder of its own (a server database keeps attachments
+    there)."""
+    if not backends.POSTGRESQL:
+        yield
+        return
+    backends.use_cluster(request.getfixturevalue("pg_cluster"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _test_databases(request: pytest.FixtureRequest):
+    """The PostgreSQL databases a test made are dropped after it; its data folder (where a server database's
+    attachments go) is its own."""
+    if not backends.POSTGRESQL:
+        yield
+        return
+    mark = backends.made_count()
+    request.getfixturevalue("monkeypatch").setenv("XDG_DATA_HOME", str(request.getfixturevalue("tmp_path") / "data"))
+    yield
+    backends.drop_made_since(mark)
+
+
 @pytest.fixture(scope="session")
-def demo_village_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_village(tmp_path_factory: pytest.TempPathFactory) -> backends.Location:
+    """The demo village, generated once per run: a file, or a template database in the PostgreSQL pass."""
     from gridapp.demo import generate
 
-    path = tmp_path_factory.mktemp("demo") / "village.sqlite3"
-    workspace = Workspace.open(path)
+    location = backends.database_at(tmp_path_factory.mktemp("demo") / "village.sqlite3", keep=True)
+    workspace = Workspace.open(location)
     generate(workspace, "village", seed=1)
     workspace.close()
-    return path
+    return location
+
+
+@pytest.fixture(scope="session")
+def demo_village_file(demo_village: backends.Location) -> Path:
+    """The demo village's SQLite file, for the tests about files (backups, damage, crashes)."""
+    assert isinstance(demo_village, Path), "a test about the file itself is marked sqlite_only"
+    return demo_village
 
 
 @pytest.fixture
-def demo_ws(demo_village_file: Path, tmp_path: Path):
+def demo_ws(demo_village: backends.Location, tmp_path: Path):
     """A private copy of the demo village (generated once per run)."""
-    target = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_village_file, target)
-    workspace = Workspace.open(target)
+    workspace = Workspace.open(backends.database_at(tmp_path / "demo.sqlite3", copy_of=demo_village))
     yield workspace
     workspace.close()
 

@@ -9,6 +9,7 @@ import tempfile
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+import backends
 from pypdf import PdfReader
 
 from gridapp.dto import HouseholdInput, HouseholdView, PersonInput, TagInput
@@ -16,7 +17,7 @@ from gridapp.idnumber import check_digit
 from gridapp.progress import Progress
 from gridapp.workspace import Workspace
 
-_migrated: list[Path] = []
+_migrated: list[backends.Location] = []
 
 
 @dataclass
@@ -62,16 +63,16 @@ def as_input(view: HouseholdView, **changes) -> HouseholdInput:
 
 
 def empty_workspace(path: Path) -> Workspace:
-    """A new, migrated, empty database at ``path``: a copy of one migrated once per test run (running the
-    migrations for every test would cost a seventh of a second each)."""
+    """A new, migrated, empty database at ``path`` (a PostgreSQL database in the PostgreSQL pass, see
+    backends.py): a copy of one migrated once per test run (running the migrations for every test would cost
+    a seventh of a second each)."""
     if not _migrated:
         folder = Path(tempfile.mkdtemp(prefix="gridapp-template-"))
         atexit.register(shutil.rmtree, folder, True)
-        Workspace.open(folder / "empty.sqlite3").close()
-        _migrated.append(folder / "empty.sqlite3")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(_migrated[0], path)
-    return Workspace.open(path)
+        template = backends.database_at(folder / "empty.sqlite3", keep=True)
+        Workspace.open(template).close()
+        _migrated.append(template)
+    return Workspace.open(backends.database_at(path, copy_of=_migrated[0]))
 
 
 def recording(seen: list[tuple[int, int]], cancel_after: int | None = None) -> Progress:

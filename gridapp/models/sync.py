@@ -86,7 +86,7 @@ class SyncDuplicate(Base):
     person_a: Mapped[str] = mapped_column(String(ID_LENGTH))
     person_b: Mapped[str] = mapped_column(String(ID_LENGTH))
     detected_at: Mapped[datetime] = mapped_column(default=utcnow)
-    status: Mapped[str] = mapped_column(String(8), default="open", index=True)  # open / merged / dismissed
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)  # open / merged / dismissed
     resolved_by: Mapped[str] = mapped_column(String(50), default="")
     resolved_at: Mapped[datetime | None]
 

@@ -423,6 +423,8 @@ def _known_revisions() -> frozenset[str]:
 
 
 def _foreign_keys(conn: Connection, on: bool) -> None:
+    """SQLite checks foreign keys row by row, so the import switches them off (outside its transaction).
+    PostgreSQL's are DEFERRABLE INITIALLY DEFERRED (migration 0006): checked once, at commit."""
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
         conn.commit()

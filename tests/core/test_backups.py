@@ -38,6 +38,7 @@ def village(demo_village_file: Path, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.sqlite_only("a damaged file")
 @pytest.mark.parametrize("harm", ["garbage", "pages"])
 def test_a_damaged_file_is_refused_with_the_newest_sound_backup_and_kept_as_it_is(village: Path, harm: str) -> None:
     if harm == "garbage":
@@ -64,6 +65,7 @@ def test_a_damaged_file_is_refused_with_the_newest_sound_backup_and_kept_as_it_i
     ws.close()
 
 
+@pytest.mark.sqlite_only("a damaged file")
 def test_no_sound_backup_says_to_keep_the_file(tmp_path: Path) -> None:
     path = tmp_path / "lonely.sqlite3"
     path.write_bytes(b"not a database at all")
@@ -72,6 +74,7 @@ def test_no_sound_backup_says_to_keep_the_file(tmp_path: Path) -> None:
     assert gridapp("--db", str(path), "backup", "restore", "--latest").returncode == 2
 
 
+@pytest.mark.sqlite_only("file backups and restore")
 def test_restore_round_trip_keeps_the_current_file_first(ws: Workspace, tree: Tree) -> None:
     ws.households.create(SYSTEM, family(tree.grid1))
     taken = ws.backups.take("manual")
@@ -87,6 +90,7 @@ def test_restore_round_trip_keeps_the_current_file_first(ws: Workspace, tree: Tr
     reopened.close()
 
 
+@pytest.mark.sqlite_only("file backups and restore")
 def test_the_cli_lists_backups_with_what_they_hold_and_restores_one(village: Path) -> None:
     listed = gridapp("--db", str(village), "backup", "list", "--json")
     assert listed.returncode == 0
@@ -101,6 +105,7 @@ def test_the_cli_lists_backups_with_what_they_hold_and_restores_one(village: Pat
     assert digest(village) == before
 
 
+@pytest.mark.sqlite_only("file backups and restore")
 def test_a_damaged_backup_is_not_restored(ws: Workspace, tmp_path: Path) -> None:
     bad = ws.backups.take("manual")
     bad.write_bytes(b"garbage")
@@ -130,6 +135,7 @@ def test_the_retention_plan_over_a_year_of_days(tmp_path: Path) -> None:
     assert len(months) == 12 and (2026, 1) in months  # a year back, one a month
 
 
+@pytest.mark.sqlite_only("file backups and restore")
 def test_the_second_copy_is_verified_written_daily_and_watched(ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises(BackupError, match="还没有选择第二份备份的位置"):
         ws.backups.write_second_copy()

@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+import backends
 import pytest
 from cli_helpers import Completed
 from cli_helpers import gridapp as run_cli
@@ -33,7 +34,7 @@ def db(ws: Workspace, tree) -> str:
     red = ws.households.create(SYSTEM, replace(family(tree.grid2), colour="红", colour_reason="危房")).id
     ws.visits.record(WORKER, VisitInput("household", red, content="走访", visited_on=date.today() - timedelta(days=20)))
     ws.close()
-    return str(ws.db_file)
+    return backends.db_arg(ws)
 
 
 def test_case_list_filters_by_status_and_overdue(db: str) -> None:

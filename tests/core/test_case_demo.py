@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import backends
 from sqlalchemy import select
 
 from gridapp.cases import numbering, workflow
@@ -82,7 +83,7 @@ def test_the_due_list_of_the_demo_has_work_but_not_everyone(demo_ws: Workspace) 
 
 
 def test_the_same_seed_gives_the_same_cases_and_visits(demo_ws: Workspace, tmp_path: Path) -> None:
-    again = Workspace.open(tmp_path / "again.sqlite3")
+    again = Workspace.open(backends.database_at(tmp_path / "again.sqlite3"))
     generate(again, "village", seed=1)
 
     def content(ws: Workspace) -> tuple[list, list]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+import backends
 import pytest
 from cli_helpers import gridapp
 from factories import family, pages_text
@@ -281,7 +282,7 @@ def test_excel_exports_carry_the_period_and_the_five_sheets(ws: Workspace, offic
 
 
 def test_cli_prints_the_period_ledgers_and_a_case_sheet(ws: Workspace, office, tmp_path: Path) -> None:
-    db, number = str(ws.db_file), office.number(ws, "done")
+    db, number = backends.db_arg(ws), office.number(ws, "done")
     listed = gridapp("--db", db, "ledger", "--list")
     assert "cases\t事件台账" in listed.stdout and "case_sheet\t一事五单" in listed.stdout
 

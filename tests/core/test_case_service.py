@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import threading
 import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import backends
 import pytest
 from factories import empty_workspace, family
 from hypothesis import HealthCheck, settings
@@ -23,6 +23,7 @@ from gridapp.changes import Table
 from gridapp.dto import SYSTEM, Actor, AttachmentInput, CaseInput
 from gridapp.errors import NotFound, RuleViolation
 from gridapp.models import Attachment, Case, CaseStep
+from gridapp.services.cases import attachment_store
 from gridapp.workspace import Workspace
 
 NOW = datetime(2026, 3, 10, 9, 30)
@@ -105,11 +106,8 @@ def test_the_office_tag_is_stable_and_differs_between_offices() -> None:
 
 def test_two_offices_registering_in_the_same_grid_never_share_a_number(ws: Workspace, tree, tmp_path) -> None:
     ws.close()
-    other_file = tmp_path / "town.sqlite3"
-    shutil.copy(ws.db_file, other_file)
-    with sqlite3.connect(other_file) as conn:
-        conn.execute("UPDATE offices SET id = ?, name = '清河镇' WHERE is_local = 1", (uuid.uuid4().hex,))
-    other = Workspace.open(other_file)
+    other = Workspace.open(backends.database_at(tmp_path / "town.sqlite3", copy_of=backends.location(ws)))
+    backends.execute(other, "UPDATE offices SET id = :id, name = '清河镇' WHERE is_local", id=uuid.uuid4().hex)
     try:
         mine = {ws.query.case_rows([ws.cases.register(WORKER, case_input(tree.grid1), NOW).id])[0].number
                 for _ in range(3)}
@@ -124,7 +122,7 @@ def test_concurrent_registrations_get_consecutive_unique_numbers(ws: Workspace, 
     errors: list[BaseException] = []
 
     def register_many() -> None:
-        mine = Workspace.open(ws.db_file)
+        mine = Workspace.open(ws.url)
         try:
             for _ in range(8):
                 mine.cases.register(WORKER, case_input(tree.grid1), NOW)
@@ -158,7 +156,7 @@ def test_attachments_are_stored_once_by_content_next_to_the_database(ws: Workspa
     assert [a.mime for a in views[0]] == ["image/jpeg", "image/png"]
     same = views[0][0].sha256
     assert views[1][0].sha256 == same and views[1][0].size == len(photo)
-    store = ws.db_file.parent / "attachments"
+    store = attachment_store(ws).root
     assert Path(views[0][0].path) == store / same[:2] / same
     assert Path(views[0][0].path).read_bytes() == photo
     assert sorted(p.name for p in store.rglob("*") if p.is_file()) == sorted({same, views[0][1].sha256})

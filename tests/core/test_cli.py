@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import backends
 import pytest
 from cli_helpers import gridapp, gridapp_process
 from factories import family
@@ -16,7 +17,7 @@ from gridapp.workspace import Workspace
 
 
 def test_init_then_stats_on_a_new_database(tmp_path: Path) -> None:
-    db = str(tmp_path / "cli.sqlite3")
+    db = str(backends.database_at(tmp_path / "cli.sqlite3"))
     done = gridapp_process("--db", db, "init", "--office-name", "幸福村村民委员会", "--county-code", "411423")
     assert done.returncode == 0, done.stderr
     assert "幸福村村民委员会" in done.stdout
@@ -34,7 +35,7 @@ def test_gridapp_db_environment_variable_chooses_the_database(tmp_path: Path) ->
 
 
 def test_demo_stats_and_search(tmp_path: Path) -> None:
-    db = str(tmp_path / "demo.sqlite3")
+    db = str(backends.database_at(tmp_path / "demo.sqlite3"))
     done = gridapp("--db", db, "demo", "--scale", "village", "--seed", "3")
     assert done.returncode == 0, done.stderr
     stats = json.loads(gridapp("--db", db, "stats", "--json").stdout)
@@ -52,7 +53,7 @@ def test_demo_stats_and_search(tmp_path: Path) -> None:
 def test_search_by_pinyin_initials_with_an_override_surname(ws: Workspace, tree) -> None:
     ws.households.create(SYSTEM, family(tree.grid1))
     ws.close()
-    hits = json.loads(gridapp("--db", str(ws.db_file), "search", "zxy", "--json").stdout)
+    hits = json.loads(gridapp("--db", backends.db_arg(ws), "search", "zxy", "--json").stdout)
     assert [h["name"] for h in hits] == ["曾秀英"]
 
 
@@ -65,6 +66,7 @@ def test_errors_are_chinese_and_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.sqlite_only("a file copy; a server database is backed up with pg_dump")
 @pytest.mark.parametrize("args", [["backup"]])
 def test_backup_command_writes_a_copy(tmp_path: Path, args: list[str]) -> None:
     db = tmp_path / "b.sqlite3"
@@ -74,9 +76,9 @@ def test_backup_command_writes_a_copy(tmp_path: Path, args: list[str]) -> None:
     assert Path(done.stdout.strip()).exists()
 
 
-def test_a_closed_pipe_ends_quietly(demo_village_file: Path) -> None:
+def test_a_closed_pipe_ends_quietly(demo_village: backends.Location) -> None:
     """``gridapp search 张 --json | head -1``: the reader leaves early; no traceback, no error text."""
-    reader = subprocess.Popen([sys.executable, "-m", "gridapp", "--db", str(demo_village_file), "search", "张",
+    reader = subprocess.Popen([sys.executable, "-m", "gridapp", "--db", str(demo_village), "search", "张",
                                "--limit", "500", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert reader.stdout is not None and reader.stderr is not None
     reader.stdout.readline()
@@ -87,7 +89,7 @@ def test_a_closed_pipe_ends_quietly(demo_village_file: Path) -> None:
 
 
 def test_no_progress_text_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
-    done = gridapp("--db", str(tmp_path / "d.sqlite3"), "demo", "--scale", "village")
+    done = gridapp("--db", str(backends.database_at(tmp_path / "d.sqlite3")), "demo", "--scale", "village")
     assert done.returncode == 0 and done.stderr == ""
     assert json.loads(done.stdout)["households"] > 0
 
@@ -105,7 +107,7 @@ def test_an_unexpected_error_is_one_chinese_line_and_its_details_go_to_a_log(tmp
 
 
 def test_a_database_with_passwords_runs_commands_as_the_user_named(tmp_path: Path, monkeypatch) -> None:
-    db = tmp_path / "users.sqlite3"
+    db = backends.database_at(tmp_path / "users.sqlite3")
     assert gridapp("--db", str(db), "init", "--office-name", "幸福村").returncode == 0  # open: runs as admin
     ws = Workspace.open(db)
     ws.users.set_first_password("ningling2026")

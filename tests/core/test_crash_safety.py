@@ -22,6 +22,8 @@ from factories import digest, valid_id
 from gridapp import backup
 from gridapp.workspace import Workspace
 
+pytestmark = pytest.mark.sqlite_only("kill -9, a full disk and a read-only file against the SQLite file")
+
 SLOW_CLI = Path(__file__).parents[1] / "slow_cli.py"
 KILL_AFTER = (0.0, 0.4, 1.2)  # seconds after the work's first progress report (0.1 s a step in slow motion)
 

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
+import backends
 import pytest
 from factories import recording
 from sqlalchemy import func, select
@@ -58,7 +59,7 @@ CODED = [
 
 @pytest.fixture(scope="module")
 def village(tmp_path_factory: pytest.TempPathFactory):
-    ws = Workspace.open(tmp_path_factory.mktemp("demo") / "t.sqlite3")
+    ws = Workspace.open(backends.database_at(tmp_path_factory.mktemp("demo") / "t.sqlite3"))
     calls: list[tuple[int, int]] = []
     summary = generate(ws, "village", seed=1, progress=recording(calls))
     yield ws, summary, calls
@@ -267,9 +268,9 @@ def test_workers_and_party_centres(village) -> None:
 
 def test_the_same_seed_gives_the_same_data_and_another_seed_does_not(village, tmp_path: Path) -> None:
     ws, _, _ = village
-    again = Workspace.open(tmp_path / "again.sqlite3")
+    again = Workspace.open(backends.database_at(tmp_path / "again.sqlite3"))
     generate(again, "village", seed=1)
-    other = Workspace.open(tmp_path / "other.sqlite3")
+    other = Workspace.open(backends.database_at(tmp_path / "other.sqlite3"))
     other.init_office("测试村村委会", "411423")
     generate(other, "village", seed=2)
     try:
@@ -284,7 +285,7 @@ def test_the_same_seed_gives_the_same_data_and_another_seed_does_not(village, tm
 
 
 def test_the_demo_lies_in_the_offices_own_county_with_its_former_code(tmp_path: Path) -> None:
-    ws = Workspace.open(tmp_path / "zhengding.sqlite3")
+    ws = Workspace.open(backends.database_at(tmp_path / "zhengding.sqlite3"))
     try:
         ws.init_office("正定县网格化服务管理中心", "130123")
         generate(ws, "village", seed=1)
@@ -313,7 +314,7 @@ def test_a_second_run_is_refused(village) -> None:
 
 
 def test_an_unknown_scale_is_refused(tmp_path: Path) -> None:
-    ws = Workspace.open(tmp_path / "x.sqlite3")
+    ws = Workspace.open(backends.database_at(tmp_path / "x.sqlite3"))
     try:
         with pytest.raises(RuleViolation, match="规模"):
             generate(ws, "province")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import backends
 import pytest
 from factories import Tree, family, valid_id
 
@@ -108,12 +109,12 @@ def test_empty_names_and_unknown_nodes_get_clear_messages(ws: Workspace, tree: T
 
 def test_the_office_node_is_the_one_set_up_else_the_end_of_the_single_chain(tmp_path, ws: Workspace,
                                                                              tree: Tree) -> None:
-    empty = Workspace.open(tmp_path / "empty.sqlite3")
+    empty = Workspace.open(backends.database_at(tmp_path / "empty.sqlite3"))
     assert empty.query.office_node() is None
     empty.close()
     # 宁陵县 → 清河镇 → 幸福村 is a single chain; 幸福村 has two grids, so the village is the office's node.
     assert ws.query.office_node().id == tree.village
-    other = Workspace.open(tmp_path / "town.sqlite3")
+    other = Workspace.open(backends.database_at(tmp_path / "town.sqlite3"))
     town_root = other.grid.create(SYSTEM, None, "清河镇").id
     other.grid.create(SYSTEM, town_root, "甲村")
     second = other.grid.create(SYSTEM, town_root, "乙村").id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factories import Tree, recording, valid_id
+from factories import Tree, empty_workspace, recording, valid_id
 from test_import_households import households, snapshot
 from test_import_reader import write_book
 
@@ -36,7 +36,7 @@ def roster(path: Path, grids: list[str]) -> Path:
 
 def fresh_village(tmp_path: Path) -> tuple[Workspace, str]:
     """A new database as set up for one village office: the office and its village node, nothing else."""
-    ws = Workspace.open(tmp_path / "fresh.sqlite3")
+    ws = empty_workspace(tmp_path / "fresh.sqlite3")
     village = ws.grid.create(SYSTEM, None, "幸福村", level=3, code="411423101001").id
     ws.init_office("幸福村村民委员会", "411423", node_id=village)
     return ws, village

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
+import backends
 import pytest
 from factories import Tree, family, recording, valid_id
 from test_import_reader import HEAD_ID, HEADERS, SON_ID, WIFE_ID, family_rows, import_rows, write_book
@@ -29,15 +29,11 @@ TABLES = ("households", "persons", "person_moves", "person_tags", "audit_log", "
 
 def snapshot(ws: Workspace, tables: tuple[str, ...] = TABLES) -> dict[str, tuple[int, str]]:
     """Row count and a checksum of every row, per table."""
-    con = sqlite3.connect(ws.db_file)
-    try:
-        state = {}
-        for table in tables:
-            rows = con.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
-            state[table] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
-        return state
-    finally:
-        con.close()
+    state = {}
+    for table in tables:
+        rows = backends.execute(ws, f"SELECT * FROM {table} ORDER BY 1")
+        state[table] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
+    return state
 
 
 def households(ws: Workspace, scope: str) -> dict[str, list[tuple[str, str]]]:
@@ -148,8 +144,7 @@ def test_registered_people_with_other_data_are_asked_skipped_or_updated(ws: Work
     assert (updated.persons.updated, updated.persons.unchanged, updated.households.updated) == (1, 2, 1)
     view = ws.query.household(ws.query.household_ids(tree.grid1)[0])
     assert (view.address, view.members[0].ethnicity, view.members[0].phone) == ("幸福村2组8号", "回族", "13800001234")
-    con = sqlite3.connect(ws.db_file)
-    actions = con.execute("SELECT action, table_name FROM audit_log ORDER BY id DESC LIMIT 3").fetchall()
+    actions = backends.execute(ws, "SELECT action, table_name FROM audit_log ORDER BY id DESC LIMIT 3")
     assert set(actions) == {("update", "households"), ("update", "persons"), ("import", "persons")}
 
 
@@ -200,7 +195,7 @@ def test_cancel_during_apply_leaves_the_database_as_it_was(ws: Workspace, tree: 
         apply(ws, plan, SYSTEM, recording(calls, cancel_after=2))
     assert [done for done, _total in calls] == [0, 2]  # the two households were inserted, then rolled back
     assert snapshot(ws) == before
-    assert any(b.reason == "before-import" for b in ws.backups.list())
+    assert ws.db_file is None or any(b.reason == "before-import" for b in ws.backups.list())  # a file's own
 
 
 def test_a_corrected_mapping_is_remembered_for_the_same_layout(ws: Workspace, tree: Tree, tmp_path: Path) -> None:

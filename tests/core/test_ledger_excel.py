@@ -3,10 +3,10 @@ stays in view, and values that look like formulas stored as plain text."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import backends
 import pytest
 from factories import Tree, family
 from openpyxl import load_workbook
@@ -18,10 +18,9 @@ from gridapp.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
-def village(demo_village_file: Path, tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("ledger-excel") / "village.sqlite3"
-    shutil.copy(demo_village_file, path)
-    ws = Workspace.open(path)
+def village(demo_village: backends.Location, tmp_path_factory: pytest.TempPathFactory):
+    ws = Workspace.open(backends.database_at(tmp_path_factory.mktemp("ledger-excel") / "village.sqlite3",
+                                             copy_of=demo_village))
     yield ws
     ws.close()
 

@@ -8,10 +8,12 @@ import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import zlib
 from datetime import date
 from pathlib import Path
 
+import backends
 import pytest
 from cli_helpers import gridapp
 from factories import pages_text, recording
@@ -31,11 +33,10 @@ GRID = "41142310120102"  # 第二网格 of the demo village (49 households)
 
 
 @pytest.fixture(scope="module")
-def village(demo_village_file: Path, tmp_path_factory: pytest.TempPathFactory):
+def village(demo_village: backends.Location, tmp_path_factory: pytest.TempPathFactory):
     """The demo village, opened once for the module's read-only tests, on the demo's own calendar."""
-    path = tmp_path_factory.mktemp("ledgers") / "village.sqlite3"
-    shutil.copy(demo_village_file, path)
-    ws = Workspace.open(path)
+    ws = Workspace.open(backends.database_at(tmp_path_factory.mktemp("ledgers") / "village.sqlite3",
+                                             copy_of=demo_village))
     ws.today = lambda: date(2026, 11, 1)
     yield ws
     ws.close()
@@ -187,10 +188,13 @@ def tiny_png(path: Path) -> None:
 def test_the_booklet_prints_the_grid_plan_when_one_is_set(demo_ws: Workspace, tmp_path: Path) -> None:
     grid = demo_ws.query.find_grid(GRID).id
     assert build_ledger(demo_ws, "booklet", grid).sections[0].image is None
-    tiny_png(demo_ws.db_file.parent / "plan.png")
-    demo_ws.grid.update(SYSTEM, grid, plan_image="plan.png")
+    beside = demo_ws.db_file is not None  # a name beside the database file; a server's plans are full paths
+    # (grid_nodes.plan_image holds 64 characters, which PostgreSQL enforces: a short folder)
+    picture = (demo_ws.db_file.parent if beside else Path(tempfile.mkdtemp(prefix="plan-"))) / "plan.png"
+    tiny_png(picture)
+    demo_ws.grid.update(SYSTEM, grid, plan_image=picture.name if beside else str(picture))
     overview = build_ledger(demo_ws, "booklet", grid).sections[0]
-    assert overview.title == "网格概况" and overview.image == str(demo_ws.db_file.parent / "plan.png")
+    assert overview.title == "网格概况" and overview.image == str(picture)
     pdf = tmp_path / "booklet.pdf"
     render_pdf(demo_ws, "booklet", grid, pdf)
     xobjects = PdfReader(pdf).pages[1]["/Resources"]["/XObject"]
@@ -291,7 +295,7 @@ def test_import_contracts_keep_reportlab_in_the_ledgers_and_openpyxl_in_excel(tm
 # -- the command line ------------------------------------------------------------------------------------------
 
 def test_cli_lists_prints_and_exports_ledgers(village: Workspace, tmp_path: Path) -> None:
-    db = str(village.db_file)
+    db = backends.db_arg(village)
     listed = gridapp("--db", db, "ledger", "--list")
     assert listed.returncode == 0, listed.stderr
     assert "population\t实有人口台账" in listed.stdout and "booklet\t网格化管理综合信息采集簿" in listed.stdout
@@ -313,7 +317,7 @@ def test_cli_lists_prints_and_exports_ledgers(village: Workspace, tmp_path: Path
 
 
 def test_cli_refuses_an_unknown_ledger_grid_or_file_type(village: Workspace, tmp_path: Path) -> None:
-    db = str(village.db_file)
+    db = backends.db_arg(village)
     out = str(tmp_path / "x.pdf")
     for args, message in [
         (("ledger", "nope", "--grid", GRID, "-o", out), "没有名为“nope”的台账"),

@@ -8,12 +8,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import backends
 import pytest
 from cli_helpers import gridapp
 from factories import pages_text
@@ -38,10 +38,9 @@ FULL_MOBILE = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?!\d)")
 
 
 @pytest.fixture(scope="module")
-def users_file(demo_village_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def users_file(demo_village: backends.Location, tmp_path_factory: pytest.TempPathFactory) -> backends.Location:
     """The demo village with an administrator's password and four users (made once per module)."""
-    path = tmp_path_factory.mktemp("read-scope") / "village.sqlite3"
-    shutil.copy(demo_village_file, path)
+    path = backends.database_at(tmp_path_factory.mktemp("read-scope") / "village.sqlite3", copy_of=demo_village)
     ws = Workspace.open(path)
     ws.users.set_first_password(PASSWORDS["admin"])
     admin = ws.users.login("admin", PASSWORDS["admin"])
@@ -57,7 +56,7 @@ def users_file(demo_village_file: Path, tmp_path_factory: pytest.TempPathFactory
 @dataclass
 class Village:
     ws: Workspace  # as SYSTEM
-    db: Path
+    db: backends.Location
     folder: Path
     grid1: str
     grid2: str
@@ -78,9 +77,8 @@ class Village:
 
 
 @pytest.fixture
-def village(users_file: Path, tmp_path: Path) -> Iterator[Village]:
-    db = tmp_path / "village.sqlite3"
-    shutil.copy(users_file, db)
+def village(users_file: backends.Location, tmp_path: Path) -> Iterator[Village]:
+    db = backends.database_at(tmp_path / "village.sqlite3", copy_of=users_file)
     ws = Workspace.open(db)
     yield Village(ws, db, tmp_path, ws.query.find_grid("41142310120101").id, ws.query.find_grid("41142310120102").id,
                   ws.query.find_grid("幸福村").id)

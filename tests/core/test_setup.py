@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import backends
 import pytest
 from sqlalchemy import select
 
@@ -20,7 +21,7 @@ TOWN = "411423100"
 
 @pytest.fixture
 def blank(tmp_path: Path):
-    workspace = Workspace.open(tmp_path / "blank.sqlite3")
+    workspace = Workspace.open(backends.database_at(tmp_path / "blank.sqlite3"))
     yield workspace
     workspace.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import backends
 import pytest
 from cli_helpers import gridapp
 from factories import family
@@ -17,7 +18,7 @@ VILLAGE = "411423100201"  # 东街村委会
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    return str(tmp_path / "cli.sqlite3")
+    return str(backends.database_at(tmp_path / "cli.sqlite3"))
 
 
 def _listing(db: str) -> list[dict]:
@@ -123,7 +124,7 @@ def test_grid_add_refusals(db: str, parent: str, level: str, message: str) -> No
 def test_grid_list_text_shows_the_tree_with_counts(ws: Workspace, tree) -> None:
     ws.households.create(SYSTEM, family(tree.grid1))
     ws.close()
-    done = gridapp("--db", str(ws.db_file), "grid", "list")
+    done = gridapp("--db", backends.db_arg(ws), "grid", "list")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "411423\t县(市/区)\t宁陵县\t1户\t3人"

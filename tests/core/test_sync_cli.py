@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import unicodedata
 from pathlib import Path
 
+import backends
 import pytest
 import test_sync_offices as support
 from cli_helpers import Completed
@@ -15,12 +15,13 @@ from test_sync_offices import PASS, Offices
 
 from gridapp.dto import SYSTEM
 from gridapp.errors import RuleViolation
+from gridapp.workspace import Workspace
 
 fast_kdf, offices = support.fast_kdf, support.offices  # the shared fixtures
 
 
-def gridapp(db: Path, *args: str) -> Completed:
-    return run_cli("--db", str(db), "sync", *args)
+def gridapp(ws: Workspace, *args: str) -> Completed:
+    return run_cli("--db", backends.db_arg(ws), "sync", *args)
 
 
 def test_export_preview_import_and_status_as_json(offices: Offices, tmp_path: Path) -> None:
@@ -28,24 +29,24 @@ def test_export_preview_import_and_status_as_json(offices: Offices, tmp_path: Pa
     secret = tmp_path / "pass.txt"
     secret.write_text(PASS + "\n", encoding="utf-8")
     o.v1.places.create(SYSTEM, o.grid11, name="村卫生室")
-    out = gridapp(o.v1.db_file, "export", "-o", str(o.usb), "--to", o.town.office.id, "--passphrase-file",
+    out = gridapp(o.v1, "export", "-o", str(o.usb), "--to", o.town.office.id, "--passphrase-file",
                   str(secret), "--json")
     assert out.returncode == 0, out.stderr
     path = json.loads(out.stdout)["path"]
     assert Path(path).name.startswith("幸福村村民委员会-") and path.endswith(".gridsync")
 
-    preview = gridapp(o.town.db_file, "import", path, "--passphrase-file", str(secret), "--preview", "--json")
+    preview = gridapp(o.town, "import", path, "--passphrase-file", str(secret), "--preview", "--json")
     counts = json.loads(preview.stdout)
     assert (counts["preview"], counts["totals"]["new"]) == (True, 1)
     assert o.town.query.stats()["places"] == 0  # a preview writes nothing
 
-    done = json.loads(gridapp(o.town.db_file, "import", path, "--passphrase-file", str(secret), "--json").stdout)
+    done = json.loads(gridapp(o.town, "import", path, "--passphrase-file", str(secret), "--json").stdout)
     assert {t["table"]: t["new"] for t in done["tables"]} == {"places": 1}
     assert o.town.query.stats()["places"] == 1
-    again = gridapp(o.town.db_file, "import", path, "--passphrase-file", str(secret), "--json")
+    again = gridapp(o.town, "import", path, "--passphrase-file", str(secret), "--json")
     assert again.returncode == 0 and json.loads(again.stdout)["already_imported"] is True
 
-    status = json.loads(gridapp(o.town.db_file, "status", "--json").stdout)
+    status = json.loads(gridapp(o.town, "status", "--json").stdout)
     [peer] = [p for p in status["peers"] if p["name"] == "幸福村村民委员会"]
     assert peer["last_received_seq"] >= 1 and status["open_conflicts"] == 0
 
@@ -54,7 +55,7 @@ def test_a_refusal_is_a_chinese_message_and_exit_code_2(offices: Offices, tmp_pa
     path = offices.v1.sync.export_package(SYSTEM, offices.usb, None, None, PASS).path
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("另一个口令00000", encoding="utf-8")
-    out = gridapp(offices.town.db_file, "import", str(path), "--passphrase-file", str(wrong))
+    out = gridapp(offices.town, "import", str(path), "--passphrase-file", str(wrong))
     assert out.returncode == 2
     assert "同步口令不正确" in out.stderr
 
@@ -71,9 +72,7 @@ def test_the_passphrase_is_kept_encrypted_and_never_travels(offices: Offices, tm
     assert offices.v1.sync.status().passphrase_set
     package = offices.v1.sync.export_package(SYSTEM, offices.usb, None, None, store.load()).path
     secret = PASS.encode("utf-8")
-    with sqlite3.connect(offices.v1.db_file) as conn:
-        conn.execute("PRAGMA wal_checkpoint(FULL)")
-    assert secret not in offices.v1.db_file.read_bytes()
+    assert PASS not in repr(support.snapshot(offices.v1))
     assert secret not in package.read_bytes()
     key_file.unlink()  # another PC, or the key lost: the stored passphrase cannot be opened, only verified
     with pytest.raises(RuleViolation, match="重新输入"):
@@ -90,10 +89,10 @@ def test_a_passphrase_typed_with_spaces_in_the_gui_opens_packages_in_the_cli_and
     from_gui = o.v1.sync.export_package(SYSTEM, o.usb, None, None, store.load()).path
     secret = tmp_path / "pass.txt"
     secret.write_text(f"{unicodedata.normalize('NFD', PASS)} \r\n", encoding="utf-8")  # as an editor saves it
-    done = json.loads(gridapp(o.town.db_file, "import", str(from_gui), "--passphrase-file", str(secret),
+    done = json.loads(gridapp(o.town, "import", str(from_gui), "--passphrase-file", str(secret),
                               "--json").stdout)
     assert done["package"]["office_name"] == "幸福村村民委员会" and done["totals"]["unchanged"] > 0
-    out = json.loads(gridapp(o.town.db_file, "export", "-o", str(o.usb), "--full", "--passphrase-file", str(secret),
+    out = json.loads(gridapp(o.town, "export", "-o", str(o.usb), "--full", "--passphrase-file", str(secret),
                              "--json").stdout)
     summary = o.v1.sync.apply(SYSTEM, o.v1.sync.read_package(Path(out["path"]), store.load()))
     assert summary.package.office_name == "清河镇人民政府"

@@ -1,6 +1,8 @@
 """Three offices (two villages and their town) edit overlapping records at random and exchange packages in
 random order — some dropped, some delivered twice. Once everyone has imported everything, every office holds
-the same data for its scope, and every edit ever made is either the current value or kept in a conflict."""
+the same data for its scope, and every edit ever made is either the current value or kept in a conflict.
+
+The town is a server: its database is on PostgreSQL in every pass (the villages on the pass's back end)."""
 
 from __future__ import annotations
 
@@ -8,15 +10,18 @@ import atexit
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
+from uuid import uuid4
 
+import backends
 import test_sync_offices as support
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, precondition, rule, run_state_machine_as_test
+from postgres_cluster import Cluster
 from sqlalchemy import select
 from test_sync_offices import export, make_offices, receive
 
-import gridapp.sync.container
 from gridapp.dto import SYSTEM
 from gridapp.models import GridNode, Place, SyncConflict
 from gridapp.sync.tables import content
@@ -24,28 +29,33 @@ from gridapp.workspace import Workspace
 
 OFFICES = ("town", "v1", "v2")
 LINKS = (("v1", "town"), ("v2", "town"), ("town", "v1"), ("town", "v2"))
-_template: dict[str, Path] = {}
+_template: dict[str, Any] = {}
+_cluster: list[Cluster] = []
 
 
-def template() -> Path:
+def template() -> dict[str, backends.Location]:
     """The three offices after their first packages, built once and copied for every example."""
-    if "dir" not in _template:
+    if "at" not in _template:
         root = Path(tempfile.mkdtemp(prefix="sync-template-"))
         atexit.register(shutil.rmtree, root, True)
-        offices = make_offices(root)
+        offices = make_offices(root, town_at=_cluster[0].create_database(f"town_{uuid4().hex[:8]}"))
         _template["ids"] = {k: getattr(offices, k) for k in ("county", "town_node", "village1", "village2",
                                                               "grid11", "grid12", "grid21")}
         offices.close()
-        _template["dir"] = root
-    return _template["dir"]
+        _template["at"] = {name: backends.location(getattr(offices, name)) for name in OFFICES}
+    return _template["at"]
 
 
 class SyncMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.root = Path(tempfile.mkdtemp(prefix="sync-run-"))
-        shutil.copytree(template(), self.root, dirs_exist_ok=True)
-        self.ws = {name: Workspace.open(self.root / name / "db.sqlite3") for name in OFFICES}
+        at = template()
+        self.town_db = f"town_{uuid4().hex[:8]}"
+        town = _cluster[0].create_database(self.town_db, template=backends.database_name(at["town"]))
+        self.ws = {name: Workspace.open(town if name == "town" else
+                                        backends.database_at(self.root / name / "db.sqlite3", copy_of=at[name]))
+                   for name in OFFICES}
         ids = _template["ids"]
         self.ids = ids
         village_grids = {"v1": [ids["village1"], ids["grid11"], ids["grid12"]], "v2": [ids["village2"], ids["grid21"]]}
@@ -65,6 +75,7 @@ class SyncMachine(RuleBasedStateMachine):
         finally:
             for ws in self.ws.values():
                 ws.close()
+            _cluster[0].drop_database(self.town_db)
             shutil.rmtree(self.root, ignore_errors=True)
 
     # -- edits ------------------------------------------------------------------------------------------------------
@@ -207,17 +218,10 @@ class SyncMachine(RuleBasedStateMachine):
         return f"/{village}/" in grid["path"]
 
 
-SyncMachine.TestCase.settings = settings(max_examples=20, stateful_step_count=15, deadline=None,
-                                         suppress_health_check=[HealthCheck.too_slow])
+fast_kdf = support.fast_kdf  # the shared fixture: packages with a cheap scrypt cost
 
 
-class TestOfficesConverge(SyncMachine.TestCase):
-    def setUp(self) -> None:
-        self._kdf = gridapp.sync.container.SCRYPT_LOG2_N
-        gridapp.sync.container.SCRYPT_LOG2_N = 8
-
-    def tearDown(self) -> None:
-        gridapp.sync.container.SCRYPT_LOG2_N = self._kdf
-
-
-assert support  # the shared helpers live in test_sync_offices
+def test_offices_converge_with_the_town_on_postgresql(pg_cluster: Cluster) -> None:
+    _cluster[:] = [pg_cluster]
+    run_state_machine_as_test(SyncMachine, settings=settings(
+        max_examples=20, stateful_step_count=15, deadline=None, suppress_health_check=[HealthCheck.too_slow]))

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import backends
 import pytest
 from factories import empty_workspace, family, recording, valid_id
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 
 import gridapp.sync.container
 from gridapp.changes import Table
@@ -55,15 +56,17 @@ class Offices:
             ws.close()
 
 
-def open_office(path: Path, name: str, county: str = COUNTY) -> Workspace:
-    ws = empty_workspace(path)
+def open_office(path: Path, name: str, county: str = COUNTY, at: str | None = None) -> Workspace:
+    """A new office at ``path`` (on the run's back end), or on the blank database ``at`` (a server URL)."""
+    ws = empty_workspace(path) if at is None else Workspace.open(at)
     ws.init_office(name, county)
     return ws
 
 
-def make_offices(root: Path) -> Offices:
-    """The town draws the tree and hands each village its part in a first full package."""
-    town = open_office(root / "town" / "db.sqlite3", "清河镇人民政府")
+def make_offices(root: Path, town_at: str | None = None) -> Offices:
+    """The town draws the tree and hands each village its part in a first full package. ``town_at``: the
+    town's own database (a county or town server), else a new one on the run's back end."""
+    town = open_office(root / "town" / "db.sqlite3", "清河镇人民政府", at=town_at)
     county = town.grid.create(SYSTEM, None, "宁陵县", code="411423").id
     town_node = town.grid.create(SYSTEM, county, "清河镇", code="411423101").id
     village1 = town.grid.create(SYSTEM, town_node, "幸福村", code="411423101001").id
@@ -106,9 +109,8 @@ def send(src: Workspace, dst: Workspace, usb: Path) -> ImportSummary | None:
 
 def snapshot(ws: Workspace) -> dict[str, list[tuple]]:
     """Every row of every table, for row-for-row comparisons."""
-    with sqlite3.connect(ws.db_file) as conn:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {n: sorted(map(repr, conn.execute(f'SELECT * FROM "{n}"'))) for n in names}
+    names = inspect(ws.engine).get_table_names()
+    return {n: sorted(map(repr, backends.execute(ws, f'SELECT * FROM "{n}"'))) for n in names}
 
 
 def place(ws: Workspace, place_id: str) -> Place:
@@ -207,6 +209,8 @@ def test_the_same_person_registered_in_two_villages_is_a_duplicate_not_a_failure
     assert live == [keep]
 
 
+@pytest.mark.sqlite_only("attachments beside each office's file; a server's go to the workstation's data "
+                         "folder, which this test's three offices share")
 def test_attachments_travel_once_and_arrive_intact(offices: Offices) -> None:
     o = offices
     hid = o.v1.households.create(SYSTEM, family(o.grid11)).id
@@ -223,6 +227,7 @@ def test_attachments_travel_once_and_arrive_intact(offices: Offices) -> None:
     assert again.attachment_bytes == 0 and again.record_total == 0
 
 
+@pytest.mark.sqlite_only("the file backup taken before an import (a server's are pg_dump's)")
 def test_every_import_leaves_a_backup_first(offices: Offices) -> None:
     o = offices
     before = len(o.town.backups.list())
@@ -346,10 +351,8 @@ def test_two_offices_issuing_the_same_case_number_both_keep_their_case(offices: 
     o = offices
     first = o.v1.cases.register(SYSTEM, CaseInput(o.grid11, "路灯损坏", "城市管理")).id
     second = o.town.cases.register(SYSTEM, CaseInput(o.grid12, "垃圾堆积", "环境保护")).id
-    with sqlite3.connect(o.v1.db_file) as conn:
-        [(number,)] = conn.execute("SELECT number FROM cases").fetchall()
-    with sqlite3.connect(o.town.db_file) as conn:  # as if the two offices' number tags had collided
-        conn.execute("UPDATE cases SET number = ?", (number,))
+    [(number,)] = backends.execute(o.v1, "SELECT number FROM cases")
+    backends.execute(o.town, "UPDATE cases SET number = :n", n=number)  # as if the offices' number tags collided
     send(o.v1, o.town, o.usb)
     send(o.town, o.v1, o.usb)
     keeper, other = sorted((first, second))

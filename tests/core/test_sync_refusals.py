@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import backends
 import pytest
 import test_sync_offices as support
 from test_sync_offices import PASS, Offices, export, open_office, snapshot
@@ -30,11 +31,11 @@ def package(offices: Offices) -> Path:
 
 
 def refused(ws, path: Path, error: type[Exception], match: str, passphrase: str = PASS) -> None:
-    before, backups = snapshot(ws), ws.backups.list()
+    before, backups = snapshot(ws), backends.file_backups(ws)
     with pytest.raises(error, match=match):
         ws.sync.apply(SYSTEM, ws.sync.read_package(path, passphrase))
     assert snapshot(ws) == before
-    assert ws.backups.list() == backups
+    assert backends.file_backups(ws) == backups
 
 
 def altered(path: Path, at: int, data: bytes | None = None) -> Path:
@@ -104,7 +105,7 @@ def test_an_import_killed_mid_transaction_leaves_the_database_as_before(offices:
     secret.write_text(PASS, encoding="utf-8")
     marker = tmp_path / "applying.marker"
     town.close()
-    proc = subprocess.Popen([sys.executable, str(PAUSED_IMPORT), str(marker), "--db", str(town.db_file), "sync",
+    proc = subprocess.Popen([sys.executable, str(PAUSED_IMPORT), str(marker), "--db", backends.db_arg(town), "sync",
                              "import", str(package), "--passphrase-file", str(secret)])
     try:
         for _ in range(600):

@@ -3,12 +3,13 @@ first password of an open database, an audit log nobody can change — and write
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 
+import backends
 import pytest
 from factories import Tree, family, valid_id
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from gridapp.access import Forbidden
 from gridapp.dto import SYSTEM, Actor
@@ -91,11 +92,11 @@ def test_an_administrator_adds_resets_and_disables_users_within_their_scope(ws: 
 
 def test_the_audit_log_cannot_be_changed_or_deleted(ws: Workspace, tree: Tree) -> None:
     ws.households.create(SYSTEM, family(tree.grid1))
-    ws.close()
-    with sqlite3.connect(ws.db_file) as conn:
-        for statement in ("UPDATE audit_log SET user_name = 'x'", "DELETE FROM audit_log"):
-            with pytest.raises(sqlite3.DatabaseError, match="audit log cannot be"):
-                conn.execute(statement)
+    entries = backends.execute(ws, "SELECT count(*) FROM audit_log")
+    for statement in ("UPDATE audit_log SET user_name = 'x'", "DELETE FROM audit_log"):
+        with pytest.raises(DBAPIError, match="audit log cannot be"):
+            backends.execute(ws, statement)
+    assert backends.execute(ws, "SELECT count(*) FROM audit_log") == entries
 
 
 def test_writes_are_checked_by_role_and_scope(ws: Workspace, tree: Tree) -> None:
