@@ -68,12 +68,9 @@ def _test_databases(request: pytest.FixtureRequest):
     backends.drop_made_since(mark)
 
 
-@pytest.fixture(scope="session")
-def demo_village(tmp_path_factory: pytest.TempPathFactory) -> backends.Location:
-    """The demo village, generated once per run: a file, or a template database in the PostgreSQL pass."""
+def _generate_demo(location: backends.Location) -> backends.Location:
     from gridapp.demo import generate
 
-    location = backends.database_at(tmp_path_factory.mktemp("demo") / "village.sqlite3", keep=True)
     workspace = Workspace.open(location)
     generate(workspace, "village", seed=1)
     workspace.close()
@@ -81,10 +78,18 @@ def demo_village(tmp_path_factory: pytest.TempPathFactory) -> backends.Location:
 
 
 @pytest.fixture(scope="session")
-def demo_village_file(demo_village: backends.Location) -> Path:
-    """The demo village's SQLite file, for the tests about files (backups, damage, crashes)."""
-    assert isinstance(demo_village, Path), "a test about the file itself is marked sqlite_only"
-    return demo_village
+def demo_village(tmp_path_factory: pytest.TempPathFactory) -> backends.Location:
+    """The demo village, generated once per run: a file, or a template database in the PostgreSQL pass."""
+    return _generate_demo(backends.database_at(tmp_path_factory.mktemp("demo") / "village.sqlite3", keep=True))
+
+
+@pytest.fixture(scope="session")
+def demo_village_file(demo_village: backends.Location, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo village as a SQLite file in either pass: for the tests about files (backups, damage, crashes)
+    and for the embedded database a town carries onto its server."""
+    if isinstance(demo_village, Path):
+        return demo_village
+    return _generate_demo(tmp_path_factory.mktemp("demo-file") / "village.sqlite3")
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The ORM models of the 采集簿. Only the core imports these; the UI receives DTOs."""
 
 from gridapp.models.base import Base, Synced, new_id
-from gridapp.models.cases import Attachment, Case, CaseLink, CaseStep, Visit
+from gridapp.models.cases import Attachment, AttachmentBlob, Case, CaseLink, CaseStep, Visit
 from gridapp.models.grid import GridAssignment, GridNode, GridWorker, PartyCenter, PartyCenterLink
 from gridapp.models.people import House, Household, Person, PersonMove, PersonTag, Place
 from gridapp.models.sync import SyncArrival, SyncConflict, SyncDuplicate, SyncHistory, SyncPeer
@@ -9,6 +9,7 @@ from gridapp.models.system import AuditEntry, Office, Setting, User
 
 __all__ = [
     "Attachment",
+    "AttachmentBlob",
     "AuditEntry",
     "Base",
     "Case",

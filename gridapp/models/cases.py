@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gridapp.models.base import ID_LENGTH, Base, Synced
@@ -111,3 +111,13 @@ class Attachment(Synced, Base):
     size: Mapped[int]
     owner_kind: Mapped[str] = mapped_column(String(16))
     owner_id: Mapped[str] = mapped_column(String(ID_LENGTH), index=True)
+
+
+class AttachmentBlob(Base):
+    """The bytes of an attachment on a server database, where the workstations share no folder (an embedded
+    database keeps them as files beside it). Not synced: packages carry attachments as files."""
+
+    __tablename__ = "attachment_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -49,6 +49,7 @@ def init_server(url: str, admin: str = ADMIN, password: str | None = None, sourc
     engine = server_engine(url)
     try:
         _refuse_unless_empty(engine)
+        _refuse_unless_code_point_order(engine)
         migrate(engine)
         copied, counts, digest = 0, {}, ""
         if source is not None:
@@ -89,6 +90,26 @@ def _refuse_unless_empty(engine: Engine) -> None:
         raise NotEmpty(f"服务器上的数据库“{engine.url.database}”不是空的（已有数据表 {'、'.join(sorted(holding)[:5])} "
                        "等），为了不覆盖别人的数据，没有做任何改动。请新建一个空数据库（见 docs/server.md），"
                        "或核对数据库名。")
+
+
+class WrongCollation(RuleViolation):
+    pass
+
+
+def _refuse_unless_code_point_order(engine: Engine) -> None:
+    """Text must sort by code point, as in the embedded database: the prefix searches (ID and phone tails,
+    pinyin initials) are ranges on plain indexes, which only the C collation keeps exact."""
+    with engine.connect() as conn:
+        provider, collation, icu = conn.execute(text(
+            "SELECT datlocprovider, datcollate, daticulocale FROM pg_database WHERE datname = current_database()"
+        )).one()
+    if provider == "i":  # an ICU locale orders by language rules whatever datcollate says
+        collation = icu
+    if provider == "i" or not (collation in ("C", "POSIX") or collation.startswith("C.")):
+        name = engine.url.database
+        raise WrongCollation(f"服务器上的数据库“{name}”按“{collation}”排序，本程序需要按编码排序（C），"
+                             "否则按尾号、拼音首字母查找会不准确。没有做任何改动。请删掉这个空数据库，按 docs/server.md "
+                             f"重新建立：CREATE DATABASE {name} OWNER … ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0;")
 
 
 def _verify(target: Connection, counts: dict[str, int], digest: str) -> None:

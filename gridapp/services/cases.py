@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from gridapp import access, codes, paths
 from gridapp.cases import numbering, workflow
-from gridapp.cases.attachments import AttachmentStore
+from gridapp.cases.attachments import AttachmentStore, SharedAttachmentStore
 from gridapp.cases.rules import default_rules
 from gridapp.changes import Outcome
 from gridapp.dto import Actor, AttachmentInput, CaseInput, CaseState
@@ -110,9 +110,13 @@ def now_of(ws: Any) -> datetime:
 
 
 def attachment_store(ws: Any) -> AttachmentStore:
-    """Files live next to the database (<db_dir>/attachments), or in the data folder for a server database."""
-    folder = ws.db_file.parent if ws.db_file is not None else paths.data_dir()
-    return AttachmentStore(folder / "attachments")
+    """Files live next to the database (<db_dir>/attachments); a server database holds the bytes itself, with
+    this workstation's copies in its data folder."""
+    if ws.db_file is not None:
+        return AttachmentStore(ws.db_file.parent / "attachments")
+    url = ws.engine.url
+    copies = paths.data_dir() / "attachments" / f"{url.host}-{url.port or 5432}-{url.database}"
+    return SharedAttachmentStore(copies, ws.engine)
 
 
 def save_attachments(s: Session, ws: Any, owner_kind: str, owner_id: str,

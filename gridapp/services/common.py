@@ -49,7 +49,7 @@ def starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
 
 def contains(column: Any, text: str, dialect: str) -> ColumnElement[bool]:
     """``column`` holds ``text``. On PostgreSQL the rows holding all its characters come first from the column's
-    GIN index of characters (migration 0006), so LIKE checks a few hundred rows instead of every one."""
+    GIN index of characters (migration 0007), so LIKE checks a few hundred rows instead of every one."""
     found = column.contains(text, autoescape=True)
     if dialect != "postgresql":
         return found

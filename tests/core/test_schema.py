@@ -11,7 +11,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import MetaData, select, text
+from sqlalchemy import Index, MetaData, select, text
 
 import gridapp.db
 from gridapp.backup import list_backups
@@ -24,13 +24,18 @@ from gridapp.workspace import Workspace
 
 
 def expected_schema(dialect: str) -> MetaData:
-    """The models' schema; on PostgreSQL with every foreign key checked at commit (migration 0006)."""
+    """The models' schema; on PostgreSQL with every foreign key checked at commit (migration 0006) and the
+    character indexes for substring search (migration 0007)."""
     if dialect != "postgresql":
         return Base.metadata
     schema = MetaData(naming_convention=Base.metadata.naming_convention)
     for table in Base.metadata.sorted_tables:
         for key in table.to_metadata(schema).foreign_key_constraints:
             key.deferrable, key.initially = True, "DEFERRED"
+    for name, table, column in (("ix_persons_name_chars", "persons", "name"),
+                                ("ix_households_address_chars", "households", "address")):
+        Index(name, text(f"string_to_array({column}, NULL)"), _table=schema.tables[table],
+              postgresql_using="gin", postgresql_where=text("NOT deleted"))
     return schema
 
 

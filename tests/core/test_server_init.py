@@ -4,17 +4,19 @@ cannot be reached."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from uuid import uuid4
 
 import pytest
 from cli_helpers import gridapp
+from sqlalchemy import create_engine, inspect
 from sqlalchemy.exc import OperationalError
 
 from gridapp.connection import ServerUnreachable, explain
 from gridapp.errors import RuleViolation
 from gridapp.server import transfer
-from gridapp.server.setup import NotEmpty, init_server
+from gridapp.server.setup import NotEmpty, WrongCollation, init_server
 from gridapp.workspace import Workspace
 
 
@@ -25,11 +27,12 @@ def server_url(pg_cluster):
     pg_cluster.drop_database(name)
 
 
-def test_a_village_moves_to_the_server_with_every_row(demo_ws, server_url, tmp_path):
-    file = demo_ws.db_file
-    with demo_ws.engine.connect() as conn:
+def test_a_village_moves_to_the_server_with_every_row(demo_village_file, server_url, tmp_path):
+    file = shutil.copy(demo_village_file, tmp_path / "village.sqlite3")
+    village = Workspace.open(file)
+    with village.engine.connect() as conn:
         counts, digest = transfer.row_counts(conn), transfer.digest(conn)
-    demo_ws.close()
+    village.close()
     password = tmp_path / "pw.txt"
     password.write_text("geheim123\n", encoding="utf-8")
 
@@ -90,6 +93,20 @@ def test_a_server_database_holding_data_is_refused_untouched(demo_village_file, 
     with ws.engine.connect() as conn:
         assert transfer.digest(conn) == before
     ws.close()
+
+
+def test_a_database_sorting_by_language_rules_is_refused(pg_cluster):
+    name = f"zh_{uuid4().hex[:6]}"
+    pg_cluster.execute(f"CREATE DATABASE {name} LOCALE_PROVIDER icu ICU_LOCALE 'zh' LOCALE 'C' TEMPLATE template0")
+    try:
+        with pytest.raises(WrongCollation, match="LOCALE 'C'"):
+            init_server(pg_cluster.url(name), password="geheim123")
+        engine = create_engine(pg_cluster.url(name))
+        with engine.connect() as conn:
+            assert inspect(conn).get_table_names() == []  # nothing was created there
+        engine.dispose()
+    finally:
+        pg_cluster.drop_database(name)
 
 
 def test_unreachable_servers_and_missing_databases_are_explained(pg_cluster, tmp_path):

@@ -209,8 +209,6 @@ def test_the_same_person_registered_in_two_villages_is_a_duplicate_not_a_failure
     assert live == [keep]
 
 
-@pytest.mark.sqlite_only("attachments beside each office's file; a server's go to the workstation's data "
-                         "folder, which this test's three offices share")
 def test_attachments_travel_once_and_arrive_intact(offices: Offices) -> None:
     o = offices
     hid = o.v1.households.create(SYSTEM, family(o.grid11)).id

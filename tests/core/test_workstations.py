@@ -14,7 +14,7 @@ from uuid import uuid4
 import pytest
 from factories import family
 
-from gridapp.dto import Actor
+from gridapp.dto import Actor, AttachmentInput, VisitInput
 from gridapp.errors import Conflict
 from gridapp.workspace import Workspace
 
@@ -81,3 +81,22 @@ def test_two_workstations_save_the_same_household_the_later_one_is_refused(url, 
     stored = ws.query.household(hid)
     assert stored.phone == "13811112222" and stored.version == saved
     ws.close()
+
+
+def test_a_photo_attached_at_one_workstation_opens_at_another(url, tmp_path, monkeypatch) -> None:
+    """Workstations share the database, not a folder: each has its own data folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "first"))
+    first, grid = prepared(url)
+    home = first.households.create(Actor("管理员"), family(grid)).id
+    photo = bytes(range(256)) * 10
+    first.visits.record(Actor("管理员"), VisitInput(target_kind="household", target_id=home,
+                                                  visited_on=first.today(), content="入户走访",
+                                                  attachments=[AttachmentInput("门牌.jpg", data=photo)]))
+    first.close()
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "second"))
+    second = Workspace.open(url)
+    [visit_id] = second.query.visit_ids()
+    [attachment] = second.query.visit(visit_id).attachments
+    assert Path(attachment.path).read_bytes() == photo
+    second.close()

@@ -4,15 +4,15 @@ A substring LIKE ('%建国%') cannot use a btree index. SQLite scans a county's 
 PostgreSQL's scan of its wider rows took 60–75 ms. An index of each name's characters finds the rows holding all
 the searched characters, and LIKE checks the order (gridapp.services.common.contains). SQLite: nothing.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-04 09:00:00
 """
 
 from alembic import op
 
-revision = '0006'
-down_revision = '0005'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
