@@ -27,24 +27,35 @@ ensure_system_packages() {
   fi
 }
 
-ensure_postgresql_server() {  # ./test's PostgreSQL pass starts a throw-away cluster of its own from these
+# ./test's PostgreSQL pass starts a throw-away cluster of its own (tests/postgres_cluster.py) from the server
+# programs of Debian's postgresql-15 package: an installed server, or the packages (server and client) unpacked (dpkg-deb -x) into a
+# folder of its own. Unpacking needs no root, starts no system cluster or service, and works in the chroots and
+# containers where the package's install scripts fail; only the libraries the server links come from apt.
+PG_LIBRARIES=(libgssapi-krb5-2 libicu72 libldap-2.5-0 liblz4-1 libpam0g libpq5 libxml2 libxslt1.1 libzstd1 libssl3 tzdata)
+
+ensure_postgresql_server() {
   command -v dpkg-query >/dev/null 2>&1 || return 0
-  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && return 0
-  if [ "$(id -u)" != 0 ]; then
-    echo "gridapp: the PostgreSQL server programs are missing (the tests run on PostgreSQL too). Install them once with:" >&2
-    echo "  sudo apt-get install -y --no-install-recommends postgresql" >&2
-    echo "  sudo pg_dropcluster --stop 15 main   # Debian creates and starts a cluster; the tests do not need it" >&2
-    return 1
+  if compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then return 0; fi
+  local folder=/opt/gridapp-test-postgresql
+  [ "$(id -u)" = 0 ] || folder="${XDG_CACHE_HOME:-$HOME/.cache}/gridapp/test-postgresql"
+  export GRIDAPP_PG_BIN="$folder/usr/lib/postgresql/15/bin"
+  export PATH="$GRIDAPP_PG_BIN:$PATH"  # pg_dump and pg_restore for the server backup tests
+  [ -x "$GRIDAPP_PG_BIN/pg_dump" ] && return 0
+  ensure_system_packages "${PG_LIBRARIES[@]}" || return 1
+  echo "gridapp: unpacking the PostgreSQL 15 server programs into $folder (for the tests)" >&2
+  local download
+  download=$(mktemp -d)
+  (cd "$download" && chmod 777 . && apt-get download -qq postgresql-15 postgresql-client-15 2>/dev/null) \
+    || { echo "gridapp: could not download Debian's postgresql-15 packages" >&2; rm -rf "$download"; return 1; }
+  mkdir -p "$folder"
+  for deb in "$download"/*.deb; do dpkg-deb -x "$deb" "$folder"; done
+  chmod 755 "$folder"
+  rm -rf "$download"
+  if [ "$(id -u)" = 0 ]; then
+    # The cluster runs as nobody (the server refuses root). A chroot made with mktemp has a root folder that
+    # nobody may enter; a real system's is always open, so this changes nothing there.
+    chmod o+x /
   fi
-  local before cluster
-  before=$(pg_lsclusters -h 2>/dev/null | awk '{print $1 "/" $2}' || true)
-  echo "gridapp: installing system packages: postgresql" >&2
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
-  # Debian creates and starts a "main" cluster on install; nothing here uses it, so it is removed again.
-  for cluster in $(pg_lsclusters -h 2>/dev/null | awk '{print $1 "/" $2}'); do
-    grep -qxF "$cluster" <<<"$before" || pg_dropcluster --stop "${cluster%/*}" "${cluster#*/}"
-  done
 }
 
 ensure_venv() {  # $1: pip extras, e.g. "test" (empty for none)

@@ -19,7 +19,10 @@ SERVER_USER = "gridapp"
 
 
 def server_bin() -> Path | None:
-    """The folder holding initdb and pg_ctl: the newest Debian install, else whatever PATH has."""
+    """The folder holding initdb and pg_ctl: the newest Debian install, the package scripts/setup.sh unpacked
+    (GRIDAPP_PG_BIN), else whatever PATH has."""
+    if os.environ.get("GRIDAPP_PG_BIN"):
+        return Path(os.environ["GRIDAPP_PG_BIN"])
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3]))
     if found:
         return Path(found[-1]).parent
@@ -52,7 +55,7 @@ class Cluster:
         self.start_server()
 
     def start_server(self) -> None:
-        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off -c jit=off "
                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "server.log"),
                   "start", "-w")
