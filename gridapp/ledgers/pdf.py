@@ -221,9 +221,9 @@ class _Story:
         return TableStyle(commands)
 
     def _image(self, path: str, marks: tuple[Mark, ...]) -> Flowable:
-        """The picture at most the frame's width and 110 mm high (a plan map with pins up to 170 mm)."""
+        """The picture at most the frame's width and 110 mm high (a plan map with pins 130 mm: a landscape page)."""
         image = Image(path)
-        tallest = (170 if marks else 110) * mm
+        tallest = (130 if marks else 110) * mm
         scale = min(self.width / image.imageWidth, tallest / image.imageHeight, 1.0 if not marks else 10.0)
         image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
         image.spaceAfter = 2 * mm if marks else 4 * mm

@@ -93,6 +93,7 @@ class PlanMapPanel(NodePanel):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([160, 480])  # the picture gets most of the room
         layout = QVBoxLayout(self)
         layout.addLayout(flow_row(self.picture_button, self.zoom_in, self.zoom_out, self.fit_button,
                                   self.remove_button))
