@@ -29,6 +29,7 @@ from gridapp.models import (
     GridWorker,
     House,
     Household,
+    MapPin,
     PartyCenter,
     PartyCenterLink,
     Person,
@@ -177,16 +178,18 @@ TABLE_PERMISSION: dict[type, tuple[str, ...] | str] = {
     PersonMove: "edit_households", House: "edit_premises", Place: "edit_premises", Visit: "record_visits",
     Case: CASE_WRITE, CaseStep: CASE_WRITE, CaseLink: CASE_WRITE, Attachment: CASE_WRITE,
     GridNode: "edit_grid", GridWorker: "edit_grid", GridAssignment: "edit_grid", PartyCenter: "edit_grid",
-    PartyCenterLink: "edit_grid",
+    PartyCenterLink: "edit_grid", MapPin: ("edit_households", "edit_premises"),
 }
+# Who may write an attachment, by its owner's kind (a case's otherwise).
+ATTACHMENT_PERMISSION = {"visit": "record_visits", "grid": "edit_grid"}
 
 
 def check_write(s: Session, actor: Actor, obj: Any, scope: str | None, before: dict[str, Any]) -> None:
     """The flush hook's check of one new or changed record: the table's permission, and the record's place in
     the tree inside the actor's scope — as it was (``before``: changed columns' old values) and as it will be."""
     permission = TABLE_PERMISSION.get(type(obj))
-    if isinstance(obj, Attachment) and obj.owner_kind == "visit":
-        permission = "record_visits"
+    if isinstance(obj, Attachment):
+        permission = ATTACHMENT_PERMISSION.get(obj.owner_kind, permission)
     if permission is not None:
         require(actor, *((permission,) if isinstance(permission, str) else permission))
     if scope is None:
@@ -216,6 +219,8 @@ def _grid_path(s: Session, obj: Any, old: dict[str, Any]) -> str | None:
         case = s.get(Case, value("case_id"))
         return _node_path(s, case.grid_id) if case else None
     if isinstance(obj, Attachment):
+        if value("owner_kind") == "grid":
+            return _node_path(s, value("owner_id"))
         if value("owner_kind") == "visit":
             visit = s.get(Visit, value("owner_id"))
             return _node_path(s, visit.grid_id) if visit else None

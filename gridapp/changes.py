@@ -26,6 +26,7 @@ class Table(StrEnum):
     CASE_LINKS = "case_links"
     VISITS = "visits"
     ATTACHMENTS = "attachments"
+    MAP_PINS = "map_pins"
     SYNC_CONFLICTS = "sync_conflicts"
     SYNC_DUPLICATES = "sync_duplicates"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class GridNodeDetail:
     head_phone: str
     party_org: str
     notes: str
-    plan_image: str | None
+    plan_attachment_id: str | None
     retired: bool
     version: str = ""  # the record's hlc when read: a save passes it back (gridapp.services.versions)
 
@@ -637,3 +638,51 @@ class AuditRow:
     record_id: str
     record_label: str  # who or what, e.g. "0012号 张三户"; "" when the entry names no record
     detail: dict = field(default_factory=dict)
+
+
+# -- the grid plan map (电子地图) ----------------------------------------------------------------------------------
+
+# How the map and the booklet draw a pin: a household by its 红黄绿, houses and places ("") neutral.
+PIN_COLOURS = {"红": "#D32F2F", "黄": "#F2B705", "绿": "#2E7D32", "": "#607D8B"}
+
+
+@dataclass(frozen=True)
+class MapTarget:
+    """A household, house or place that can be pinned on a plan map. ``colour`` is a household's 红/黄/绿 (""
+    for houses and places, which are drawn neutral)."""
+
+    kind: str  # "household", "house" or "place"
+    id: str
+    label: str  # e.g. "0012号 张三户", a house's address, a place's name
+    colour: str = ""
+
+
+@dataclass(frozen=True)
+class MapPinView:
+    id: str
+    target: MapTarget
+    x: float  # fractions of the picture's width and height
+    y: float
+    version: str = ""
+
+
+@dataclass(frozen=True)
+class PlanPicture:
+    path: Path  # the file (under the attachment store); may be missing when its bytes never arrived
+    filename: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class PlanMapView:
+    """A node's plan map: its picture, the pins on it, the records of its subtree not yet on it, and the
+    households' coverage (已上图 placed / total 户)."""
+
+    node_id: str
+    node_name: str
+    picture: PlanPicture | None
+    pins: tuple[MapPinView, ...]
+    unplaced: tuple[MapTarget, ...]
+    households_placed: int
+    households_total: int

@@ -9,7 +9,7 @@ LABELS = {
     "grid_nodes": "网格", "grid_workers": "网格员", "grid_assignments": "网格员分工", "houses": "实有房屋",
     "households": "住户", "persons": "人员", "person_tags": "特殊人群标签", "person_moves": "迁移记录",
     "places": "场所", "party_centers": "党员中心户", "party_center_links": "联系户", "visits": "走访记录",
-    "cases": "事件", "case_steps": "事件流程", "case_links": "事件关联", "attachments": "附件",
+    "cases": "事件", "case_steps": "事件流程", "case_links": "事件关联", "attachments": "附件", "map_pins": "平面图标注",
     "users": "用户", "audit_log": "操作日志", "settings": "设置", "sync_conflicts": "同步冲突",
     "sync_duplicates": "重复人员",
 }

@@ -286,6 +286,7 @@ class Workspace:
         from gridapp.services.cases import CaseService
         from gridapp.services.grid import GridService
         from gridapp.services.households import HouseholdService
+        from gridapp.services.plan_map import PlanMapService
         from gridapp.services.premises import HouseService, PlaceService
         from gridapp.services.recycle import RecycleBin
         from gridapp.services.search import SearchService
@@ -296,6 +297,7 @@ class Workspace:
 
         self.grid = GridService(self)
         self.households = HouseholdService(self)
+        self.plan_map = PlanMapService(self)
         self.houses = HouseService(self)
         self.places = PlaceService(self)
         self.recycle = RecycleBin(self)

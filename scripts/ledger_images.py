@@ -15,6 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from plan_sample import pin_sample
+
 from gridapp import codes
 from gridapp.demo import TODAY, generate
 from gridapp.ledgers import LEDGERS, render_case_sheet, render_pdf
@@ -40,6 +42,7 @@ def main() -> None:
         ws.today = lambda: TODAY  # the demo's own calendar, so the pictures only change when the code does
         village = ws.query.find_grid("幸福村").id
         grid = ws.query.find_grid("第一网格").id
+        pin_sample(ws, grid, work)
         for ledger in LEDGERS:
             pdf = work / f"{ledger.key}.pdf"
             pages = render_pdf(ws, ledger.key, grid if ledger.key == "booklet" else village, pdf)
@@ -57,6 +60,7 @@ def main() -> None:
         texts = subprocess.run(["pdftotext", "-layout", str(booklet), "-"], check=True, capture_output=True,
                                text=True).stdout.split("\f")
         png(booklet, 2, out / "booklet-overview", env)
+        png(booklet, 3, out / "booklet-plan", env)
         labels = [g.label for g in codes.special_groups()]
         tagged = next(i for i, t in enumerate(texts, start=1)  # a household page that shows tags
                       if HOUSEHOLD_PAGE in t and "流动人口（" in t and any(label in t for label in labels))

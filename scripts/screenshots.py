@@ -14,6 +14,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from plan_sample import pin_sample
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from gridapp import backup
@@ -316,6 +317,21 @@ def shoot_import(app: QApplication, ctx, out: Path, tmp: Path) -> None:
     wizard.reject()
 
 
+def shoot_plan_map(app: QApplication, ctx, out: Path, tmp: Path) -> None:
+    """The 地图 tab of 第一网格 on a 1024×768 office screen: a drawn plan with most households pinned."""
+    grid = ctx.ws.query.find_grid("第一网格").id
+    pin_sample(ctx.ws, grid, tmp)
+    window = open_on_office_screen(ctx, "1024x768")
+    page = window.show_page("grid")
+    page.select_node(grid)
+    page.tabs.setCurrentWidget(page.plan_map)
+    ctx.tasks.wait()  # the map is read off the UI thread
+    settle(app)
+    page.plan_map.canvas.fit()
+    shoot(app, window, out / "plan-map.png")
+    window.close()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = make_application(sys.argv[:1])
@@ -339,6 +355,7 @@ def main(out: Path) -> None:
         [village] = ws.query.grid_children(town.id)
         grid_page.select_node(village.id)
         shoot(app, window, out / "grid-page.png")
+        shoot_plan_map(app, ctx, out, Path(tmp))
         home = window.show_page("home")
         wait_until(app, lambda: not home.busy())
         shoot(app, window, out / "home-page.png")

@@ -29,7 +29,7 @@ class Nodes:
         row = self.rows.add(GridNode, parent_id=parent["id"] if parent else None, path="", level=level,
                             kind="综合网格", code=code, name=name, boundary_east="", boundary_south="",
                             boundary_west="", boundary_north="", head_name="", head_phone="", party_org="",
-                            notes="", plan_image=None, sort_order=order, retired=False)
+                            notes="", plan_attachment_id=None, sort_order=order, retired=False)
         row["path"] = (parent["path"] if parent else "/") + row["id"] + "/"
         row.update(fields)
         return row

@@ -1,17 +1,17 @@
-"""The 采集簿 booklet of a grid node, in the order of the paper one: grid overview (四至, counts, workers,
-党员中心户, the plan), one page per household with its members and their tags, then the category lists."""
+"""The 采集簿 booklet of a grid node, in the order of the paper one: grid overview (四至, the plan map with its
+pins, counts, workers, 党员中心户), one page per household with its members and their tags, then the category lists."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from gridapp.dto import PIN_COLOURS
 from gridapp.ledgers.fields import attr, field, text
-from gridapp.ledgers.model import Column, Section
+from gridapp.ledgers.model import Column, Mark, Section
 from gridapp.ledgers.organisation import party_centers, workers
 from gridapp.ledgers.people import person_rows, tags_by_person
 from gridapp.ledgers.persons import (
@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from gridapp.ledgers.model import Ledger
 
 HOUSEHOLD_PAGE = "住户信息表"
+KIND_ORDER = {"household": 0, "house": 1, "place": 2}
+KIND_LABELS = {"household": "住户", "house": "房屋", "place": "场所"}
+PIN_COLUMNS = (Column("编号", 12, "center"), Column("类别", 14, "center"), Column("住户/房屋/场所", 90),
+               Column("颜色", 14, "center"))
 
 
 def booklet(scope: Scope, lists: Sequence[Ledger]) -> list[Section]:
@@ -65,9 +69,9 @@ def overview(scope: Scope) -> list[Section]:
         ("下级网格", "、".join(name for _, name in scope.branches()) if scope.top else "无"),
         ("备注", node.notes),
     )
-    image = _plan_image(scope)
     return [
-        Section("网格概况", fields=fields, image=str(image) if image else None),
+        Section("网格概况", fields=fields),
+        *plan_map(scope),
         counts,
         tag_counts(scope),
         *workers(scope, "网格员"),
@@ -121,12 +125,20 @@ def _household_page(scope: Scope, row: Any, members: list[Any], tags: dict[str, 
                    new_page=True, sheet="住户信息")
 
 
-def _plan_image(scope: Scope) -> Path | None:
-    """The grid's plan picture: ``plan_image`` names a file, absolute or beside the database file."""
-    name = scope.node.plan_image
-    if not name:
-        return None
-    path = Path(name)
-    if not path.is_absolute() and scope.ws.db_file is not None:
-        path = scope.ws.db_file.parent / path
-    return path if path.is_file() else None
+
+def plan_map(scope: Scope) -> list[Section]:
+    """The 网格平面图 page: the picture with numbered pins and a legend, the key of the numbers, and the
+    households not yet on it (不缺户、不漏人); nothing when the node has no picture."""
+    view = scope.ws.query.plan_map(scope.node.id)
+    if view.picture is None or not view.picture.path.is_file():
+        return []
+    pins = sorted(view.pins, key=lambda p: (KIND_ORDER[p.target.kind], p.target.label))
+    marks = tuple(Mark(str(i), p.x, p.y, PIN_COLOURS.get(p.target.colour, PIN_COLOURS[""]))
+                  for i, p in enumerate(pins, 1))
+    rows = tuple((str(i), KIND_LABELS[p.target.kind], p.target.label, p.target.colour or "—")
+                 for i, p in enumerate(pins, 1))
+    missing = "、".join(t.label for t in view.unplaced if t.kind == "household") or "无"
+    covered = (("已上图", f"{view.households_placed} / {view.households_total} 户"),)
+    return [Section("网格平面图", PIN_COLUMNS, rows, texts=covered, image=str(view.picture.path), marks=marks,
+                    new_page=True, sheet="网格平面图"),
+            Section("", texts=(("未上图住户", missing),), sheet="网格平面图")]

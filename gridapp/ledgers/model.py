@@ -38,12 +38,22 @@ def number_column(header: str, width: float = 14) -> Column:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """A numbered pin drawn over a section's image: ``x``, ``y`` fractions of the picture, ``colour`` "#rrggbb"."""
+
+    number: str
+    x: float
+    y: float
+    colour: str
+
+
+@dataclass(frozen=True)
 class Section:
     """A titled block: label/value ``fields`` (a form), label/value ``texts`` that each take a whole line
     (a description, an opinion), then a table of ``rows`` under ``columns``.
 
     ``new_page`` starts it on a fresh page (a household page of the booklet); ``total`` marks the last row
-    as a totals row; ``image`` is a picture printed after the fields (the grid's plan); ``signature`` is a
+    as a totals row; ``image`` is a picture printed after the fields (the grid's plan, ``marks`` on it); ``signature`` is a
     line to sign under the section (a sheet of the 一事五单); sections with the same ``sheet`` are stacked on
     one Excel sheet.
     """
@@ -56,6 +66,7 @@ class Section:
     new_page: bool = False
     total: bool = False
     image: str | None = None
+    marks: tuple[Mark, ...] = ()  # pins over the image (the booklet's plan map); the key is the table
     signature: str = ""
     sheet: str = ""
 

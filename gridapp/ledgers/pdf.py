@@ -34,9 +34,10 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
+from gridapp.dto import PIN_COLOURS
 from gridapp.errors import StorageError, UserError
 from gridapp.ledgers.fonts import font_name
-from gridapp.ledgers.model import LANDSCAPE, LedgerData, Section
+from gridapp.ledgers.model import LANDSCAPE, LedgerData, Mark, Section
 from gridapp.ledgers.tables import FONT_SIZE, LEADING, PAD_X, PAD_Y, CellMaker, PagedTable, RowCounter
 from gridapp.progress import Progress
 
@@ -48,6 +49,8 @@ LABEL_WIDTH = 24 * mm
 MIN_SECTION = 30 * mm  # a section title with less room than this below it moves to the next page
 LABEL_FILL = colors.HexColor("#F2F2F2")
 EMPTY = "（本范围内暂无记录）"
+LEGEND = "图例：" + "　".join(f'<font color="{PIN_COLOURS[c]}">●</font> {name}' for c, name in (
+    ("红", "红色住户"), ("黄", "黄色住户"), ("绿", "绿色住户"), ("", "房屋、场所"))) + "　（编号见下表）"
 SIGNATURES = "填表人：＿＿＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日"
 
 
@@ -166,7 +169,9 @@ class _Story:
         if section.texts:
             self.flowables.append(self._lines(section.texts))
         if section.image:
-            self.flowables.append(self._image(section.image))
+            self.flowables.append(self._image(section.image, section.marks))
+            if section.marks:
+                self.flowables.append(Paragraph(LEGEND, self.note))
         if section.columns:
             widths = self._widths(section)
             self.flowables.append(PagedTable(self.cells, section.columns, widths, section.rows, self.progress,
@@ -215,12 +220,40 @@ class _Story:
                          ("ALIGN", (column, 0), (column, -1), "CENTER")]
         return TableStyle(commands)
 
-    def _image(self, path: str) -> Image:
+    def _image(self, path: str, marks: tuple[Mark, ...]) -> Flowable:
+        """The picture at most the frame's width and 110 mm high (a plan map with pins 130 mm: a landscape page)."""
         image = Image(path)
-        scale = min(self.width / image.imageWidth, 110 * mm / image.imageHeight, 1.0)
+        tallest = (130 if marks else 110) * mm
+        scale = min(self.width / image.imageWidth, tallest / image.imageHeight, 1.0 if not marks else 10.0)
         image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-        image.spaceAfter = 4 * mm
-        return image
+        image.spaceAfter = 2 * mm if marks else 4 * mm
+        return _Marked(image, marks, self.font) if marks else image
+
+
+class _Marked(Flowable):
+    """An image with numbered round pins over it, each at its fractions of the picture's width and height."""
+
+    RADIUS = 2.4 * mm
+
+    def __init__(self, image: Image, marks: tuple[Mark, ...], font: str) -> None:
+        super().__init__()
+        self.image, self.marks, self.font = image, marks, font
+        self.width, self.height = image.drawWidth, image.drawHeight
+        self.spaceAfter = image.spaceAfter
+
+    def draw(self) -> None:
+        c = self.canv
+        self.image.drawOn(c, 0, 0)
+        c.setLineWidth(0.6)
+        c.setStrokeColor(colors.white)
+        for mark in self.marks:
+            x, y = mark.x * self.width, (1 - mark.y) * self.height
+            c.setFillColor(colors.HexColor(mark.colour))
+            c.circle(x, y, self.RADIUS, stroke=1, fill=1)
+            size = 6 if len(mark.number) < 3 else 4.6
+            c.setFillColor(colors.white)
+            c.setFont(self.font, size)
+            c.drawCentredString(x, y - size * 0.35, mark.number)
 
 
 def write_pdf(data: LedgerData, path: str | Path, progress: Progress | None = None) -> int:

@@ -2,7 +2,7 @@
 
 from gridapp.models.base import Base, Synced, new_id
 from gridapp.models.cases import Attachment, AttachmentBlob, Case, CaseLink, CaseStep, Visit
-from gridapp.models.grid import GridAssignment, GridNode, GridWorker, PartyCenter, PartyCenterLink
+from gridapp.models.grid import GridAssignment, GridNode, GridWorker, MapPin, PartyCenter, PartyCenterLink
 from gridapp.models.people import House, Household, Person, PersonMove, PersonTag, Place
 from gridapp.models.sync import SyncArrival, SyncConflict, SyncDuplicate, SyncHistory, SyncPeer
 from gridapp.models.system import AuditEntry, Office, Setting, User
@@ -20,6 +20,7 @@ __all__ = [
     "GridWorker",
     "House",
     "Household",
+    "MapPin",
     "Office",
     "PartyCenter",
     "PartyCenterLink",

@@ -33,7 +33,8 @@ class GridNode(Synced, Base):
     head_phone: Mapped[str] = mapped_column(String(30), default="")
     party_org: Mapped[str] = mapped_column(String(100), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    plan_image: Mapped[str | None] = mapped_column(String(64))
+    # The plan map's picture: an Attachment (owner_kind "grid") whose bytes travel like any attachment's.
+    plan_attachment_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
     sort_order: Mapped[int] = mapped_column(default=0)
     retired: Mapped[bool] = mapped_column(default=False)
 
@@ -79,3 +80,16 @@ class PartyCenterLink(Synced, Base):
 
     center_id: Mapped[str] = mapped_column(ForeignKey("party_centers.id"), index=True)
     household_id: Mapped[str] = mapped_column(ForeignKey("households.id"), index=True)
+
+
+class MapPin(Synced, Base):
+    """A household, house or place placed on a grid node's plan picture. ``x`` and ``y`` are fractions of the
+    picture's width and height (0–1), so a rescaled or replaced picture keeps its pins."""
+
+    __tablename__ = "map_pins"
+
+    grid_id: Mapped[str] = mapped_column(ForeignKey("grid_nodes.id"), index=True)
+    target_kind: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[str] = mapped_column(String(ID_LENGTH), index=True)
+    x: Mapped[float]
+    y: Mapped[float]

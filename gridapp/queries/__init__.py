@@ -5,11 +5,13 @@ from gridapp.queries.cases import CaseQueries
 from gridapp.queries.common import level_label
 from gridapp.queries.grid import GridQueries
 from gridapp.queries.households import HouseholdQueries
+from gridapp.queries.plan_map import PlanMapQueries
 from gridapp.queries.premises import PremisesQueries
 from gridapp.queries.stats import StatsQueries
 
 
-class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries, CaseQueries, AuditQueries):
+class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries, CaseQueries, AuditQueries,
+              PlanMapQueries):
     """All read-only queries, one object per workspace."""
 
 

@@ -193,7 +193,7 @@ def _detail(s: Any, n: GridNode) -> GridNodeDetail:
     return GridNodeDetail(
         n.id, n.parent_id, path_names(s, n), n.name, n.level, level_label(n.level), n.kind,
         n.code, n.boundary_east, n.boundary_south, n.boundary_west, n.boundary_north, n.head_name,
-        n.head_phone, n.party_org, n.notes, n.plan_image, n.retired, n.hlc,
+        n.head_phone, n.party_org, n.notes, n.plan_attachment_id, n.retired, n.hlc,
     )
 
 

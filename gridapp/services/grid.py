@@ -29,7 +29,7 @@ from gridapp.services.people_rules import HEAD
 MAX_LEVEL = 5
 EDITABLE = {
     "name", "kind", "code", "boundary_east", "boundary_south", "boundary_west", "boundary_north",
-    "head_name", "head_phone", "party_org", "notes", "plan_image", "sort_order",
+    "head_name", "head_phone", "party_org", "notes", "sort_order",
 }
 # Records that belong to a grid node directly; merging moves them, retiring requires none.
 CONTENT = ((Household, "户"), (House, "处房屋"), (Place, "个场所"))

@@ -26,9 +26,9 @@ PARENT = {
     "case_steps": ("case_id", "cases"),
     "case_links": ("case_id", "cases"),
 }
-GRID_COLUMN_TABLES = {"grid_assignments", "houses", "households", "places", "cases", "visits"}
+GRID_COLUMN_TABLES = {"grid_assignments", "houses", "households", "places", "cases", "visits", "map_pins"}
 GLOBAL_TABLES = {"grid_workers"}
-ATTACHMENT_OWNERS = {"case_step": "case_steps", "visit": "visits"}
+ATTACHMENT_OWNERS = {"case_step": "case_steps", "visit": "visits", "grid": "grid_nodes"}
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,8 @@ class ScopeResolver:
         for _ in range(len(PARENT) + 2):  # chains are short; the bound guards against a corrupt cycle
             if row is None:
                 return None
+            if name == "grid_nodes":  # a grid's own attachment (its plan picture)
+                return row["path"]
             if name in GRID_COLUMN_TABLES:
                 grid = self._row("grid_nodes", row["grid_id"])
                 return grid["path"] if grid else None

@@ -26,7 +26,8 @@ FIELD_LABELS = {
     "origin": "户籍地", "arrival_date": "来本地日期", "status": "状态", "sort_order": "排序", "deleted": "已删除",
     "parent_id": "上级网格", "level": "层级", "code": "编码", "boundary_east": "东至", "boundary_south": "南至",
     "boundary_west": "西至", "boundary_north": "北至", "head_name": "负责人", "head_phone": "负责人电话",
-    "party_org": "党组织", "plan_image": "平面图", "retired": "已撤销", "department": "部门",
+    "party_org": "党组织", "plan_attachment_id": "平面图", "x": "横向位置", "y": "纵向位置",
+    "target_kind": "对象类别", "retired": "已撤销", "department": "部门",
     "party_member": "党员", "role": "职务", "use": "用途", "structure": "结构", "area": "面积", "floors": "层数",
     "safety_rating": "安全等级", "owner_name": "房主", "owner_phone": "房主电话", "owner_id_number": "房主身份证号",
     "rent_purpose": "出租用途", "rent_start": "租期开始", "rent_end": "租期结束", "tenant_count": "租住人数",
@@ -40,7 +41,7 @@ FIELD_LABELS = {
     "reason": "原因", "occurred_at": "发生时间",
 }
 # Tables of the records a polymorphic reference (visit and case-link targets, attachment owners) names.
-KIND_TABLES = {"household": "households", "person": "persons", "place": "places", "grid": "grid_nodes",
+KIND_TABLES = {"household": "households", "person": "persons", "place": "places", "house": "houses", "grid": "grid_nodes",
                "case_step": "case_steps", "visit": "visits"}
 CHUNK = 500  # ids per IN (…) list, well under SQLite's limit on bound parameters
 # Columns whose value is bookkeeping, not content: two versions differing only here are the same edit.

@@ -8,7 +8,6 @@ import shutil
 import struct
 import subprocess
 import sys
-import tempfile
 import zlib
 from datetime import date
 from pathlib import Path
@@ -185,20 +184,28 @@ def tiny_png(path: Path) -> None:
                      + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b""))
 
 
-def test_the_booklet_prints_the_grid_plan_when_one_is_set(demo_ws: Workspace, tmp_path: Path) -> None:
+def test_the_booklet_prints_the_plan_map_with_numbered_pins_and_its_key(demo_ws: Workspace, tmp_path: Path) -> None:
     grid = demo_ws.query.find_grid(GRID).id
-    assert build_ledger(demo_ws, "booklet", grid).sections[0].image is None
-    beside = demo_ws.db_file is not None  # a name beside the database file; a server's plans are full paths
-    # (grid_nodes.plan_image holds 64 characters, which PostgreSQL enforces: a short folder)
-    picture = (demo_ws.db_file.parent if beside else Path(tempfile.mkdtemp(prefix="plan-"))) / "plan.png"
+    assert "网格平面图" not in [s.title for s in build_ledger(demo_ws, "booklet", grid).sections]
+    picture = tmp_path / "plan.png"
     tiny_png(picture)
-    demo_ws.grid.update(SYSTEM, grid, plan_image=picture.name if beside else str(picture))
-    overview = build_ledger(demo_ws, "booklet", grid).sections[0]
-    assert overview.title == "网格概况" and overview.image == str(picture)
+    demo_ws.plan_map.set_picture(SYSTEM, grid, picture.read_bytes(), "plan.png")
+    red, green = demo_ws.query.plan_map(grid).unplaced[:2]
+    demo_ws.plan_map.place(SYSTEM, grid, "household", red.id, 0.25, 0.5)
+    demo_ws.plan_map.place(SYSTEM, grid, "household", green.id, 0.75, 0.5)
+    sections = build_ledger(demo_ws, "booklet", grid).sections
+    plan, missing = sections[1:3]
+    assert plan.title == "网格平面图" and plan.new_page and Path(plan.image).read_bytes() == picture.read_bytes()
+    assert [(m.number, m.x, m.y) for m in plan.marks] == [("1", 0.25, 0.5), ("2", 0.75, 0.5)]
+    assert [r[:3] for r in plan.rows] == [("1", "住户", red.label), ("2", "住户", green.label)]
+    total = demo_ws.query.plan_map(grid).households_total
+    assert plan.texts == (("已上图", f"2 / {total} 户"),)
+    assert red.label not in missing.texts[0][1] and len(missing.texts[0][1].split("、")) == total - 2
     pdf = tmp_path / "booklet.pdf"
     render_pdf(demo_ws, "booklet", grid, pdf)
-    xobjects = PdfReader(pdf).pages[1]["/Resources"]["/XObject"]
-    assert any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
+    page = PdfReader(pdf).pages[2]
+    assert any(x.get_object()["/Subtype"] == "/Image" for x in page["/Resources"]["/XObject"].values())
+    assert "网格平面图" in page.extract_text() and "已上图" in page.extract_text()
 
 
 def test_an_empty_grid_prints_a_ledger_that_says_so(ws: Workspace, tree, tmp_path: Path) -> None:

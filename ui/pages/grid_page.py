@@ -1,4 +1,4 @@
-"""网格: the grid tree with its counts and the editing of a node — details, workers and 党员中心户.
+"""网格: the grid tree with its counts and the editing of a node — details, workers, 党员中心户 and its plan map.
 
 The tree and its buttons (新建下级, 重命名, 移动到…, 合并到…, 撤销, and drag and drop) change the tree's shape;
 the tabs on the right describe the selected node. Every change is one service call through ``ui.operations``,
@@ -32,6 +32,7 @@ from ui.dialogs.grid_node_dialog import GridNodeDialog
 from ui.grid_tree_model import GridTreeModel, reveal
 from ui.operations import run_write
 from ui.pages.grid_panels import NodeDetailPanel, NodePanel, PartyCentersPanel, WorkersPanel, open_dialog
+from ui.pages.plan_map_panel import PlanMapPanel
 from ui.permissions import offer
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
@@ -75,11 +76,13 @@ class GridPage(QWidget):
         self.detail = NodeDetailPanel(ctx)
         self.workers = WorkersPanel(ctx)
         self.centers = PartyCentersPanel(ctx)
-        self.panels: tuple[NodePanel, ...] = (self.detail, self.workers, self.centers)
+        self.plan_map = PlanMapPanel(ctx)
+        self.panels: tuple[NodePanel, ...] = (self.detail, self.workers, self.centers, self.plan_map)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.detail, self.tr("基本信息"))
         self.tabs.addTab(self.workers, self.tr("网格员"))
         self.tabs.addTab(self.centers, self.tr("党员中心户"))
+        self.tabs.addTab(self.plan_map, self.tr("地图"))
 
         buttons = flow_row(self.new_button, self.rename_button, self.move_button, self.merge_button,
                            self.retire_button)
