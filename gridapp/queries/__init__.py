@@ -1,5 +1,6 @@
 """Read-only queries that return plain DTOs for the UI, ledgers and the CLI (``ws.query``)."""
 
+from gridapp.queries.assessment import AssessmentQueries
 from gridapp.queries.audit import AuditQueries
 from gridapp.queries.cases import CaseQueries
 from gridapp.queries.common import level_label
@@ -11,7 +12,7 @@ from gridapp.queries.stats import StatsQueries
 
 
 class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries, CaseQueries, AuditQueries,
-              DifficultyQueries):
+              DifficultyQueries, AssessmentQueries):
     """All read-only queries, one object per workspace."""
 
 

@@ -46,7 +46,8 @@ class DifficultyQueries(QueryBase):
             weights = weights_of(s)
             nodes = s.execute(select(GridNode.id, GridNode.path, GridNode.level, GridNode.name, GridNode.head_name)
                               .where(~GridNode.deleted, ~GridNode.retired,
-                                     *((in_subtree(GridNode.path, path),) if path else ()))).all()
+                                     *((in_subtree(GridNode.path, path),) if path else ()))
+                              .order_by(GridNode.path)).all()
             grids = _units(nodes, GRID_LEVEL, path)
             shown = _units(nodes, min(level, GRID_LEVEL), path)
             if not grids:
@@ -154,6 +155,8 @@ def _workers(s: Session, path: str | None, units: dict[str, str], heads: dict[st
 
     for unit in sorted(set(units.values())):
         add(unit, heads.get(unit, ""))
+    for grid_id in units:  # in path order: the heads of the grids below a rolled-up unit
+        add(grid_id, heads.get(grid_id, ""))
     assigned = s.execute(select(GridAssignment.grid_id, GridWorker.name)
                          .join(GridWorker, GridWorker.id == GridAssignment.worker_id)
                          .where(~GridAssignment.deleted, ~GridWorker.deleted, *_in(GridAssignment.grid_id, path))
