@@ -42,7 +42,7 @@ def assessment(scope: Scope) -> list[Section]:
     )
     note = ("应走访按走访规则在期间内到期的次数计，到期日当天或之前走访为按时；办结事件为负责网格内期间内办结的事件，"
             "满意率为评价“满意”“基本满意”的比例；预警化解为期间内办结的帮扶事件")
-    return [numbered("网格员考核表", fields, rows, texts=(("说明", note),), signature="考核人：")]
+    return [numbered("网格员考核表", fields, rows, texts=(("说明", note),))]
 
 
 def _percent(rate: float | None) -> str:

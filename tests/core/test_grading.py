@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import date, datetime
 
+import backends
 import pytest
-from factories import family
+from cli_helpers import gridapp as run_cli
+from factories import family, pages_text
+from openpyxl import load_workbook
 from sqlalchemy import update
 
 from gridapp.dto import SYSTEM, Actor, CaseInput, TagInput, VisitInput
 from gridapp.errors import RuleViolation
+from gridapp.excel.ledger_export import export_xlsx
+from gridapp.ledgers import build_ledger, render_pdf
 from gridapp.models import Case, Household, Setting, User
 from gridapp.queries.assessment import period_of
 from gridapp.queries.difficulty_weights import SETTING_KEY
@@ -136,3 +142,44 @@ def test_worker_assessment_figures(ws: Workspace, tree) -> None:
     assert [r.worker_name for r in ws.query.worker_assessment(tree.grid2, Q1)] == ["李强"]
     with pytest.raises(RuleViolation, match="晚于"):
         ws.query.worker_assessment(tree.village, (Q1[1], Q1[0]))
+
+
+def test_the_difficulty_ledger_prints_and_exports_the_ranked_figures(ws: Workspace, graded, tmp_path) -> None:
+    pdf = tmp_path / "网格难度.pdf"
+    render_pdf(ws, "difficulty", graded.village, pdf)
+    text = re.sub(r"\s+", " ", " ".join(pages_text(pdf)))
+    assert "网格难度" in text and "计分方法" in text
+    assert re.search(r"1 第一网格 2 1 1 1 1 1 1 1 1 21 王丽、赵强 2 1", text)
+    assert re.search(r"2 第二网格 1 0 2 0 0 0 0 0 0 7 李四、孙七 2 1", text)
+    book = tmp_path / "网格难度.xlsx"
+    export_xlsx(build_ledger(ws, "difficulty", graded.village), book)
+    rows = [[c.value for c in row] for row in load_workbook(book).active.iter_rows()]
+    assert [1, "第一网格", 2, 1, 1, 1, 1, 1, 1, 1, 1, 21, "王丽、赵强", 2, 1] in rows
+
+
+def test_the_assessment_ledger_prints_the_period_s_figures(ws: Workspace, tree, tmp_path) -> None:
+    wang = ws.grid.add_worker(SYSTEM, tree.grid1, "王丽").id
+    home = ws.households.create(SYSTEM, family(tree.grid1, head_id="")).id
+    with ws.write(SYSTEM) as tx:
+        tx.session.execute(update(Household).values(created_at=datetime(2026, 12, 1)))
+    ws.today = lambda: date(2027, 2, 1)
+    ws.visits.record(SYSTEM, VisitInput("household", home, visited_on=date(2027, 2, 1), content="走访",
+                                        worker_id=wang))
+    _case(ws, Actor("王丽", role="网格员"), tree.grid1, datetime(2027, 1, 10, 9), datetime(2027, 1, 15, 9), "满意")
+    pdf = tmp_path / "考核.pdf"
+    render_pdf(ws, "assessment", tree.village, pdf, period=Q1)
+    text = re.sub(r"\s+", " ", " ".join(pages_text(pdf)))
+    assert "网格员考核表" in text and "期间：2027-01-01至2027-03-31" in text and "审核人" in text
+    # due a quarter after registration (3-01) and visited on 2-01; 1 case registered and handled on time, 满意
+    assert "1 王丽 第一网格 1 1 100% 1 1 1 1 100% 1 100% 0" in text
+
+
+def test_grid_difficulty_on_the_command_line(ws: Workspace, graded) -> None:
+    ws.close()
+    done = run_cli("--db", backends.db_arg(ws), "grid", "difficulty", "--grid", "幸福村", "--json")
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert [(r["grid_name"], r["score"], r["workers"]) for r in rows] == [
+        ("第一网格", 21, ["王丽", "赵强"]), ("第二网格", 7, ["李四", "孙七"])]
+    text = run_cli("--db", backends.db_arg(ws), "grid", "difficulty")
+    assert "1\t宁陵县 / 清河镇 / 幸福村 / 第一网格\t难度分 21\t住户2" in text.stdout and "建议1人" in text.stdout
