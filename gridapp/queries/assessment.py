@@ -12,7 +12,7 @@ applied to the household's colour and the person's tags as they are now.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -72,31 +72,36 @@ class AssessmentQueries(QueryBase):
                 .where(~Case.deleted, in_subtree(GridNode.path, scope),
                        or_(and_(Case.accepted_at >= start, Case.accepted_at < end),
                            and_(Case.resolved_at >= start, Case.resolved_at < end)))).all()
-        workers: dict[str, tuple[str, list[str], list[str]]] = {}
-        for wid, name, grid_name, path in assigned:
-            _, grids, paths = workers.setdefault(wid, (name, [], []))
-            grids.append(grid_name)
-            paths.append(path)
         now = now_of(self.ws)
+        per_grid: dict[str, Counter[str]] = defaultdict(Counter)  # grid path -> figures of its own records
+        for path, rules, since, visits in targets:
+            due, on_time = _due_in(rules, since, visits, first, last)
+            per_grid[path].update(due=due, visits_on_time=on_time)
+        registered: Counter[tuple[str, str]] = Counter()
+        for c, path, actor in cases:
+            if start <= c.accepted_at < end:
+                registered[path, actor or ""] += 1
+            if c.resolved_at is not None and start <= c.resolved_at < end:
+                rated = c.satisfaction in RATINGS
+                per_grid[path].update(
+                    handled=1, cases_on_time=timeliness(c.step, c.deadline, c.resolved_at, now) == ON_TIME,
+                    rated=rated, satisfied=rated and c.satisfaction != REOPENING,
+                    warnings=c.category == WARNING_CATEGORY)
+        paths = sorted({*per_grid, *(path for path, _ in registered)})
+        workers: dict[str, tuple[str, list[str], set[str]]] = {}
+        for wid, name, grid_name, path in assigned:
+            _, grids, covered = workers.setdefault(wid, (name, [], set()))
+            grids.append(grid_name)
+            covered.update(paths[bisect.bisect_left(paths, path):bisect.bisect_left(paths, path[:-1] + "0")])
         rows = []
-        for wid, (name, grids, paths) in workers.items():
-            def mine(path: str, paths: list[str] = paths) -> bool:
-                return any(path.startswith(p) for p in paths)
-
-            due = on_time = 0
-            for path, rules, since, visits in targets:
-                if mine(path):
-                    d, t = _due_in(rules, since, visits, first, last)
-                    due, on_time = due + d, on_time + t
-            own = [(c, actor) for c, path, actor in cases if mine(path)]
-            registered = sum(1 for c, actor in own if actor == name and start <= c.accepted_at < end)
-            handled = [c for c, _ in own if c.resolved_at is not None and start <= c.resolved_at < end]
-            rated = [c for c in handled if c.satisfaction in RATINGS]
+        for wid, (name, grids, covered) in workers.items():
+            total: Counter[str] = Counter()
+            for path in covered:
+                total.update(per_grid.get(path, Counter()))
             rows.append(WorkerAssessment(
-                wid, name, tuple(grids), due, on_time, made.get(wid, 0) + made.get(name, 0), registered,
-                len(handled), sum(1 for c in handled if timeliness(c.step, c.deadline, c.resolved_at, now) == ON_TIME),
-                len(rated), sum(1 for c in rated if c.satisfaction != REOPENING),
-                sum(1 for c in handled if c.category == WARNING_CATEGORY)))
+                wid, name, tuple(grids), total["due"], total["visits_on_time"], made.get(wid, 0) + made.get(name, 0),
+                sum(registered[path, name] for path in covered), total["handled"], total["cases_on_time"],
+                total["rated"], total["satisfied"], total["warnings"]))
         return sorted(rows, key=lambda r: (r.worker_name, r.worker_id))
 
 

@@ -19,13 +19,14 @@ def cells(table, col: int) -> list[str]:
 def test_the_difficulty_list_ranks_the_grids_with_their_workers(window, ctx) -> None:
     page = window.show_page("grading")
     expected = ctx.ws.query.grid_difficulty(None)
-    assert cells(page.difficulty, 1) == [r.path_text for r in expected] and len(expected) == 6
+    assert cells(page.difficulty, 1) == [r.grid_name for r in expected] and len(expected) == 6
+    assert page.difficulty.item(0, 1).toolTip() == expected[0].path_text
     assert cells(page.difficulty, 2) == [f"{r.score:g}" for r in expected]
     headers = [page.difficulty.horizontalHeaderItem(c).text() for c in range(page.difficulty.columnCount())]
     assert headers[:4] == ["排名", "网格", "难度分", "住户"] and headers[-1] == "建议人数"
     assert cells(page.difficulty, len(headers) - 1) == [str(r.suggested_workers) for r in expected]
     page.level.setCurrentIndex(1)  # 按村(社区)
-    assert cells(page.difficulty, 1) == ["宁陵县 / 清河镇 / 幸福村"]
+    assert cells(page.difficulty, 1) == ["幸福村"]
     assert page.difficulty.item(0, 2).text() == f"{sum(r.score for r in expected):g}"
 
 
@@ -34,7 +35,7 @@ def test_a_new_rented_house_raises_the_grid_s_score(window, ctx) -> None:
     last = ctx.ws.query.grid_difficulty(None)[-1]
     outcome = ctx.ws.houses.create(SYSTEM, last.grid_id, address="新建出租房", use="出租")
     ctx.bus.publish(outcome.changes)  # as every write through the program does
-    row = cells(page.difficulty, 1).index(last.path_text)
+    row = cells(page.difficulty, 1).index(last.grid_name)
     assert page.difficulty.item(row, 2).text() == f"{last.score + 3:g}"
 
 

@@ -57,8 +57,17 @@ def assessment_texts(row: Any) -> tuple[str, ...]:
             str(row.warnings_resolved))
 
 
-def difficulty_texts(rank: int, row: Any) -> tuple[str, ...]:
-    return (str(rank), row.path_text, f"{row.score:g}", *(str(n) for n in row.counts.values()),
+def short_names(rows: list[Any]) -> list[str]:
+    """The rows' paths without the part they all share ("宁陵县 / 清河镇 / 幸福村 / "), so the names fit."""
+    paths = [r.path_text.split(" / ") for r in rows]
+    shared = 0
+    while paths and all(len(p) > shared + 1 and p[shared] == paths[0][shared] for p in paths):
+        shared += 1
+    return [" / ".join(p[shared:]) for p in paths]
+
+
+def difficulty_texts(rank: int, name: str, row: Any) -> tuple[str, ...]:
+    return (str(rank), name, f"{row.score:g}", *(str(n) for n in row.counts.values()),
             "、".join(row.workers), str(len(row.workers)), str(row.suggested_workers))
 
 
@@ -99,7 +108,13 @@ class GradingPage(QWidget):
         self.difficulty_label.setWordWrap(True)
         print_difficulty = QPushButton(self.tr("打印/导出网格难度…"))
         print_difficulty.clicked.connect(lambda: self.ledger_requested.emit("difficulty", None))
-        self.tabs.addTab(self._tab(self.level, self.difficulty, self.difficulty_label, print_difficulty),
+        level_box = QWidget()
+        level_row = QHBoxLayout(level_box)
+        level_row.setContentsMargins(0, 0, 0, 0)
+        level_row.addWidget(QLabel(self.tr("统计到：")))
+        level_row.addWidget(self.level)
+        level_row.addStretch(1)
+        self.tabs.addTab(self._tab(level_box, self.difficulty, self.difficulty_label, print_difficulty),
                          self.tr("网格难度"))
 
         self.period_kind = QComboBox()
@@ -108,6 +123,7 @@ class GradingPage(QWidget):
         self.period_kind.setCurrentIndex(PERIOD_KINDS.index("季"))
         self.period_kind.currentIndexChanged.connect(lambda _index: self.refresh_assessment())
         self.day = DateEdit()
+        self.day.setMaximumWidth(self.day.fontMetrics().horizontalAdvance("2026-11-01") * 2)
         self.day.set_value(ctx.ws.today())
         self.day.setToolTip(self.tr("期间内的任意一天，如 2026-11-01 选中它所在的月、季度或年"))
         self.day.editingFinished.connect(self.refresh_assessment)
@@ -119,6 +135,7 @@ class GradingPage(QWidget):
         row.addWidget(self.period_kind)
         row.addWidget(checked(self.day))
         row.addWidget(self.period_label)
+        row.addStretch(1)
         self.assessment = _table()
         self.assessment_label = QLabel()
         self.assessment_label.setWordWrap(True)
@@ -177,7 +194,11 @@ class GradingPage(QWidget):
         parts = list(rows[0].counts) if rows else []
         headers = [self.tr("排名"), self.tr("网格"), self.tr("难度分"), *parts, self.tr("现有网格员"),
                    self.tr("现有人数"), self.tr("建议人数")]
-        _fill(self.difficulty, headers, [difficulty_texts(i, r) for i, r in enumerate(rows, start=1)])
+        names = short_names(rows)
+        _fill(self.difficulty, headers, [difficulty_texts(i, name, r)
+                                         for i, (name, r) in enumerate(zip(names, rows, strict=True), start=1)])
+        for r, row in enumerate(rows):
+            self.difficulty.item(r, 1).setToolTip(row.path_text)
         short = sum(1 for r in rows if len(r.workers) < r.suggested_workers)
         self.difficulty_label.setText(self.tr("共 {n} 个，其中 {short} 个的网格员少于建议人数").format(
             n=len(rows), short=short))
