@@ -686,3 +686,49 @@ class PlanMapView:
     unplaced: tuple[MapTarget, ...]
     households_placed: int
     households_total: int
+
+
+@dataclass(frozen=True)
+class GridDifficulty:
+    """One grid's management difficulty (网格难度): the weighted ``score``, its ``parts`` (points per measure, by
+    the measure's Chinese label, in the weights file's order), the workers it has and how many it should have.
+    ``counts`` are the raw counts behind the points (households, floating persons …)."""
+
+    grid_id: str
+    grid_name: str
+    path_text: str  # "宁陵县 / 清河镇 / 幸福村 / 第一网格"
+    score: float
+    parts: dict[str, float]
+    workers: tuple[str, ...]
+    suggested_workers: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class WorkerAssessment:
+    """One grid worker's 考核 figures for a period (first and last day, both included)."""
+
+    worker_id: str
+    worker_name: str
+    grids: tuple[str, ...]  # the names of the grid nodes the worker is assigned to
+    visits_due: int  # visits the rules made due in the period
+    visits_on_time: int  # of those, made on or before the day they were due
+    visits_made: int  # visits the worker recorded in the period
+    cases_registered: int  # cases the worker registered (受理) in the period
+    cases_handled: int  # cases of the worker's grids resolved in the period
+    cases_on_time: int  # of those, resolved by their deadline
+    rated: int  # of those, rated in the 评价 step
+    satisfied: int  # rated 满意 or 基本满意
+    warnings_resolved: int  # 帮扶 cases (预警) of the worker's grids resolved in the period
+
+    @property
+    def visit_rate(self) -> float | None:
+        return self.visits_on_time / self.visits_due if self.visits_due else None
+
+    @property
+    def case_rate(self) -> float | None:
+        return self.cases_on_time / self.cases_handled if self.cases_handled else None
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        return self.satisfied / self.rated if self.rated else None

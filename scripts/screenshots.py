@@ -332,6 +332,17 @@ def shoot_plan_map(app: QApplication, ctx, out: Path, tmp: Path) -> None:
     window.close()
 
 
+def shoot_grading(app: QApplication, ctx, out: Path) -> None:
+    """考核 on a 1024×768 office screen: the grids by difficulty, then the quarter's worker assessment."""
+    window = open_on_office_screen(ctx, "1024x768")
+    page = window.show_page("grading")
+    wait_until(app, lambda: not page.busy())
+    shoot(app, window, out / "grid-difficulty.png")
+    page.tabs.setCurrentIndex(1)
+    shoot(app, window, out / "worker-assessment.png")
+    window.close()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = make_application(sys.argv[:1])
@@ -387,6 +398,7 @@ def main(out: Path) -> None:
         wait_until(app, lambda: not visit_page.due_busy())
         shoot(app, window, out / "due-visits.png")
         window.show_page("households")
+        shoot_grading(app, ctx, out)
 
         window.search.setText("zw")
         window.search.run_search()

@@ -25,6 +25,7 @@ from ui.dialogs.passphrase_dialog import ask_and_store_passphrase
 from ui.live_changes import LiveChanges
 from ui.pages.audit_page import AuditPage
 from ui.pages.case_page import CasePage
+from ui.pages.grading_page import GradingPage
 from ui.pages.grid_page import GridPage
 from ui.pages.home_page import HomePage
 from ui.pages.household_page import HouseholdPage
@@ -92,8 +93,10 @@ class MainWindow(QMainWindow):
         self._add_page("places", self.tr("场所"), PlacesPage(ctx))
         self._add_page("cases", self.tr("事件"), self.case_page)
         self._add_page("visits", self.tr("走访"), self.visit_page)
+        self._add_page("grading", self.tr("考核"), GradingPage(ctx))
         if ctx.can("print"):
             self._add_page("ledgers", self.tr("台账"), LedgerPage(ctx))
+            self.pages["grading"].ledger_requested.connect(self.open_ledger)
         if ctx.can("sync"):
             self._add_page("sync", self.tr("同步"), SyncPage(ctx))
         if any(ctx.can(permission) for permission in RESTORING):
@@ -166,6 +169,10 @@ class MainWindow(QMainWindow):
         index = list(self.pages).index(key)
         self.nav.setCurrentRow(index)
         return self.pages[key]
+
+    def open_ledger(self, key: str, period: tuple | None) -> None:
+        """From the 考核 page to the ledger page, on the ledger it shows (and its period)."""
+        self.show_page("ledgers").choose(key, period)
 
     def jump(self, tile: str) -> None:
         """From a number on the home page to the list behind it."""

@@ -1,4 +1,5 @@
-"""The grid tree from the command line: ``grid add`` (a grid or micro-grid under a node) and ``grid list``."""
+"""The grid tree from the command line: ``grid add`` (a grid or micro-grid under a node), ``grid list`` and
+``grid difficulty`` (each grid's weighted difficulty, most difficult first)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ def register(sub: Any) -> None:
     p = grid.add_parser("list", help="列出网格树：代码、层级、名称、户数、人数")
     p.add_argument("--json", action="store_true", help="平铺的列表，每项带 depth 和 parent_id")
     p.set_defaults(handler=_list)
+
+    p = grid.add_parser("difficulty", help="网格难度：按权重计分，由难到易，列出现有网格员和建议人数")
+    p.add_argument("--grid", help="只看这个节点之下（名称或代码；默认：您的工作范围）")
+    p.add_argument("--json", action="store_true", help="每个网格一项，含各项分值和数量")
+    p.set_defaults(handler=_difficulty)
 
 
 def _add(ws: Workspace, args: argparse.Namespace) -> int:
@@ -66,4 +72,18 @@ def _list(ws: Workspace, args: argparse.Namespace) -> int:
             print(f"{'  ' * depth}{row.code or '-'}\t{row.level_label}\t{row.name}\t"
                   f"{row.household_count}户\t{row.person_count}人")
         note(f"共 {len(tree)} 个网格节点")
+    return 0
+
+
+def _difficulty(ws: Workspace, args: argparse.Namespace) -> int:
+    rows = ws.query.grid_difficulty(ws.query.find_grid(args.grid).id if args.grid else None)
+    if args.json:
+        print_json([dataclasses.asdict(row) for row in rows])
+        return 0
+    for rank, row in enumerate(rows, start=1):
+        parts = "，".join(f"{label}{row.counts[label]}" for label in row.counts)
+        workers = "、".join(row.workers) or "无"
+        print(f"{rank}\t{row.path_text}\t难度分 {row.score:g}\t{parts}\t网格员：{workers}（{len(row.workers)}人，"
+              f"建议{row.suggested_workers}人）")
+    note(f"共 {len(rows)} 个网格；{ws.query.difficulty_weights().describe()}")
     return 0

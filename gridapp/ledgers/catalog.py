@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 
 from gridapp import access
 from gridapp.errors import NotFound, RuleViolation
-from gridapp.ledgers import booklet, case_log, case_sheet, organisation, persons, premises, statistics
+from gridapp.ledgers import (
+    booklet,
+    case_log,
+    case_sheet,
+    grading,
+    organisation,
+    persons,
+    premises,
+    statistics,
+)
 from gridapp.ledgers.model import LANDSCAPE, PORTRAIT, Ledger, LedgerData, LedgerKind, Section, masked
 from gridapp.ledgers.pdf import write_pdf
 from gridapp.ledgers.scope import Scope, calendar_year
@@ -51,6 +60,10 @@ LEDGERS: tuple[Ledger, ...] = (
     Ledger("workers", "网格员花名册", "网格长、网格指导员、网格员及联系方式", PORTRAIT, organisation.workers),
     Ledger("statistics", "统计汇总表", "按下级网格统计住户、人口、老人、房屋、场所和特殊人群，末行合计",
            LANDSCAPE, statistics.statistics),
+    Ledger("difficulty", "网格难度", "各网格的住户、流动人口、出租房、场所、特殊人群、红黄户和事件按权重计分，"
+           "由难到易排列，列出现有网格员和建议人数", LANDSCAPE, grading.difficulty),
+    Ledger("assessment", "网格员考核表", "期间内每名网格员的应走访和按时走访、登记和按时办结事件、满意率、预警化解",
+           LANDSCAPE, grading.assessment, period=True),
 )
 
 

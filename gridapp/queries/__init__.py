@@ -1,8 +1,10 @@
 """Read-only queries that return plain DTOs for the UI, ledgers and the CLI (``ws.query``)."""
 
+from gridapp.queries.assessment import AssessmentQueries
 from gridapp.queries.audit import AuditQueries
 from gridapp.queries.cases import CaseQueries
 from gridapp.queries.common import level_label
+from gridapp.queries.difficulty import DifficultyQueries
 from gridapp.queries.grid import GridQueries
 from gridapp.queries.households import HouseholdQueries
 from gridapp.queries.plan_map import PlanMapQueries
@@ -11,7 +13,7 @@ from gridapp.queries.stats import StatsQueries
 
 
 class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries, CaseQueries, AuditQueries,
-              PlanMapQueries):
+              PlanMapQueries, DifficultyQueries, AssessmentQueries):
     """All read-only queries, one object per workspace."""
 
 

@@ -27,7 +27,8 @@ from gridapp.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = ["booklet", "population", "registered", "floating", "elderly", "special_groups", "rehabilitation",
-        "rented_houses", "key_places", "cases", "visits", "party_centers", "workers", "statistics"]
+        "rented_houses", "key_places", "cases", "visits", "party_centers", "workers", "statistics", "difficulty",
+        "assessment"]
 GRID = "41142310120102"  # 第二网格 of the demo village (49 households)
 
 
@@ -88,6 +89,11 @@ def _expected(ws: Workspace, scope: str, key: str) -> tuple[list[str], list[str]
                           [c.member_name for c in ws.query.party_centers(scope)]),
         "workers": (["姓名", "网格职务", "类别", "联系电话"], [w.name for w in ws.query.grid_workers(scope)]),
         "statistics": (["户数", "人口数", "流动人口", "60岁以上", "社区矫正对象", "合计"], ["第一微网格"]),
+        "difficulty": (["难度分", "现有网格员", "建议人数", "计分方法", "流动人口", "九小场所"],
+                       [w for row in ws.query.grid_difficulty(scope) for w in row.workers]),
+        "assessment": (["网格员", "应走访", "按时走访率", "办结事件", "满意率", "预警化解"],
+                       [r.worker_name for r in ws.query.worker_assessment(scope, (date(2026, 1, 1),
+                                                                                  date(2026, 12, 31)))]),
     }
     return expectations[key]
 

@@ -18,7 +18,7 @@ def test_window_shows_office_user_and_navigation(window, ctx) -> None:
     assert ctx.ws.office.name in window.windowTitle()
     assert window.office_label.text() == f"单位：{ctx.ws.office.name}"
     assert window.user_label.text() == "当前用户：管理员（管理员，范围：全部）"
-    order = ["首页", "网格", "住户", "房屋", "场所", "事件", "走访", "台账", "同步", "回收站", "用户", "日志", "设置"]
+    order = ["首页", "网格", "住户", "房屋", "场所", "事件", "走访", "考核", "台账", "同步", "回收站", "用户", "日志", "设置"]
     assert [title for title in window.page_titles() if title in order] == order
     assert window.stack.currentWidget() is window.pages["home"]
 

@@ -29,7 +29,7 @@ def window_of(ctx, qtbot):
 
 def test_a_query_user_sees_lists_without_new_or_delete_buttons(window_of) -> None:
     window = window_of("chaxun")
-    assert window.page_titles() == ["首页", "网格", "住户", "房屋", "场所", "事件", "走访", "台账", "设置"]
+    assert window.page_titles() == ["首页", "网格", "住户", "房屋", "场所", "事件", "走访", "考核", "台账", "设置"]
     for key in LIST_PAGES:
         page = window.show_page(key)
         assert page.new_button.isHidden() and not page.open_button.isHidden(), key

@@ -136,6 +136,15 @@ class LedgerPage(QWidget):
     def kind(self) -> str:
         return self.kinds.currentItem().data(KIND_ROLE)
 
+    def choose(self, key: str, period: tuple[date, date] | None = None) -> None:
+        """Select the ledger ``key`` (and the period it covers), as another page asks to print it."""
+        for row in range(self.kinds.count()):
+            if self.kinds.item(row).data(KIND_ROLE) == key:
+                self.kinds.setCurrentRow(row)
+        if period is not None:
+            for edit, day in zip((self.date_from, self.date_to), period, strict=True):
+                edit.set_value(day)
+
     def uses_period(self) -> bool:
         return bool(self.kinds.currentItem().data(PERIOD_ROLE))
 
