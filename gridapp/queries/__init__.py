@@ -3,13 +3,15 @@
 from gridapp.queries.audit import AuditQueries
 from gridapp.queries.cases import CaseQueries
 from gridapp.queries.common import level_label
+from gridapp.queries.dashboard import DashboardQueries
 from gridapp.queries.grid import GridQueries
 from gridapp.queries.households import HouseholdQueries
 from gridapp.queries.premises import PremisesQueries
 from gridapp.queries.stats import StatsQueries
 
 
-class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries, CaseQueries, AuditQueries):
+class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries, CaseQueries, AuditQueries,
+              DashboardQueries):
     """All read-only queries, one object per workspace."""
 
 
