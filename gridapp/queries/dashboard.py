@@ -188,23 +188,25 @@ CHART_SOURCES: tuple[ChartSource, ...] = (population_chart, colour_chart, case_s
 
 class DashboardQueries(QueryBase):
     def dashboard(self, scope_grid_id: str | None = None, now: datetime | None = None) -> Dashboard:
-        """Every chart of ``CHART_SOURCES`` for the subtree of ``scope_grid_id`` (None: the user's scope),
-        read at ``now`` (the workspace's clock by default)."""
+        """Every chart of ``CHART_SOURCES`` for the subtree of ``scope_grid_id`` (None: the user's scope, from
+        the first node down that has several children), read at ``now`` (the workspace's clock by default)."""
         area = self.dashboard_area(scope_grid_id, now)
         return Dashboard(area.node_id, area.name, tuple(source(area) for source in CHART_SOURCES))
 
     def dashboard_area(self, scope_grid_id: str | None = None, now: datetime | None = None) -> Area:
         with self.ws.read() as s:
             path = self._subtree(s, scope_grid_id)
-            if path is None:  # the whole tree: its root when there is one
-                roots = s.scalars(select(GridNode.path).where(GridNode.parent_id.is_(None), ~GridNode.deleted)).all()
-                path = roots[0] if len(roots) == 1 else "/"
-            node = s.scalar(select(GridNode).where(GridNode.path == path))
+            node = s.scalar(select(GridNode).where(GridNode.path == path)) if path else None
+            while True:
+                parent = GridNode.parent_id.is_(None) if node is None else GridNode.parent_id == node.id
+                children = s.execute(
+                    select(GridNode.id, GridNode.name, GridNode.path).where(parent, ~GridNode.deleted, ~GridNode.retired)
+                    .order_by(GridNode.sort_order, GridNode.code, GridNode.name)).all()
+                if scope_grid_id or len(children) != 1:
+                    break
+                node = s.get(GridNode, children[0].id)  # by default down the chain 县 → 镇 → 村 to where it forks
+            path = node.path if node else "/"
             node_id, name = (node.id, node.name) if node else (None, "全部")
-            parent = GridNode.parent_id.is_(None) if node_id is None else GridNode.parent_id == node_id
-            children = s.execute(
-                select(GridNode.id, GridNode.name, GridNode.path).where(parent, ~GridNode.deleted, ~GridNode.retired)
-                .order_by(GridNode.sort_order, GridNode.code, GridNode.name)).all()
         branches = tuple((i, n, p) for i, n, p in children) or ((node_id, name, path),)
         return Area(self, node_id, name, path, branches, now or now_of(self.ws))
 
@@ -217,8 +219,8 @@ def month_starts(today: date) -> tuple[date, ...]:
 
 
 def month_labels(months: tuple[date, ...]) -> tuple[str, ...]:
-    return tuple(f"{m.year}年{m.month}月" if i == 0 or m.month == 1 else f"{m.month}月"
-                 for i, m in enumerate(months))
+    """"6月" … "5月": short enough to stand under a bar; the chart's note names the years."""
+    return tuple(f"{m.month}月" for m in months)
 
 
 def round_start(today: date) -> date:

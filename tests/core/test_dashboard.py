@@ -77,7 +77,7 @@ def test_cases_per_month_by_step_and_timeliness(ws: Workspace, tree, village) ->
     by_key = charts(ws, tree.village)
     steps, timely = by_key["case_steps"], by_key["case_timeliness"]
     assert month_starts(NOW.date())[0] == date(2025, 6, 1)  # twelve months: the case of May 2025 is left out
-    assert steps.categories[0] == "2025年6月" and steps.categories[7] == "2026年1月" and steps.categories[-1] == "5月"
+    assert steps.categories[0] == "6月" and steps.categories[-1] == "5月" and "2025年6月至2026年5月" in steps.note
     zeros = (0,) * 10
     assert values(steps) == {"事项受理": (*zeros, 0, 2), "分类转办": (*zeros, 0, 1), "结果反馈": (*zeros, 1, 0)}
     assert values(timely) == {"按时办结": (*zeros, 1, 0), "办理中": (*zeros, 0, 2), "超时办结": (0,) * 12,
@@ -125,8 +125,10 @@ def test_scoped_user_sees_own_grid_only(ws: Workspace, tree, village) -> None:
         worker.query.dashboard(tree.grid1, NOW)
 
 
-def test_whole_tree_starts_at_its_root(ws: Workspace, tree, village) -> None:
-    board = ws.query.dashboard(None, NOW)
-    assert board.scope_id == tree.county
+def test_by_default_the_charts_start_where_the_tree_forks(ws: Workspace, tree, village) -> None:
+    board = ws.query.dashboard(None, NOW)  # 宁陵县 → 清河镇 → 幸福村 each have one child
+    assert board.scope_id == tree.village
     population = {c.key: c for c in board.charts}["population"]
-    assert population.categories == ("清河镇",) and values(population) == {"户数": (3,), "人数": (9,)}
+    assert population.categories == ("第一网格", "第二网格") and values(population) == {"户数": (2, 1), "人数": (6, 3)}
+    county = {c.key: c for c in ws.query.dashboard(tree.county, NOW).charts}["population"]
+    assert county.categories == ("清河镇",) and values(county) == {"户数": (3,), "人数": (9,)}

@@ -1,6 +1,6 @@
 """The charts under the home page's numbers: the dashboard of the user's scope (ws.query.dashboard), read off
 the UI thread, read again shortly after the last of a burst of changes (an import's thousand notices cost one
-read), and laid out two to a row; a click on a bar opens the list behind it."""
+read), and laid out one under another, wide enough for twelve months on a 1024-pixel screen; a click on a bar opens the list behind it."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ui.widgets.chart_view import ChartView
 
 WATCHED = (Table.HOUSEHOLDS, Table.PERSONS, Table.CASES, Table.CASE_STEPS, Table.VISITS, Table.GRID_NODES)
 SETTLE_MS = 800  # quiet time after a change before the charts are read again
-COLUMNS = 2
+COLUMNS = 1
 
 
 class DashboardPanel(QWidget):
