@@ -35,6 +35,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from gridapp.errors import StorageError, UserError
+from gridapp.ledgers.charts import chart_drawing
 from gridapp.ledgers.fonts import font_name
 from gridapp.ledgers.model import LANDSCAPE, LedgerData, Section
 from gridapp.ledgers.tables import FONT_SIZE, LEADING, PAD_X, PAD_Y, CellMaker, PagedTable, RowCounter
@@ -167,6 +168,8 @@ class _Story:
             self.flowables.append(self._lines(section.texts))
         if section.image:
             self.flowables.append(self._image(section.image))
+        if section.chart:
+            self.flowables += [chart_drawing(section.chart, self.width), Spacer(1, 3 * mm)]
         if section.columns:
             widths = self._widths(section)
             self.flowables.append(PagedTable(self.cells, section.columns, widths, section.rows, self.progress,

@@ -212,7 +212,7 @@ def test_an_empty_grid_prints_a_ledger_that_says_so(ws: Workspace, tree, tmp_pat
 def test_statistics_rows_add_up_to_the_totals_of_the_whole_village(village: Workspace) -> None:
     data = build_ledger(village, "statistics", village.query.find_grid("幸福村").id)
     stats = village.query.stats()
-    people, tags = data.sections
+    people, tags, *charts = data.sections
     assert [row[0] for row in people.rows] == [f"第{n}网格" for n in "一二三四五六"] + ["合计"]
     for section in (people, tags):
         *branches, total = section.rows
@@ -222,6 +222,20 @@ def test_statistics_rows_add_up_to_the_totals_of_the_whole_village(village: Work
     assert (int(totals["户数"]), int(totals["人口数"])) == (stats["households"], stats["persons"])
     assert int(totals["流动人口"]) == stats["persons_by_residence_kind"]["流动人口"]
     assert int(tags.rows[-1][-1]) == sum(stats["tags"].values())
+    board = village.query.dashboard(village.query.find_grid("幸福村").id)
+    assert [c.chart for c in charts] == list(board.charts)  # the home page's charts, with their figures
+    colours = charts[1]
+    assert colours.rows[0] == (colours.chart.categories[0], *(str(s.values[0]) for s in colours.chart.series))
+
+
+def test_statistics_print_the_dashboard_charts(village: Workspace, tmp_path: Path) -> None:
+    pdf = tmp_path / "statistics.pdf"
+    render_pdf(village, "statistics", village.query.find_grid("幸福村").id, pdf)
+    whole = re.sub(r"\s", "", "".join(pages_text(pdf)))
+    for chart in village.query.dashboard(village.query.find_grid("幸福村").id).charts:
+        assert chart.title in whole and all(s.name in whole for s in chart.series)
+    drawn = b"".join(page.get_contents().get_data() for page in PdfReader(pdf).pages)
+    assert b".85098 .32549 .309804 rg" in drawn  # bars filled in the red of 红 (#d9534f)
 
 
 def test_elderly_are_sixty_and_over_with_the_oldest_starred(village: Workspace, grid: str) -> None:
