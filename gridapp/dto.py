@@ -732,3 +732,51 @@ class WorkerAssessment:
     @property
     def satisfaction_rate(self) -> float | None:
         return self.satisfied / self.rated if self.rated else None
+
+
+# -- the dashboard ---------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ListTarget:
+    """The list a bar of a chart opens: a grid subtree and a filter its page already understands (the 住户 list
+    for a HouseholdFilter, the 事件 list for a CaseFilter, the 走访 log for a VisitFilter)."""
+
+    scope_id: str | None  # None: the user's whole scope
+    filter: HouseholdFilter | CaseFilter | VisitFilter
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """One series of a bar chart: a value per category, its colour ("#d9534f"), and per category the list
+    behind that bar (None where there is none)."""
+
+    name: str
+    values: tuple[int, ...]
+    colour: str
+    targets: tuple[ListTarget | None, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart as plain data, drawn alike by the home page (QtCharts) and the 统计 ledger (reportlab);
+    ``stacked`` piles the series of a category on one bar; ``note`` says what was left out or how it counts."""
+
+    key: str
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    stacked: bool = False
+    note: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not any(any(s.values) for s in self.series)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """The charts of a grid node's subtree, category by category over its direct children."""
+
+    scope_id: str | None
+    scope_name: str
+    charts: tuple[Chart, ...]

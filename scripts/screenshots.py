@@ -79,6 +79,18 @@ def shoot_office_screens(app: QApplication, ctx, out: Path) -> None:
         window.close()
 
 
+def shoot_dashboard(app: QApplication, ctx, out: Path) -> None:
+    """The charts of the home page, scrolled to them, on each small office screen."""
+    for screen in OFFICE_SCREENS:
+        window = open_on_office_screen(ctx, screen)
+        home = window.show_page("home")
+        wait_until(app, lambda home=home: not home.busy() and bool(home.dashboard.views))
+        settle(app)
+        home.findChild(QScrollArea).verticalScrollBar().setValue(home.dashboard.y())  # the first charts on top
+        shoot(app, window, out / f"dashboard-{screen}.png")
+        window.close()
+
+
 def shoot_first_day(app: QApplication, out: Path, tmp: Path) -> None:
     """A new office's first start: each page of the set-up wizard on a 1024×768 screen, then the home page with
     the first steps left to do, then the empty list of its first grid."""
@@ -370,6 +382,7 @@ def main(out: Path) -> None:
         home = window.show_page("home")
         wait_until(app, lambda: not home.busy())
         shoot(app, window, out / "home-page.png")
+        shoot_dashboard(app, ctx, out)
         window.show_page("households")
 
         biggest = max(ws.query.household_rows(ws.query.household_ids(None)), key=lambda r: r.member_count)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridapp.dto import CaseFilter, HouseholdFilter, ListTarget
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase
@@ -174,15 +175,30 @@ class MainWindow(QMainWindow):
         """From the 考核 page to the ledger page, on the ledger it shows (and its period)."""
         self.show_page("ledgers").choose(key, period)
 
-    def jump(self, tile: str) -> None:
-        """From a number on the home page to the list behind it."""
-        if tile in ("overdue_cases", "open_cases"):
+    def jump(self, tile: str | ListTarget) -> None:
+        """From a number or a chart's bar on the home page to the list behind it."""
+        if isinstance(tile, ListTarget):
+            self.open_list(tile)
+        elif tile in ("overdue_cases", "open_cases"):
             self.show_page("cases")
             self.case_page.show_filtered(overdue=tile == "overdue_cases", in_progress=tile == "open_cases")
         else:
             self.show_page("visits")
             self.visit_page.show_due(within_days=7 if tile == "due_week" else 0,
                                      overdue_only=tile == "overdue_visits")
+
+    def open_list(self, target: ListTarget) -> None:
+        """The page that lists what a chart's bar counts, filtered as the bar says."""
+        flt = target.filter
+        if isinstance(flt, HouseholdFilter):
+            self.show_page("households")
+            self.households_page.show_list(target.scope_id, flt)
+        elif isinstance(flt, CaseFilter):
+            self.show_page("cases")
+            self.case_page.show_list(flt)
+        else:
+            self.show_page("visits")
+            self.visit_page.show_log(flt)
 
     # -- the first steps of a new office (the 首页 buttons) ----------------------------------------------------
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from gridapp.dto import Chart
 from gridapp.privacy import mask_text
 
 if TYPE_CHECKING:
@@ -53,7 +54,8 @@ class Section:
     (a description, an opinion), then a table of ``rows`` under ``columns``.
 
     ``new_page`` starts it on a fresh page (a household page of the booklet); ``total`` marks the last row
-    as a totals row; ``image`` is a picture printed after the fields (the grid's plan, ``marks`` on it); ``signature`` is a
+    as a totals row; ``image`` is a picture printed after the fields (the grid's plan, ``marks`` on it); ``chart`` a bar
+    chart drawn above the table (which then holds its figures, as Excel shows them); ``signature`` is a
     line to sign under the section (a sheet of the 一事五单); sections with the same ``sheet`` are stacked on
     one Excel sheet.
     """
@@ -67,6 +69,7 @@ class Section:
     total: bool = False
     image: str | None = None
     marks: tuple[Mark, ...] = ()  # pins over the image (the booklet's plan map); the key is the table
+    chart: Chart | None = None
     signature: str = ""
     sheet: str = ""
 

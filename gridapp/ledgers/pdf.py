@@ -36,6 +36,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from gridapp.dto import PIN_COLOURS
 from gridapp.errors import StorageError, UserError
+from gridapp.ledgers.charts import chart_drawing
 from gridapp.ledgers.fonts import font_name
 from gridapp.ledgers.model import LANDSCAPE, LedgerData, Mark, Section
 from gridapp.ledgers.tables import FONT_SIZE, LEADING, PAD_X, PAD_Y, CellMaker, PagedTable, RowCounter
@@ -172,6 +173,8 @@ class _Story:
             self.flowables.append(self._image(section.image, section.marks))
             if section.marks:
                 self.flowables.append(Paragraph(LEGEND, self.note))
+        if section.chart:
+            self.flowables += [chart_drawing(section.chart, self.width), Spacer(1, 3 * mm)]
         if section.columns:
             widths = self._widths(section)
             self.flowables.append(PagedTable(self.cells, section.columns, widths, section.rows, self.progress,

@@ -1,5 +1,6 @@
 """统计汇总: counts per direct child of the scope (households, persons, elderly, premises, special groups),
-each table closed by a totals row, from a handful of GROUP BY queries over the whole subtree."""
+each table closed by a totals row, from a handful of GROUP BY queries over the whole subtree; then the charts
+of the home page's dashboard (ws.query.dashboard), each with the table of its figures."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 
 from gridapp import codes
+from gridapp.dto import Chart
 from gridapp.ledgers.model import Column, Section, number_column
 from gridapp.ledgers.persons import ELDERLY_AGE, OLDEST_AGE, years_before
 from gridapp.ledgers.scope import Scope
@@ -23,7 +25,21 @@ Measure = tuple[Column, Counter[tuple[str, str]], tuple[str, ...] | None]
 
 
 def statistics(scope: Scope) -> list[Section]:
-    return [household_counts(scope), tag_counts(scope)]
+    return [household_counts(scope), tag_counts(scope), *chart_sections(scope)]
+
+
+def chart_sections(scope: Scope) -> list[Section]:
+    return [chart_section(chart) for chart in scope.ws.query.dashboard(scope.node.id).charts]
+
+
+def chart_section(chart: Chart) -> Section:
+    """A chart with its figures under it: a row per category, a column per series; a chart with nothing to draw
+    (all zero, as in an empty grid) prints its table only."""
+    drawn = chart if any(value for s in chart.series for value in s.values) else None
+    columns = (Column("", 32), *(number_column(s.name, 18) for s in chart.series))
+    rows = tuple((category, *(str(s.values[i]) for s in chart.series)) for i, category in enumerate(chart.categories))
+    return Section(chart.title, columns, rows, texts=(("说明", chart.note),) if chart.note else (), chart=drawn,
+                   sheet="图表")
 
 
 def household_counts(scope: Scope, title: str = "住户、人口与房屋") -> Section:

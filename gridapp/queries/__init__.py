@@ -4,6 +4,7 @@ from gridapp.queries.assessment import AssessmentQueries
 from gridapp.queries.audit import AuditQueries
 from gridapp.queries.cases import CaseQueries
 from gridapp.queries.common import level_label
+from gridapp.queries.dashboard import DashboardQueries
 from gridapp.queries.difficulty import DifficultyQueries
 from gridapp.queries.grid import GridQueries
 from gridapp.queries.households import HouseholdQueries
@@ -13,7 +14,7 @@ from gridapp.queries.stats import StatsQueries
 
 
 class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries, CaseQueries, AuditQueries,
-              PlanMapQueries, DifficultyQueries, AssessmentQueries):
+              PlanMapQueries, DifficultyQueries, AssessmentQueries, DashboardQueries):
     """All read-only queries, one object per workspace."""
 
 

@@ -215,17 +215,22 @@ def test_the_booklet_prints_the_plan_map_with_numbered_pins_and_its_key(demo_ws:
 
 
 def test_an_empty_grid_prints_a_ledger_that_says_so(ws: Workspace, tree, tmp_path: Path) -> None:
-    for key in ("special_groups", "population", "statistics"):
+    for key in ("special_groups", "population"):
         pdf = tmp_path / f"{key}.pdf"
         assert render_pdf(ws, key, tree.grid2, pdf) == 1
         text = pages_text(pdf)[0]
-        assert ("本范围内暂无记录" in text) == (key != "statistics") and "测试村村民委员会" in text
+        assert "本范围内暂无记录" in text and "测试村村民委员会" in text
+    pdf = tmp_path / "statistics.pdf"
+    render_pdf(ws, "statistics", tree.grid2, pdf)
+    assert "本范围内暂无记录" not in pages_text(pdf)[0]  # its tables of zeros say so themselves
+    charts = build_ledger(ws, "statistics", tree.grid2).sections[2:]
+    assert charts and all(section.chart is None for section in charts)  # nothing to draw where all is zero
 
 
 def test_statistics_rows_add_up_to_the_totals_of_the_whole_village(village: Workspace) -> None:
     data = build_ledger(village, "statistics", village.query.find_grid("幸福村").id)
     stats = village.query.stats()
-    people, tags = data.sections
+    people, tags, *charts = data.sections
     assert [row[0] for row in people.rows] == [f"第{n}网格" for n in "一二三四五六"] + ["合计"]
     for section in (people, tags):
         *branches, total = section.rows
@@ -235,6 +240,20 @@ def test_statistics_rows_add_up_to_the_totals_of_the_whole_village(village: Work
     assert (int(totals["户数"]), int(totals["人口数"])) == (stats["households"], stats["persons"])
     assert int(totals["流动人口"]) == stats["persons_by_residence_kind"]["流动人口"]
     assert int(tags.rows[-1][-1]) == sum(stats["tags"].values())
+    board = village.query.dashboard(village.query.find_grid("幸福村").id)
+    assert [c.chart for c in charts] == list(board.charts)  # the home page's charts, with their figures
+    colours = charts[1]
+    assert colours.rows[0] == (colours.chart.categories[0], *(str(s.values[0]) for s in colours.chart.series))
+
+
+def test_statistics_print_the_dashboard_charts(village: Workspace, tmp_path: Path) -> None:
+    pdf = tmp_path / "statistics.pdf"
+    render_pdf(village, "statistics", village.query.find_grid("幸福村").id, pdf)
+    whole = re.sub(r"\s", "", "".join(pages_text(pdf)))
+    for chart in village.query.dashboard(village.query.find_grid("幸福村").id).charts:
+        assert chart.title in whole and all(s.name in whole for s in chart.series)
+    drawn = b"".join(page.get_contents().get_data() for page in PdfReader(pdf).pages)
+    assert b".85098 .32549 .309804 rg" in drawn  # bars filled in the red of 红 (#d9534f)
 
 
 def test_elderly_are_sixty_and_over_with_the_oldest_starred(village: Workspace, grid: str) -> None:

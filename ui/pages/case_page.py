@@ -17,7 +17,7 @@ from ui.context import AppContext
 from ui.dialogs.case_window import show_case
 from ui.dialogs.register_case_dialog import RegisterCaseDialog
 from ui.display import moment_text
-from ui.grid_tree_model import GridTreeModel
+from ui.grid_tree_model import GridTreeModel, reveal
 from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns
 from ui.permissions import offer
 from ui.widgets.date_edit import DateEdit, period_box
@@ -138,6 +138,24 @@ class CasePage(QWidget):
             widget.blockSignals(False)
         self.date_from.clear()
         self.date_to.clear()
+        self.text.clear()
+        self.refresh()
+
+    def show_list(self, flt: CaseFilter) -> None:
+        """Jump here from a chart of the home page: the cases of a grid by status, overdue and accepted dates."""
+        widgets = (self.status, self.category, self.overdue, self.tree.selectionModel())
+        for widget in widgets:
+            widget.blockSignals(True)
+        steps = [self.status.itemData(i) for i in range(self.status.count())]
+        self.status.setCurrentIndex(steps.index(flt.steps) if flt.steps in steps else 0)
+        self.category.setCurrentIndex(max(self.category.findData(flt.category), 0))
+        self.overdue.setChecked(flt.overdue)
+        if flt.scope_id:
+            reveal(self.tree, flt.scope_id)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.date_from.set_value(flt.accepted_from)
+        self.date_to.set_value(flt.accepted_to)
         self.text.clear()
         self.refresh()
 

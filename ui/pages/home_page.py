@@ -3,7 +3,8 @@ week and overdue. Each number is a button that jumps to the list behind it. Unti
 first household, the first steps (ui.pages.first_steps) stand where the numbers would all be zero.
 
 The numbers are read off the UI thread (who is due a visit in a whole county takes seconds) and only while
-the page is shown; one due-visit read a week ahead gives all three visit numbers.
+the page is shown; one due-visit read a week ahead gives all three visit numbers. Below them the charts of the
+user's scope (ui.pages.dashboard_panel), each bar opening its list through the same jump; the page scrolls.
 """
 
 from __future__ import annotations
@@ -13,11 +14,20 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gridapp.cases.deadlines import RUNNING
 from gridapp.changes import Changes, Table
-from gridapp.dto import CaseFilter
+from gridapp.dto import CaseFilter, ListTarget
 from gridapp.queries import Queries
 from ui import messages
 from ui.context import AppContext
@@ -25,6 +35,7 @@ from ui.dialogs.passphrase_dialog import passphrase_store
 from ui.display import scaled
 from ui.latest_read import LatestRead
 from ui.pages.backup_panel import stale_warning
+from ui.pages.dashboard_panel import DashboardPanel
 from ui.pages.first_steps import FirstSteps, SetupState, setup_state
 from ui.widgets.banner import Banner
 
@@ -37,9 +48,10 @@ URGENT_STYLE = "QPushButton { color: #b00020; }"
 
 
 class HomePage(QWidget):
-    def __init__(self, ctx: AppContext, jump: Callable[[str], None], steps: Mapping[str, Callable[[], None]],
-                 parent: QWidget | None = None) -> None:
-        """``jump`` opens the list behind a number; ``steps`` maps each first step to its action."""
+    def __init__(self, ctx: AppContext, jump: Callable[[str | ListTarget], None],
+                 steps: Mapping[str, Callable[[], None]], parent: QWidget | None = None) -> None:
+        """``jump`` opens the list behind a number or a chart's bar; ``steps`` maps each first step to its
+        action."""
         super().__init__(parent)
         self.ctx = ctx
         self.setup: SetupState | None = None
@@ -61,14 +73,25 @@ class HomePage(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         self.first_steps = FirstSteps(steps)
         self.first_steps.hide()
-        layout = QVBoxLayout(self)
+        self.dashboard = DashboardPanel(ctx, jump)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.office_label)
         layout.addWidget(self.day_label)
         layout.addWidget(self.backup_warning)
         layout.addSpacing(self.fontMetrics().height())
         layout.addWidget(self.first_steps)
         layout.addWidget(self.tile_area)
+        layout.addSpacing(self.fontMetrics().height())
+        layout.addWidget(self.dashboard)
         layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self._scale_fonts()
         self.read = LatestRead(ctx.tasks, self._show_counts, self._failed, self)
         ctx.bus.changed.connect(self.on_changes)
@@ -87,7 +110,7 @@ class HomePage(QWidget):
             self._scale_fonts()
 
     def busy(self) -> bool:
-        return self.read.running
+        return self.read.running or self.dashboard.busy()
 
     def refresh(self) -> None:
         """Start reading the numbers of the acting user's scope at the context's clock, and how far the office
@@ -121,6 +144,7 @@ class HomePage(QWidget):
             self.first_steps.show_state(setup)
             self.first_steps.setVisible(not setup.started)
             self.tile_area.setVisible(setup.started)
+            self.dashboard.setVisible(setup.started)
             self._show_day()
         for key, title in TILES:
             n = counts.get(key)
@@ -138,6 +162,7 @@ class HomePage(QWidget):
         """Coming back to the page a day later shows that day's numbers."""
         super().showEvent(event)
         self.refresh()
+        self.dashboard.refresh()
 
 
 def todo_counts(query: Queries, scope_id: str | None, now: datetime) -> dict[str, int]:

@@ -10,7 +10,7 @@ from gridapp.changes import Changes, Table
 from gridapp.dto import HouseholdFilter
 from ui import messages
 from ui.context import AppContext
-from ui.grid_tree_model import GridTreeModel
+from ui.grid_tree_model import GridTreeModel, reveal
 from ui.household_table_model import HouseholdTableModel
 from ui.operations import run_write
 from ui.permissions import offer
@@ -107,6 +107,19 @@ class HouseholdPage(QWidget):
         node = self.tree_model.node(self.tree.currentIndex())
         self.count_label.setText(self.tr("{scope}：共 {n} 户").format(
             scope=node.name if node else self.tr("全部"), n=self.model.rowCount()))
+
+    def show_list(self, scope_id: str | None, flt: HouseholdFilter) -> None:
+        """Jump here from a chart of the home page: the households of a grid under a filter."""
+        widgets = (*self.filters.values(), self.tree.selectionModel())
+        for widget in widgets:
+            widget.blockSignals(True)
+        for key, combo in self.filters.items():
+            combo.setCurrentIndex(max(combo.findData(getattr(flt, key)), 0))
+        if scope_id:
+            reveal(self.tree, scope_id)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.refresh()
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(Table.HOUSEHOLDS, Table.PERSONS, Table.PERSON_TAGS):

@@ -27,7 +27,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.display import moment_text
 from ui.forms.visit_form import Target, VisitForm
-from ui.grid_tree_model import GridTreeModel
+from ui.grid_tree_model import GridTreeModel, reveal
 from ui.latest_read import LatestRead
 from ui.operations import run_write
 from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns
@@ -205,6 +205,23 @@ class VisitPage(QWidget):
         self._due_stale = True
         self.tabs.setCurrentIndex(1)
         self._read_due_if_stale()
+
+    def show_log(self, flt: VisitFilter) -> None:
+        """Jump here from a chart of the home page: the visit log of a grid by worker and dates."""
+        widgets = (self.worker, self.kind, self.tree.selectionModel())
+        for widget in widgets:
+            widget.blockSignals(True)
+        if flt.scope_id:
+            reveal(self.tree, flt.scope_id)
+        self._fill_workers()
+        self.worker.setCurrentIndex(max(self.worker.findData(flt.worker_id), 0))
+        self.kind.setCurrentIndex(max(self.kind.findData(flt.kind), 0))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.date_from.set_value(flt.date_from)
+        self.date_to.set_value(flt.date_to)
+        self.tabs.setCurrentIndex(0)
+        self.refresh()
 
     # -- refreshing -----------------------------------------------------------------------------------------
 
