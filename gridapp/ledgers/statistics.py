@@ -35,7 +35,7 @@ def chart_sections(scope: Scope) -> list[Section]:
 def chart_section(chart: Chart) -> Section:
     """A chart with its figures under it: a row per category, a column per series; a chart with nothing to draw
     (all zero, as in an empty grid) prints its table only."""
-    drawn = chart if any(value for s in chart.series for value in s.values) else None
+    drawn = None if chart.empty else chart
     columns = (Column("", 32), *(number_column(s.name, 18) for s in chart.series))
     rows = tuple((category, *(str(s.values[i]) for s in chart.series)) for i, category in enumerate(chart.categories))
     return Section(chart.title, columns, rows, texts=(("说明", chart.note),) if chart.note else (), chart=drawn,

@@ -35,6 +35,7 @@ TIMELINESS = (("按时办结", GREEN), ("办理中", BLUE), ("超时办结", YEL
 MONTHS = 12
 WORKER = "网格员"  # the role that visits (网格长 and 网格指导员 lead, they are not counted)
 WORKERS_SHOWN = 15  # the workers furthest behind; a county's thousand would be unreadable
+DIFFICULT_SHOWN = 10  # the most difficult grids
 
 
 @dataclass(frozen=True)
@@ -181,9 +182,20 @@ def visit_chart(area: Area) -> Chart:
     ), note=note)
 
 
+def difficulty_chart(area: Area) -> Chart:
+    """The most difficult 网格 of the area (网格难度), each bar opening that grid's households."""
+    ranked = area.query.grid_difficulty(area.node_id)[:DIFFICULT_SHOWN]
+    targets = tuple(ListTarget(g.grid_id, HouseholdFilter()) for g in ranked)
+    return Chart("difficulty", "难度最高的网格", _distinct(g.grid_name for g in ranked), (
+        ChartSeries("难度分", tuple(round(g.score) for g in ranked), RED, targets),
+        ChartSeries("现有网格员", tuple(len(g.workers) for g in ranked), GREY, targets),
+        ChartSeries("建议网格员", tuple(g.suggested_workers for g in ranked), BLUE, targets),
+    ), note=f"按网格难度评分从高到低，列出前 {DIFFICULT_SHOWN} 个网格")
+
+
 ChartSource = Callable[[Area], Chart]
 CHART_SOURCES: tuple[ChartSource, ...] = (population_chart, colour_chart, case_step_chart, case_timeliness_chart,
-                                          visit_chart)
+                                          visit_chart, difficulty_chart)
 
 
 class DashboardQueries(QueryBase):

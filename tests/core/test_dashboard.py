@@ -102,8 +102,8 @@ def test_every_bar_opens_the_list_it_counts(ws: Workspace, tree, village) -> Non
         return len({v.target_id for v in ws.query.visit_log(flt)})
 
     for chart in charts(ws, tree.village).values():
-        if chart.key in ("population", "case_timeliness"):  # persons and 按时/超时 have no list of their own
-            continue
+        if chart.key in ("population", "case_timeliness", "difficulty"):  # persons, 按时/超时 and scores have
+            continue  # no list of their own
         for series in chart.series:
             for value, target in zip(series.values, series.targets, strict=True):
                 if chart.key != "visits" or series.name == "已访户数":
@@ -111,6 +111,15 @@ def test_every_bar_opens_the_list_it_counts(ws: Workspace, tree, village) -> Non
     timely = charts(ws, tree.village)["case_timeliness"]
     overdue = next(s for s in timely.series if s.name == "已超期")
     assert ws.query.case_ids(overdue.targets[-1].filter, NOW) == [village["late"]]
+
+
+def test_the_most_difficult_grids_come_from_the_difficulty_ranking(ws: Workspace, tree, village) -> None:
+    chart = charts(ws, tree.village)["difficulty"]
+    ranked = ws.query.grid_difficulty(tree.village)
+    assert chart.categories == tuple(g.grid_name for g in ranked)
+    assert values(chart)["难度分"] == tuple(round(g.score) for g in ranked)
+    assert values(chart)["建议网格员"] == tuple(g.suggested_workers for g in ranked)
+    assert [t.scope_id for t in chart.series[0].targets] == [g.grid_id for g in ranked]
 
 
 def test_scoped_user_sees_own_grid_only(ws: Workspace, tree, village) -> None:

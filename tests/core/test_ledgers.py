@@ -223,8 +223,11 @@ def test_an_empty_grid_prints_a_ledger_that_says_so(ws: Workspace, tree, tmp_pat
     pdf = tmp_path / "statistics.pdf"
     render_pdf(ws, "statistics", tree.grid2, pdf)
     assert "本范围内暂无记录" not in pages_text(pdf)[0]  # its tables of zeros say so themselves
-    charts = build_ledger(ws, "statistics", tree.grid2).sections[2:]
-    assert charts and all(section.chart is None for section in charts)  # nothing to draw where all is zero
+    sections = build_ledger(ws, "statistics", tree.grid2).sections[2:]
+    charts = ws.query.dashboard(tree.grid2).charts
+    assert [section.title for section in sections] == [chart.title for chart in charts]
+    assert [section.chart is None for section in sections] == [chart.empty for chart in charts]
+    assert any(chart.empty for chart in charts)  # nothing is drawn where all is zero
 
 
 def test_statistics_rows_add_up_to_the_totals_of_the_whole_village(village: Workspace) -> None:
