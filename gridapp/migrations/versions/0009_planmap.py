@@ -16,9 +16,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('grid_nodes', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('plan_attachment_id', sa.String(length=32), nullable=True))
-        batch_op.drop_column('plan_image')
+    # In place, not by batch mode's table copy: SQLite (3.35 and later) drops a plain column itself, and copying
+    # grid_nodes, which many tables reference, is refused by their foreign keys on any database holding data.
+    op.add_column('grid_nodes', sa.Column('plan_attachment_id', sa.String(length=32), nullable=True))
+    op.execute("ALTER TABLE grid_nodes DROP COLUMN plan_image")
     deferred = {"deferrable": True, "initially": "DEFERRED"} if op.get_bind().dialect.name == "postgresql" else {}
     op.create_table(
         'map_pins',
@@ -45,6 +46,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('map_pins')
-    with op.batch_alter_table('grid_nodes', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('plan_image', sa.String(length=64), nullable=True))
-        batch_op.drop_column('plan_attachment_id')
+    op.add_column('grid_nodes', sa.Column('plan_image', sa.String(length=64), nullable=True))
+    op.execute("ALTER TABLE grid_nodes DROP COLUMN plan_attachment_id")
