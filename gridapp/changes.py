@@ -26,6 +26,8 @@ class Table(StrEnum):
     CASE_LINKS = "case_links"
     VISITS = "visits"
     ATTACHMENTS = "attachments"
+    COLOUR_CHANGES = "colour_changes"
+    MONITOR_WARNINGS = "monitor_warnings"
     SYNC_CONFLICTS = "sync_conflicts"
     SYNC_DUPLICATES = "sync_duplicates"
 

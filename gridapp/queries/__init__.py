@@ -5,11 +5,13 @@ from gridapp.queries.cases import CaseQueries
 from gridapp.queries.common import level_label
 from gridapp.queries.grid import GridQueries
 from gridapp.queries.households import HouseholdQueries
+from gridapp.queries.monitoring import MonitoringQueries
 from gridapp.queries.premises import PremisesQueries
 from gridapp.queries.stats import StatsQueries
 
 
-class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries, CaseQueries, AuditQueries):
+class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries, CaseQueries, AuditQueries,
+              MonitoringQueries):
     """All read-only queries, one object per workspace."""
 
 
