@@ -50,12 +50,8 @@ def upgrade() -> None:
     with op.batch_alter_table('persons', schema=None) as batch_op:
         batch_op.add_column(sa.Column('medical_insured', sa.Boolean(), nullable=True))
         batch_op.add_column(sa.Column('schooling', sa.String(length=4), nullable=False, server_default=''))
-    # The defaults above only fill the rows that exist; the models give new rows theirs.
-    for table, columns in (('households', ('colour_computed', 'colour_causes', 'colour_override',
-                                           'colour_override_reason')), ('persons', ('schooling',))):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            for column in columns:
-                batch_op.alter_column(column, server_default=None)
+    # The server defaults stay: dropping them would make SQLite copy the whole table, which its foreign keys
+    # refuse once persons point at households (the models give new rows their defaults anyway).
     # A household typed red or yellow by hand before monitoring keeps its colour as a manual decision.
     op.execute("UPDATE households SET colour_override = colour, colour_override_reason = colour_reason "
                "WHERE colour <> '绿'")
