@@ -22,6 +22,8 @@ from gridapp.monitoring.indicators import Stored, gather
 from gridapp.monitoring.rules import GREEN, Cause
 
 MANUAL = "人工认定"
+JUDGED = "monitoring.judged"  # session.info: the households judged in this transaction (ALL: every one)
+ALL = "all"
 REASON_WIDTH = 200
 
 
@@ -30,10 +32,10 @@ def recolour(s: Session, ws: Any, actor: Actor, ids: Collection[str] | None, now
     if ids is not None and not ids:
         return 0
     config = settings.config(s)
-    found = gather(s, ids, ws.today(), now)
+    found = gather(s, ids, now.date(), now)  # ``now`` is on the workspace's calendar (now_of)
     opened = warnings.open_by_household(s, None if ids is None else list(found))
     changed = 0
-    for hid, (stored, indicators) in found.items():
+    for hid, (stored, indicators) in sorted(found.items()):  # case numbers in a repeatable order
         computed, causes = config.rules.judge(indicators, config.line)
         target = _target(stored, computed, causes)
         wanted = _warned(stored, causes)
@@ -42,6 +44,8 @@ def recolour(s: Session, ws: Any, actor: Actor, ids: Collection[str] | None, now
             _store(s, household, stored, target, actor, now)
             warnings.follow(s, ws, household, wanted, opened.get(hid, {}), now)
             changed += 1
+    judged = s.info.setdefault(JUDGED, set())
+    judged.update([ALL] if ids is None else found)
     return changed
 
 
@@ -80,7 +84,11 @@ def _clip(text: str) -> str:
 
 
 def households_touched(s: Session, records: dict[str, set[str]]) -> set[str]:
-    """The households whose indicators the records written in a transaction may have changed."""
+    """The households whose indicators the records written in a transaction may have changed, less those the
+    transaction has judged already (a rule change judged all; a 预警's case names its household)."""
+    judged = s.info.get(JUDGED, set())
+    if ALL in judged:
+        return set()
     found = set(records.get("households", ()))
     lookups = (
         ("persons", select(Person.household_id).where(Person.id.in_(records.get("persons", ())))),
@@ -96,5 +104,5 @@ def households_touched(s: Session, records: dict[str, set[str]]) -> set[str]:
     for table, query in lookups:
         if records.get(table):
             found.update(i for i in s.scalars(query) if i)
-    return found
+    return found - judged
 
