@@ -1,11 +1,12 @@
 """The 红黄绿 indicators of a household and its members — income, drinking water, medical insurance, schooling —
 drawn so that the monitoring rules find some households below the line, a few uninsured members and children
-out of school (the house's C/D rating is drawn with the house). Now and then a grid worker's own judgement
-(人工认定) overrides the rules, with its reason.
+out of school (the house's C/D rating is drawn with the house); and the grid worker's own judgement (人工认定)
+where the rules see nothing: a member under 社区矫正, a drug user, a key petitioner, a family quarrel.
 
-The colour itself is the rules' business (gridapp.monitoring): the households are judged once at the end of
-the demo. The colour set here is only a first guess from the same rules, so that the visits drawn before that
-judgement go to the households that will turn out red or yellow.
+The indicators come from a generator of their own, seeded by the household's id, so the demo's main stream —
+and with it every person, tag and case other tests count on — stays as it was when colours were typed.
+The colour itself is the rules' business (gridapp.monitoring), judged once at the end of the demo; the one set
+here is a first guess from the same rules, so the visits drawn before that go to the households concerned.
 """
 
 from __future__ import annotations
@@ -29,22 +30,49 @@ LOW_INCOME = 0.012  # ordinary households that fall below the line (illness, a l
 
 
 def indicators(rng: random.Random, home: Home, categories: Categories) -> None:
-    """Set the household row's and its members' indicators, a rare 人工认定, and the rules' first guess."""
+    """Set the household's and its members' indicators, a 人工认定 where the worker sees a risk, and the rules'
+    first guess at the colour."""
+    own = random.Random(home.row["id"])
     row = home.row
-    row["income_per_capita"] = None if rng.random() < NOT_SURVEYED else _income(rng, categories)
-    row["drinking_water_safe"] = rng.random() >= UNSAFE_WATER
+    row["income_per_capita"] = None if own.random() < NOT_SURVEYED else _income(own, categories)
+    row["drinking_water_safe"] = own.random() >= UNSAFE_WATER
     for member in home.members:
-        member.row["medical_insured"] = rng.random() >= UNINSURED
+        member.row["medical_insured"] = own.random() >= UNINSURED
         member.row["schooling"] = "" if member.age not in SCHOOL_AGES else (
-            "失学" if rng.random() < OUT_OF_SCHOOL else "在校")
+            "失学" if own.random() < OUT_OF_SCHOOL else "在校")
+    colour, reason = _judgement(rng, home, categories)
+    row["colour_override"], row["colour_override_reason"] = colour, reason
+    guess, _causes = _rules().judge(_indicators(home))
+    row["colour"] = colour or guess
+
+
+def _judgement(rng: random.Random, home: Home, categories: Categories) -> tuple[str, str]:
+    """The grid worker's 人工认定 (colour, reason) or ("", ""). It draws from the main stream exactly what the
+    typed colours of earlier demos drew, so everything drawn after it is unchanged."""
+    red: list[str] = []
+    rated = home.house["safety_rating"]
+    flagged = rated == "C级（局部危险）" and rng.random() < 0.2  # once a yellow reason, now the rules' business
+    for category, reason in (("community_correction", "户内有社区矫正对象"), ("drug_user", "户内有吸毒人员"),
+                             ("key_petitioner", "户内有重点上访人员")):
+        if category in categories:
+            red.append(reason)
+    if categories.get("mental_disorder", {}).get("risk_level") in ("3级", "4级", "5级"):
+        red.append("户内有3级以上风险严重精神障碍患者")
     roll = rng.random()
-    if roll < 0.001:
-        row["colour_override"], row["colour_override_reason"] = "红", rng.choice(names.RED_REASONS)
-    elif roll < 0.01:
-        row["colour_override"], row["colour_override_reason"] = "黄", rng.choice(names.YELLOW_REASONS)
-    rules = _rules()
-    guess, _causes = rules.judge(_indicators(home))
-    row["colour"] = row.get("colour_override") or guess
+    if not red and rated != "D级（危房）" and roll < 0.001:
+        red.append(rng.choice(names.RED_REASONS))
+    if red:
+        return "红", "；".join(red)
+    if rated != "D级（危房）" and roll < 0.025 and not flagged and not _yellow(home, categories):
+        return "黄", rng.choice(names.YELLOW_REASONS)
+    return "", ""
+
+
+def _yellow(home: Home, categories: Categories) -> bool:
+    """Whether earlier demos found a yellow reason of their own here (then they drew no reason at random)."""
+    return ("mental_disorder" in categories or "released_prisoner" in categories
+            or categories.get("monitored", {}).get("risk_eliminated") == "未消除"
+            or ("elderly_alone" in categories and home.head.age >= 80))
 
 
 def _income(rng: random.Random, categories: Categories) -> int:

@@ -63,7 +63,7 @@ class Premises:
             floors = rng.choice((1, 1, 2, 2, 2, 3))
             area = round(rng.uniform(80, 300), 1)
             roll = rng.random()
-            rating = ("A级（安全）" if roll < 0.55 else "B级（基本安全）" if roll < 0.96 else
+            rating = ("A级（安全）" if roll < 0.55 else "B级（基本安全）" if roll < 0.89 else
                       "C级（局部危险）" if roll < 0.995 else "D级（危房）")
             if structure == "土木" and rating == "A级（安全）":
                 rating = "B级（基本安全）"
