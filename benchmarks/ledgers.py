@@ -12,7 +12,6 @@ the square of the rows: it is measured on the first N rows of the same ledger, n
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 import tempfile
 import time
@@ -24,15 +23,11 @@ from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import county_workspace, print_table
+from benchmarks.common import county_workspace, peak_rss_mb, print_table
 from gridapp.excel.ledger_export import export_xlsx
 from gridapp.ledgers import LedgerData, build_ledger, write_pdf
 
 T = TypeVar("T")
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
 def first_rows(data: LedgerData, n: int) -> LedgerData:

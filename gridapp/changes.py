@@ -27,6 +27,8 @@ class Table(StrEnum):
     VISITS = "visits"
     ATTACHMENTS = "attachments"
     MAP_PINS = "map_pins"
+    COLOUR_CHANGES = "colour_changes"
+    MONITOR_WARNINGS = "monitor_warnings"
     SYNC_CONFLICTS = "sync_conflicts"
     SYNC_DUPLICATES = "sync_duplicates"
 

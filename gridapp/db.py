@@ -108,6 +108,7 @@ class Stamp:
     actor: Actor
     tables: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
+    records: dict[str, set[str]] = field(default_factory=dict)  # the ids written, by table
     newest: dict[str, str] = field(default_factory=dict)  # the newest version stamped per table
     _scope: list[str | None] = field(default_factory=list)  # the actor's scope path, once looked up
 
@@ -173,6 +174,7 @@ def _stamp(session: Session, stamp: Stamp, obj: Synced, action: str, detail: dic
     obj.office_id = stamp.office_id
     stamp.tables.add(table)
     stamp.ids.add(obj.id)
+    stamp.records.setdefault(table, set()).add(obj.id)
     session.add(AuditEntry(user_name=stamp.actor.name, action=action, table_name=table, record_id=obj.id,
                            detail=detail))
 

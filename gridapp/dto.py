@@ -110,6 +110,8 @@ class PersonInput:
     arrival_date: date | None = None
     status: str = "在册"
     notes: str = ""
+    medical_insured: bool | None = None  # 基本医疗保险; None: not recorded
+    schooling: str = ""  # 在校/失学 for school-age children, "" otherwise
     tags: list[TagInput] = field(default_factory=list)
     id: str | None = None
     move_in: bool = False  # 迁入: ``id`` is a person registered in another household, moved here on save
@@ -124,10 +126,12 @@ class HouseholdInput:
     address: str = ""
     phone: str = ""
     house_id: str | None = None
-    colour: str = "绿"
+    colour: str = ""  # a manual colour (人工认定) with its reason; "" lets the monitoring rules decide
     colour_reason: str = ""
     notes: str = ""
     version: str | None = None  # the version the form read; None saves without the check
+    income_per_capita: int | None = None  # 人均纯收入, 元 a year
+    drinking_water_safe: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,18 @@ class PersonView:
     status: str
     notes: str
     tags: tuple[TagView, ...]
+    medical_insured: bool | None = None
+    schooling: str = ""
+
+
+@dataclass(frozen=True)
+class MonitorCause:
+    """One monitoring rule a household meets: its cause, colour and plain reason."""
+
+    rule_id: str
+    cause: str
+    colour: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -182,6 +198,12 @@ class HouseholdView:
     notes: str
     members: tuple[PersonView, ...]
     version: str = ""  # the record's hlc when read: a save passes it back (gridapp.services.versions)
+    income_per_capita: int | None = None
+    drinking_water_safe: bool | None = None
+    colour_computed: str = "绿"  # what the monitoring rules decided
+    causes: tuple[MonitorCause, ...] = ()  # why, worst first
+    colour_override: str = ""  # a manual colour (人工认定), "" for none
+    colour_override_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -780,3 +802,45 @@ class Dashboard:
     scope_id: str | None
     scope_name: str
     charts: tuple[Chart, ...]
+
+
+@dataclass(frozen=True)
+class WarningCount:
+    """预警 of one grid: raised (ever), resolved, still open."""
+
+    grid_id: str
+    grid_name: str
+    raised: int
+    resolved: int
+    open: int
+
+
+@dataclass(frozen=True)
+class MonitoredHousehold:
+    """A red or yellow household with its reasons, as the monitoring report lists it."""
+
+    id: str
+    number: str
+    head_name: str
+    grid_name: str
+    colour: str
+    manual: bool  # 人工认定
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MonitorReport:
+    line: int
+    colours: dict[str, int]  # 红/黄/绿 -> households
+    causes: dict[str, int]  # cause -> households
+    households: tuple[MonitoredHousehold, ...]  # red first, then yellow
+
+
+@dataclass(frozen=True)
+class ColourChangeRow:
+    at: datetime
+    from_colour: str
+    to_colour: str
+    reasons: str
+    manual: bool
+    actor_name: str

@@ -11,7 +11,7 @@ LABELS = {
     "places": "场所", "party_centers": "党员中心户", "party_center_links": "联系户", "visits": "走访记录",
     "cases": "事件", "case_steps": "事件流程", "case_links": "事件关联", "attachments": "附件", "map_pins": "平面图标注",
     "users": "用户", "audit_log": "操作日志", "settings": "设置", "sync_conflicts": "同步冲突",
-    "sync_duplicates": "重复人员",
+    "sync_duplicates": "重复人员", "colour_changes": "监测颜色变化", "monitor_warnings": "监测预警",
 }
 
 

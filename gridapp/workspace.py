@@ -220,10 +220,22 @@ class Workspace:
             tx = Tx(session, stamp)
             yield tx
             session.flush()
+            self._follow_monitoring(tx)
             live.announce(session, tx.changes, self.writer_id)
             committing[0] = True
         for table, version in stamp.newest.items():
             self.own_versions[table] = max(version, self.own_versions.get(table, ""))
+
+    def _follow_monitoring(self, tx: Tx) -> None:
+        """The one hook of the 红黄绿 monitoring: households whose indicators this write touched are judged
+        again, in the same transaction (gridapp.monitoring.recolour)."""
+        from gridapp.monitoring.recolour import households_touched, recolour
+        from gridapp.services.cases import now_of
+
+        touched = households_touched(tx.session, tx.stamp.records)
+        if touched:
+            recolour(tx.session, self, tx.stamp.actor, touched, now_of(self))
+            tx.session.flush()
 
     def change_feed(self) -> live.ChangeFeed:
         """Other programs' committed changes from now on (see gridapp.live); the caller closes it."""
@@ -280,6 +292,7 @@ class Workspace:
         return office
 
     def _attach_services(self) -> None:
+        from gridapp.monitoring.service import MonitoringService
         from gridapp.queries import Queries
         from gridapp.services.audit import AuditService
         from gridapp.services.backups import BackupService
@@ -309,6 +322,7 @@ class Workspace:
         self.users = UserService(self)
         self.audit = AuditService(self)
         self.backups = BackupService(self)
+        self.monitoring = MonitoringService(self)
         self.query = Queries(self)
 
     def _max_hlc(self) -> str:

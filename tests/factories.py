@@ -59,7 +59,9 @@ def as_input(view: HouseholdView, **changes) -> HouseholdInput:
 
     members = [PersonInput(**same(PersonInput, m, tags=[TagInput(**same(TagInput, t, details=dict(t.details)))
                                                         for t in m.tags])) for m in view.members]
-    return replace(HouseholdInput(**same(HouseholdInput, view, members=members)), **changes)
+    page = same(HouseholdInput, view, members=members, colour=view.colour_override,
+                colour_reason=view.colour_override_reason)
+    return replace(HouseholdInput(**page), **changes)
 
 
 def empty_workspace(path: Path) -> Workspace:

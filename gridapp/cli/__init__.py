@@ -16,13 +16,26 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from gridapp import paths
-from gridapp.cli import audit, backup, cases, grid, importing, ledger, people, server, setup, sync, users
+from gridapp.cli import (
+    audit,
+    backup,
+    cases,
+    grid,
+    importing,
+    ledger,
+    monitor,
+    people,
+    server,
+    setup,
+    sync,
+    users,
+)
 from gridapp.cli.output import note, read_password
 from gridapp.dto import Actor
 from gridapp.errors import UserError
 from gridapp.workspace import Workspace
 
-GROUPS = (setup, grid, people, importing, ledger, cases, sync, backup, users, audit, server)
+GROUPS = (setup, grid, people, importing, ledger, cases, monitor, sync, backup, users, audit, server)
 USER_ENV, PASSWORD_ENV = "GRIDAPP_USER", "GRIDAPP_PASSWORD_FILE"
 
 

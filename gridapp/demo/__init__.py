@@ -1,7 +1,8 @@
 """Demo data: a plausible village, town or county of households, people, houses, places, grid workers and cases.
 
 Everything is drawn from ``random.Random(seed)``, ids included, and ages count from a fixed day (TODAY), so
-the same seed gives the same data on any machine (only the HLC stamps and creation times differ). Coded
+the same seed gives the same data on any machine (only the HLC stamps and creation times differ, and the ids
+of the 预警 cases that the 红黄绿 judgement at the end raises through the case service). Coded
 columns always hold the label of their code table, and tag details are valid against the special-group
 definitions. This module holds the public API; tree builds the households' side, cases the cases and visits.
 """
@@ -31,6 +32,7 @@ from gridapp.models import (
     PersonTag,
     Place,
 )
+from gridapp.monitoring.recolour import recolour
 from gridapp.progress import Progress
 from gridapp.services.setup import add_local_office
 
@@ -80,6 +82,7 @@ def generate(ws: Workspace, scale: str = "village", seed: int = 1,
         rows = Rows(tx, rng, tree.TABLES)
         root_id = tree.build(rows, rng, county, PLANS[scale], progress or Progress())
         cases.fill(tx, scale, seed)
+        recolour(tx.session, ws, SYSTEM, None, cases.NOW)  # the rules judge every household; 预警 raised
         counts = rows.counts
         summary = DemoSummary(
             grid_nodes=counts[GridNode], households=counts[Household], persons=counts[Person],

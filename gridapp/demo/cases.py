@@ -79,6 +79,8 @@ TITLES = {
     "公益宣传设施": ("公益宣传牌破损",), "志愿服务": ("群众希望组织志愿服务",),
 }
 
+NOW = datetime.combine(TODAY, time(10, 0))  # the demo's "now": cases, visits and the 红黄绿 judgement
+
 
 @dataclass
 class _Grid:
@@ -97,7 +99,7 @@ def fill(tx: Tx, scale: str, seed: int) -> None:
     rows = Rows(tx, rng, (Visit, Case, CaseStep, CaseLink))
     world = _World(tx.session)
     n_cases, n_visits = SIZES[scale]
-    now = datetime.combine(TODAY, time(10, 0))
+    now = NOW
     cases = _Cases(rows, world, rng, now, numbering.office_tag(tx.stamp.office_id))
     for i in range(n_cases):
         cases.make(i)

@@ -1,4 +1,5 @@
-"""Households with their members and house, tagged and coloured: registered (户籍户) and floating (流动户).
+"""Households with their members and house, tagged, with their 红黄绿 indicators: registered (户籍户) and
+floating (流动户).
 
 Children carry their father's surname; some spouses married in from elsewhere; floating households rent
 a house from a local landlord, sometimes sharing it with another floating household.
@@ -11,11 +12,11 @@ from datetime import timedelta
 from typing import Any
 
 from gridapp.demo import names
-from gridapp.demo.colours import colour
 from gridapp.demo.draws import Weighted
 from gridapp.demo.families import floating_family, local_family
 from gridapp.demo.geography import County
 from gridapp.demo.homes import Home, Member
+from gridapp.demo.indicators import indicators
 from gridapp.demo.people import People
 from gridapp.demo.plan import TODAY, VillagePlan
 from gridapp.demo.premises import Premises
@@ -28,7 +29,7 @@ MINORITIES = Weighted((("回族", 50), ("满族", 10), ("蒙古族", 8), ("壮�
 
 
 class Households:
-    """Builds each household whole (members, house, tags, colour) in the order the seed expects."""
+    """Builds each household whole (members, house, tags, indicators) in the order the seed expects."""
 
     def __init__(self, rng: random.Random, rows: Rows, county: County, people: People, premises: Premises,
                  tagger: Tagger) -> None:
@@ -129,8 +130,9 @@ class Households:
 
     def _household(self, leaf: dict[str, Any], number: int, address: str, kind: str) -> dict[str, Any]:
         return self.rows.add(Household, number=f"{number:03d}", kind=kind, grid_id=leaf["id"], house_id=None,
-                             address=address, phone="", colour="绿", colour_reason="", notes="")
+                             address=address, phone="", colour="绿", colour_reason="", notes="",
+                             colour_override="", colour_override_reason="")
 
     def _finish(self, home: Home, plan: VillagePlan, away_city: str) -> Home:
-        colour(self.rng, home, self.tagger.tag(home, plan.community, away_city))
+        indicators(self.rng, home, self.tagger.tag(home, plan.community, away_city))
         return home

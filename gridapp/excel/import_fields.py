@@ -23,8 +23,9 @@ _MARKS = re.compile(r"[\s*＊:：]+")
 
 @dataclass(frozen=True)
 class Field:
-    """One importable column: ``target`` is "person" or "household"; ``kind`` is text, id, date, code or tags
-    (several special-group categories in one cell)."""
+    """One importable column: ``target`` is "person" or "household"; ``kind`` is text, id, date, code, tags
+    (several special-group categories in one cell), amount (whole 元) or choice (``choices``: each value with
+    the words that mean it, the first one the word to write)."""
 
     key: str
     target: str
@@ -33,6 +34,7 @@ class Field:
     table: str = ""
     required: bool = False
     note: str = ""
+    choices: tuple[tuple[Any, tuple[str, ...]], ...] = ()
 
     @property
     def title(self) -> str:
@@ -51,7 +53,8 @@ def fields() -> tuple[Field, ...]:
     result = []
     for raw in _document()["fields"]:
         field = Field(raw["key"], raw["target"], raw["kind"], tuple(raw["synonyms"]), raw.get("table", ""),
-                      raw.get("required", False), raw.get("note", ""))
+                      raw.get("required", False), raw.get("note", ""),
+                      tuple((value, tuple(words)) for value, words in raw.get("choices", ())))
         if field.kind in ("code", "tags"):
             codes.items(field.table)  # a misspelt table name fails here, not in the middle of an import
         result.append(field)

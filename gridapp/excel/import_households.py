@@ -11,6 +11,7 @@ a household is checked together with its registered members when the plan is mad
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from gridapp.dto import HouseholdInput
 from gridapp.errors import RuleViolation
@@ -39,12 +40,11 @@ class FileHousehold:
     def head(self) -> ParsedRow | None:
         return next((r for r in self.rows if r.is_head and r.values is not None), None)
 
-    def cell(self, key: str) -> str:
+    def cell(self, key: str, default: Any = "") -> Any:
         """A household cell (户号, 家庭住址 …) from the head's row, else the first row that has it."""
         head = self.head
-        if head is not None and head.household.get(key):
-            return head.household[key]
-        return next((r.household[key] for r in self.rows if r.household.get(key)), "")
+        rows = self.rows if head is None else [head, *self.rows]
+        return next((r.household[key] for r in rows if key in r.household), default)
 
     def provided(self) -> frozenset[str]:
         return frozenset(k for r in self.rows for k in r.household)
@@ -52,7 +52,9 @@ class FileHousehold:
     def as_input(self, grid_id: str) -> HouseholdInput:
         return HouseholdInput(grid_id=grid_id, members=[r.person for r in self.valid_rows],
                               number=self.cell("household_number"), kind=self.cell("household_kind") or "户籍户",
-                              address=self.cell("household_address"), phone=self.cell("household_phone"))
+                              address=self.cell("household_address"), phone=self.cell("household_phone"),
+                              income_per_capita=self.cell("income_per_capita", None),
+                              drinking_water_safe=self.cell("drinking_water_safe", None))
 
     def refuse_all(self, reason: str, column: str) -> None:
         for row in self.valid_rows:

@@ -55,7 +55,8 @@ PERSON_COLUMNS = {
     "tags": (),  # not a column: categories the person lacks are added (see _Decider.person), none removed
 }
 HOUSEHOLD_COLUMNS = {"household_number": "number", "household_address": "address", "household_phone": "phone",
-                     "household_kind": "kind"}
+                     "household_kind": "kind", "income_per_capita": "income_per_capita",
+                     "drinking_water_safe": "drinking_water_safe"}
 
 
 @dataclass(frozen=True)
@@ -394,7 +395,8 @@ def _changed(record: Any, values: dict[str, Any], columns: Iterable[str]) -> dic
 
 
 def _describe(record: Any, changes: dict[str, Any]) -> str:
-    titles = {"number": "户号", "address": "家庭住址", "phone": "联系电话", "kind": "户类型"}
+    titles = {"number": "户号", "address": "家庭住址", "phone": "联系电话", "kind": "户类型",
+              "income_per_capita": "人均纯收入", "drinking_water_safe": "饮水安全"}
     if isinstance(record, Person):
         titles = {key: f.title for key, f in by_key().items() if f.target == "person"}
     return "，".join(f"{titles[c]} {_shown(getattr(record, c))} → {_shown(v)}" for c, v in changes.items()
@@ -417,6 +419,8 @@ def _tags_of(s: Session, person_ids: set[str]) -> dict[str, set[str]]:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
     return cell_text(value) if value not in (None, "") else "（空）"
 
 

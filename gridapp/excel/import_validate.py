@@ -9,6 +9,7 @@ whose names it mentions.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -26,6 +27,7 @@ from gridapp.services.people_rules import is_head, person_columns
 UNKNOWN_RELATION = "其他"  # stands in for the relation of a sheet without that column; never written
 NUMERIC_ID = "该列被Excel当成了数字，后几位已丢失。请把这一列设置为文本格式后重新输入身份证号。"
 EXCEL_DIGITS = 15  # Excel keeps 15 significant digits: a 15-digit number survives, an 18-digit one does not
+MOST_YUAN = 9_999_999  # 元 a year per person: more is a slip of the keyboard
 LISTED_CHOICES = 15  # code tables up to this size are spelt out in the message
 TAG_SEPARATORS = re.compile(r"[、,，;；/／\s]+")
 SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE]\+?\d+")  # 4.11423E+17: a number shown by Excel, as a CSV keeps it
@@ -46,7 +48,7 @@ class ParsedRow:
 
     source: SourceRow
     person: PersonInput
-    household: dict[str, str]
+    household: dict[str, Any]
     provided: frozenset[str]
     is_head: bool
     issues: list[RowIssue] = field(default_factory=list)
@@ -77,7 +79,7 @@ class RowReader:
 
     def __call__(self, source: SourceRow) -> ParsedRow:
         person: dict[str, Any] = {}
-        household: dict[str, str] = {}
+        household: dict[str, Any] = {}
         issues: list[RowIssue] = []
         birth_month = False  # a birth date given only as a year and month
         values, width = source.values, len(source.values)
@@ -178,6 +180,10 @@ def _converter(spec: Field) -> Callable[[Any], Any]:
         return partial(_code, spec)
     if spec.kind == "tags":
         return partial(_tags, spec)
+    if spec.kind == "choice":
+        return partial(_choice, spec)
+    if spec.kind == "amount":
+        return partial(_amount, spec)
     return {"text": cell_text, "id": _id, "date": _date}[spec.kind]
 
 
@@ -217,6 +223,35 @@ def _tags(spec: Field, value: Any) -> list[TagInput]:
                              "多项之间用顿号分隔。")
         found.setdefault(item.code, TagInput(item.code))
     return list(found.values())
+
+
+def _choice(spec: Field, value: Any) -> Any:
+    """是/否, 在校/失学 …: the value the cell's word stands for (a number 1/0 from a spreadsheet counts as 是/否)."""
+    text = cell_text(value)
+    if not text:
+        return None
+    folded = unicodedata.normalize("NFKC", text).strip().casefold()
+    for meant, words in spec.choices:
+        if folded in words or (isinstance(meant, bool) and folded == str(int(meant))):
+            return meant
+    raise _CellError(f"“{text}”不是有效的{spec.title}，可填：{'或'.join(w[0] for _v, w in spec.choices)}。")
+
+
+def _amount(spec: Field, value: Any) -> int | None:
+    """A whole number of 元: 5200, 5200.0, "5,200", "5200元"; anything else names the column."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        text = unicodedata.normalize("NFKC", cell_text(value)).replace(",", "").removesuffix("元").strip()
+        if not text:
+            return None
+        try:
+            number = float(text)
+        except ValueError:
+            number = -1.0
+    if not number >= 0 or number != round(number) or number > MOST_YUAN:
+        raise _CellError(f"“{cell_text(value)}”不是有效的{spec.title}，请填写不小于0的整数金额（元），如 5200。")
+    return int(number)
 
 
 @lru_cache(maxsize=4096)

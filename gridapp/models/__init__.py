@@ -3,6 +3,7 @@
 from gridapp.models.base import Base, Synced, new_id
 from gridapp.models.cases import Attachment, AttachmentBlob, Case, CaseLink, CaseStep, Visit
 from gridapp.models.grid import GridAssignment, GridNode, GridWorker, MapPin, PartyCenter, PartyCenterLink
+from gridapp.models.monitoring import ColourChange, MonitorWarning
 from gridapp.models.people import House, Household, Person, PersonMove, PersonTag, Place
 from gridapp.models.sync import SyncArrival, SyncConflict, SyncDuplicate, SyncHistory, SyncPeer
 from gridapp.models.system import AuditEntry, Office, Setting, User
@@ -15,12 +16,14 @@ __all__ = [
     "Case",
     "CaseLink",
     "CaseStep",
+    "ColourChange",
     "GridAssignment",
     "GridNode",
     "GridWorker",
     "House",
     "Household",
     "MapPin",
+    "MonitorWarning",
     "Office",
     "PartyCenter",
     "PartyCenterLink",

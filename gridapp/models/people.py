@@ -43,9 +43,18 @@ class Household(Synced, Base):
     house_id: Mapped[str | None] = mapped_column(ForeignKey("houses.id"), index=True)
     address: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(30), default="")
+    # The effective 红黄绿 colour (computed by gridapp.monitoring, or the manual override) and its reasons.
     colour: Mapped[str] = mapped_column(String(2), default="绿")
     colour_reason: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # 两不愁三保障 indicators of the household (the members' own are on Person; housing comes from the house)
+    income_per_capita: Mapped[int | None]  # 人均纯收入, 元 a year
+    drinking_water_safe: Mapped[bool | None]
+    # What the monitoring rules decided (the causes: rule id, cause, colour, reason), and a person's override
+    colour_computed: Mapped[str] = mapped_column(String(2), default="绿")
+    colour_causes: Mapped[list] = mapped_column(JSON, default=list)
+    colour_override: Mapped[str] = mapped_column(String(2), default="")
+    colour_override_reason: Mapped[str] = mapped_column(String(200), default="")
 
 
 class Person(Synced, Base):
@@ -78,6 +87,8 @@ class Person(Synced, Base):
     arrival_date: Mapped[date | None]
     status: Mapped[str] = mapped_column(String(4), default="在册")
     notes: Mapped[str] = mapped_column(Text, default="")
+    medical_insured: Mapped[bool | None]  # 基本医疗保险; None: not recorded
+    schooling: Mapped[str] = mapped_column(String(4), default="")  # 在校/失学 for school-age children
 
 
 class PersonTag(Synced, Base):

@@ -8,13 +8,14 @@ from gridapp.queries.dashboard import DashboardQueries
 from gridapp.queries.difficulty import DifficultyQueries
 from gridapp.queries.grid import GridQueries
 from gridapp.queries.households import HouseholdQueries
+from gridapp.queries.monitoring import MonitoringQueries
 from gridapp.queries.plan_map import PlanMapQueries
 from gridapp.queries.premises import PremisesQueries
 from gridapp.queries.stats import StatsQueries
 
 
 class Queries(GridQueries, HouseholdQueries, PremisesQueries, StatsQueries, CaseQueries, AuditQueries,
-              PlanMapQueries, DifficultyQueries, AssessmentQueries, DashboardQueries):
+              PlanMapQueries, DifficultyQueries, AssessmentQueries, DashboardQueries, MonitoringQueries):
     """All read-only queries, one object per workspace."""
 
 

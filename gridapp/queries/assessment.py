@@ -26,12 +26,12 @@ from gridapp.cases.workflow import RATINGS, REOPENING
 from gridapp.dto import WorkerAssessment
 from gridapp.errors import RuleViolation
 from gridapp.models import Case, CaseStep, GridAssignment, GridNode, GridWorker, Household, Visit
+from gridapp.monitoring.indicators import WARNING_CATEGORY
 from gridapp.queries.cases import _tagged_people
 from gridapp.queries.common import QueryBase
 from gridapp.services.cases import now_of
 from gridapp.services.common import in_subtree
 
-WARNING_CATEGORY = "帮扶"  # the monitor makes each 预警 a case of this category
 ON_TIME = "按时办结"
 PERIOD_KINDS = ("月", "季", "年")
 

@@ -3,8 +3,8 @@ and per worker, each a GROUP BY over the whole subtree folded into the children 
 a county costs a handful of queries, never one per grid or household.
 
 A chart is built by a *chart source*: a function ``(Area) -> Chart``. ``CHART_SOURCES`` lists them in screen
-order; a new chart (warnings raised/resolved, the most difficult grids) is one more such function reading its
-figures through ``area.query`` and one more entry there — the home page and the ledger draw whatever is listed.
+order; a new chart is one more such function reading its figures through ``area.query`` and one more entry
+there — the home page and the ledger draw whatever is listed.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from gridapp.cases import due as due_rules
 from gridapp.cases import workflow
 from gridapp.cases.deadlines import RUNNING
 from gridapp.dto import CaseFilter, Chart, ChartSeries, Dashboard, HouseholdFilter, ListTarget, VisitFilter
-from gridapp.models import Case, GridAssignment, GridNode, GridWorker, Household, Visit
+from gridapp.models import Case, GridAssignment, GridNode, GridWorker, Household, MonitorWarning, Visit
 from gridapp.models.grid import PATH_SEGMENT
+from gridapp.monitoring.indicators import WARNING_CATEGORY
 from gridapp.queries.common import QueryBase
 from gridapp.services.cases import now_of
 from gridapp.services.common import in_subtree
@@ -182,6 +183,24 @@ def visit_chart(area: Area) -> Chart:
     ), note=note)
 
 
+def warning_chart(area: Area) -> Chart:
+    """预警 per child grid, resolved and still open; a bar opens the grid's 帮扶 cases (each 预警 is one)."""
+    state = case((MonitorWarning.resolved_at.is_(None), "open"), else_="resolved")
+    with area.query.ws.read() as s:
+        rows = s.execute(
+            select(GridNode.path, state, func.count(MonitorWarning.id))
+            .join(GridNode, GridNode.id == MonitorWarning.grid_id)
+            .where(~MonitorWarning.deleted, in_subtree(GridNode.path, area.path))
+            .group_by(GridNode.path, state)).all()
+    counts = area.fold(rows)
+    targets = tuple(ListTarget(branch_id, CaseFilter(scope_id=branch_id, category=WARNING_CATEGORY))
+                    for branch_id, _, _ in area.branches)
+    return Chart("warnings", "各网格预警（已解除和未解除）", area.names, (
+        ChartSeries("已解除", area.per_branch(counts, "resolved"), GREEN, targets),
+        ChartSeries("未解除", area.per_branch(counts, "open"), RED, targets),
+    ), stacked=True)
+
+
 def difficulty_chart(area: Area) -> Chart:
     """The most difficult 网格 of the area (网格难度), each bar opening that grid's households."""
     ranked = area.query.grid_difficulty(area.node_id)[:DIFFICULT_SHOWN]
@@ -195,7 +214,7 @@ def difficulty_chart(area: Area) -> Chart:
 
 ChartSource = Callable[[Area], Chart]
 CHART_SOURCES: tuple[ChartSource, ...] = (population_chart, colour_chart, case_step_chart, case_timeliness_chart,
-                                          visit_chart, difficulty_chart)
+                                          warning_chart, visit_chart, difficulty_chart)
 
 
 class DashboardQueries(QueryBase):

@@ -12,6 +12,7 @@ from gridapp.dto import (
     HouseholdFilter,
     HouseholdRow,
     HouseholdView,
+    MonitorCause,
     PersonLocation,
     PersonMoveView,
     PersonView,
@@ -109,6 +110,9 @@ class HouseholdQueries(QueryBase):
                 h.id, h.number, h.kind, h.grid_id, path_names(s, live_node(s, h.grid_id)), h.house_id, h.address,
                 h.phone, h.colour, h.colour_reason, h.notes,
                 tuple(person_view(m, tags.get(m.id, []), today) for m in members), h.hlc,
+                h.income_per_capita, h.drinking_water_safe, h.colour_computed,
+                tuple(MonitorCause(c["rule"], c["cause"], c["colour"], c["reason"]) for c in h.colour_causes or ()),
+                h.colour_override, h.colour_override_reason,
             )
         self._viewed("households", h.id, {"number": h.number, "persons": len(members)})
         return self._shown(view)
@@ -163,5 +167,5 @@ def person_view(p: Person, tags: list[TagView], today: Any) -> PersonView:
     return PersonView(
         p.id, p.household_id, p.name, p.relation, p.id_number, p.sex, p.birth_date, age, birthplace, p.ethnicity,
         p.political_status, p.education, p.marital_status, p.occupation, p.employer, p.phone, p.residence_kind,
-        p.origin, p.arrival_date, p.status, p.notes, tuple(tags),
+        p.origin, p.arrival_date, p.status, p.notes, tuple(tags), p.medical_insured, p.schooling,
     )

@@ -53,14 +53,8 @@ class CaseService:
         """Take one workflow action (转办, 进展, 督办, 评价 …) with its form values and photos."""
         require_case_action(actor, action)
         with self.ws.write(actor) as tx:
-            s = tx.session
-            case = live(s, Case, case_id, "事件")
-            transition = workflow.apply(case_state(s, case), action, actor, now or now_of(self.ws), values)
-            if attachments and not workflow.ACTIONS[action].attachments:
-                raise RuleViolation(f"“{workflow.ACTIONS[action].label}”不能附加照片。")
-            _store_state(case, transition.state)
-            ordinal = (s.scalar(select(func.max(CaseStep.ordinal)).where(CaseStep.case_id == case.id)) or 0) + 1
-            _add_entry(s, self.ws, case.id, ordinal, transition.entry, attachments)
+            case = live(tx.session, Case, case_id, "事件")
+            take_action(tx.session, self.ws, case, action, actor, now or now_of(self.ws), values, attachments)
         return Outcome(tx.changes, case_id)
 
     def update(self, actor: Actor, case_id: str, data: CaseInput) -> Outcome:
@@ -141,6 +135,17 @@ def register_case(s: Session, ws: Any, actor: Actor, data: CaseInput, now: datet
     _set_links(s, case, data)
     _add_entry(s, ws, case.id, 1, transition.entry, data.attachments)
     return case
+
+
+def take_action(s: Session, ws: Any, case: Case, action: str, actor: Actor, now: datetime,
+                values: dict[str, Any] | None = None, attachments: Sequence[AttachmentInput] = ()) -> None:
+    """One workflow transition of ``case`` inside the caller's transaction, with its timeline entry."""
+    transition = workflow.apply(case_state(s, case), action, actor, now, values)
+    if attachments and not workflow.ACTIONS[action].attachments:
+        raise RuleViolation(f"“{workflow.ACTIONS[action].label}”不能附加照片。")
+    _store_state(case, transition.state)
+    ordinal = (s.scalar(select(func.max(CaseStep.ordinal)).where(CaseStep.case_id == case.id)) or 0) + 1
+    _add_entry(s, ws, case.id, ordinal, transition.entry, attachments)
 
 
 def case_state(s: Session, case: Case) -> CaseState:

@@ -21,7 +21,7 @@ from gridapp.services.versions import touch
 if TYPE_CHECKING:
     from gridapp.workspace import Tx
 
-HOUSEHOLD_FIELDS = ("number", "kind", "address", "phone", "house_id", "colour", "colour_reason", "notes")
+HOUSEHOLD_FIELDS = ("number", "kind", "address", "phone", "house_id", "notes", "income_per_capita", "drinking_water_safe")
 
 
 class HouseholdService:
@@ -168,16 +168,28 @@ def household_columns(s: Session, data: HouseholdInput) -> dict[str, Any]:
         raise RuleViolation(f"“{grid.name}”已撤销，不能登记住户。")
     if data.house_id:
         live(s, House, data.house_id, "房屋")
-    for table, value, title in (("household_kind", data.kind, "户类别"), ("monitor_colour", data.colour, "监测颜色")):
-        if codes.match(table, value) is None:
+    for table, value, title in (("household_kind", data.kind, "户类别"), ("monitor_colour", data.colour, "人工认定颜色")):
+        if value and codes.match(table, value) is None:
             raise RuleViolation(f"{title}“{value}”无效。")
+    if data.income_per_capita is not None and data.income_per_capita < 0:
+        raise RuleViolation("人均纯收入不能小于 0 元。")
     values: dict[str, Any] = {"grid_id": grid.id}
     for key in HOUSEHOLD_FIELDS:
         value = getattr(data, key)
         values[key] = value.strip() if isinstance(value, str) and key != "notes" else value
     values["kind"] = codes.match("household_kind", data.kind).label
-    values["colour"] = codes.match("monitor_colour", data.colour).label
+    values.update(override_columns(data.colour, data.colour_reason))
     return values
+
+
+def override_columns(colour: str, reason: str) -> dict[str, str]:
+    """A manual colour (人工认定) needs its reason; no colour means the rules decide (gridapp.monitoring)."""
+    if not colour:
+        return {"colour_override": "", "colour_override_reason": ""}
+    if not reason.strip():
+        raise RuleViolation("人工认定监测颜色时请写明理由，例如“户主突发重病住院”。")
+    return {"colour_override": codes.match("monitor_colour", colour).label,
+            "colour_override_reason": reason.strip()[:200]}
 
 
 def insert_registered(tx: Tx, model: type[Household] | type[Person] | type[PersonTag], rows: list[dict[str, Any]],
@@ -197,6 +209,7 @@ def insert_registered(tx: Tx, model: type[Household] | type[Person] | type[Perso
     ids = [row["id"] for row in rows]
     stamp.ids.update(ids)
     stamp.tables.add(model.__tablename__)
+    stamp.records.setdefault(model.__tablename__, set()).update(ids)
     tx.session.execute(insert(model.__table__), rows)
     audit = select(literal(now), literal(stamp.actor.name), literal("create"), literal(model.__tablename__),
                    model.id, literal(detail, JSON)).where(model.id.in_(ids))

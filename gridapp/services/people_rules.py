@@ -57,6 +57,8 @@ def person_columns(p: PersonInput, today: date, doubts: list[str] | None = None)
         "origin": p.origin.strip(),
         "arrival_date": p.arrival_date,
         "notes": p.notes,
+        "medical_insured": p.medical_insured,
+        "schooling": _schooling(name, p.schooling),
         "sex": p.sex,
         "birth_date": p.birth_date,
     }
@@ -93,6 +95,16 @@ def person_columns(p: PersonInput, today: date, doubts: list[str] | None = None)
     if values["birth_date"] and values["birth_date"] > today:
         raise RuleViolation(f"{name}：出生日期晚于今天。")
     return values
+
+
+SCHOOLING = ("在校", "失学")
+
+
+def _schooling(name: str, value: str) -> str:
+    value = (value or "").strip()
+    if value and value not in SCHOOLING:
+        raise RuleViolation(f"{name}：就学情况应为“在校”或“失学”（不是适龄儿童请留空）。")
+    return value
 
 
 def check_members(members: list[PersonInput]) -> None:

@@ -26,7 +26,8 @@ PARENT = {
     "case_steps": ("case_id", "cases"),
     "case_links": ("case_id", "cases"),
 }
-GRID_COLUMN_TABLES = {"grid_assignments", "houses", "households", "places", "cases", "visits", "map_pins"}
+GRID_COLUMN_TABLES = {"grid_assignments", "houses", "households", "places", "cases", "visits", "map_pins",
+                      "colour_changes", "monitor_warnings"}
 GLOBAL_TABLES = {"grid_workers"}
 ATTACHMENT_OWNERS = {"case_step": "case_steps", "visit": "visits", "grid": "grid_nodes"}
 

@@ -13,7 +13,7 @@ from gridapp.cases import numbering, workflow
 from gridapp.demo import TODAY, generate
 from gridapp.demo.cases import SIZES
 from gridapp.dto import Actor, CaseState
-from gridapp.models import Case, CaseLink, CaseStep, GridNode, Household, Person, Place, Visit
+from gridapp.models import Case, CaseLink, CaseStep, GridNode, Household, MonitorWarning, Person, Place, Visit
 from gridapp.services.cases import STATE_FIELDS
 from gridapp.workspace import Workspace
 
@@ -31,7 +31,8 @@ def _values(step: CaseStep) -> dict:
 
 def test_cases_are_in_every_state_and_replay_through_the_workflow(demo_ws: Workspace) -> None:
     with demo_ws.read() as s:
-        cases = s.scalars(select(Case)).all()
+        warned = set(s.scalars(select(MonitorWarning.case_id)))
+        cases = [c for c in s.scalars(select(Case)) if c.id not in warned]
         steps: dict[str, list[CaseStep]] = {}
         for step in s.scalars(select(CaseStep).order_by(CaseStep.case_id, CaseStep.ordinal)):
             steps.setdefault(step.case_id, []).append(step)
@@ -92,7 +93,7 @@ def test_the_same_seed_gives_the_same_cases_and_visits(demo_ws: Workspace, tmp_p
         with ws.read() as s:
             cases = s.execute(select(Case.number, Case.title, Case.step, Case.accepted_at).order_by(Case.id))
             visits = s.execute(select(Visit.visited_on, Visit.kind, Visit.target_id).order_by(Visit.id))
-            return [(n.replace(tag, ""), *rest) for n, *rest in cases], list(visits)
+            return sorted((n.replace(tag, ""), *rest) for n, *rest in cases), list(visits)
 
     try:
         assert content(again) == content(demo_ws)

@@ -3,7 +3,7 @@ the scope they cover, masking, the PDF (portrait sheets signed one by one), Exce
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from gridapp.ledgers import (
     render_pdf,
 )
 from gridapp.models import GridNode
+from gridapp.monitoring.rules import default_rules
 from gridapp.workspace import Workspace
 
 WORKER = Actor("王网格员", role="网格员")
@@ -52,6 +53,8 @@ class Office:
 @pytest.fixture
 def office(ws: Workspace, tree) -> Office:
     ws.today = lambda: TODAY
+    shipped = default_rules()  # the ledger's own cases only: no 预警 (帮扶 cases) for the overdue ones
+    ws.monitoring.set_rules(SYSTEM, replace(shipped, rules=tuple(r for r in shipped.rules if r.id != "overdue_cases")))
     home = ws.households.create(SYSTEM, family(tree.grid1)).id
 
     def register(grid: str, title: str, day: datetime, **details) -> str:

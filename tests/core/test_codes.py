@@ -201,7 +201,7 @@ def test_unknown_special_group():
 
 def test_case_categories():
     categories = codes.case_categories()
-    assert [c.label for c in categories] == ["社会治安", "公共安全", "城市管理", "环境保护", "民生服务", "文明城市"]
+    assert [c.label for c in categories] == ["社会治安", "公共安全", "城市管理", "环境保护", "民生服务", "文明城市", "帮扶"]
     for category in categories:
         assert 5 <= len(category.subtypes) <= 8
         assert all(s.code.startswith(category.code) and len(s.code) == 4 for s in category.subtypes)

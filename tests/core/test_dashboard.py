@@ -24,7 +24,8 @@ def village(ws: Workspace, tree) -> dict[str, str]:
     """第一网格: a red household, a green one in its micro-grid; 第二网格: a yellow one. Cases in April and
     May 2026 and one a year before; 王丽 (第一网格) visited once in this round, 李强 (第二网格) never."""
     def household(grid: str, number: str, colour: str) -> str:
-        data = replace(family(grid, number, head_id=valid_id(f"4114231960010100{number[-1]}")), colour=colour)
+        data = replace(family(grid, number, head_id=valid_id(f"4114231960010100{number[-1]}")), colour=colour,
+                       colour_reason="入户核实认定")
         return ws.households.create(SYSTEM, data).id
 
     made = {"red": household(tree.grid1, "001", "红"), "green": household(tree.micro, "002", "绿"),
@@ -102,8 +103,8 @@ def test_every_bar_opens_the_list_it_counts(ws: Workspace, tree, village) -> Non
         return len({v.target_id for v in ws.query.visit_log(flt)})
 
     for chart in charts(ws, tree.village).values():
-        if chart.key in ("population", "case_timeliness", "difficulty"):  # persons, 按时/超时 and scores have
-            continue  # no list of their own
+        if chart.key in ("population", "case_timeliness", "difficulty", "warnings"):  # persons, 按时/超时,
+            continue  # scores have no list of their own; a 预警 bar opens all the grid's 帮扶 cases
         for series in chart.series:
             for value, target in zip(series.values, series.targets, strict=True):
                 if chart.key != "visits" or series.name == "已访户数":
@@ -120,6 +121,15 @@ def test_the_most_difficult_grids_come_from_the_difficulty_ranking(ws: Workspace
     assert values(chart)["难度分"] == tuple(round(g.score) for g in ranked)
     assert values(chart)["建议网格员"] == tuple(g.suggested_workers for g in ranked)
     assert [t.scope_id for t in chart.series[0].targets] == [g.grid_id for g in ranked]
+
+
+def test_warnings_per_grid_agree_with_the_monitor(ws: Workspace, tree, village) -> None:
+    chart = charts(ws, tree.village)["warnings"]
+    counts = {w.grid_name: w for w in ws.query.warning_counts(tree.village)}
+    resolved, still_open = values(chart)["已解除"], values(chart)["未解除"]
+    for i, grid in enumerate(chart.categories):
+        expected = counts.get(grid)
+        assert (resolved[i], still_open[i]) == ((expected.resolved, expected.open) if expected else (0, 0))
 
 
 def test_scoped_user_sees_own_grid_only(ws: Workspace, tree, village) -> None:

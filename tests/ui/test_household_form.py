@@ -13,7 +13,7 @@ from ui_helpers import type_text
 
 from gridapp.dto import HouseholdView
 from ui import messages
-from ui.forms.household_form import HouseholdForm
+from ui.forms.household_form import COLUMNS, HouseholdForm
 
 HEAD_ID = valid_id("11010519650302001")  # male, born 1965-03-02
 WIFE_ID = valid_id("11010519680815002")  # female
@@ -99,7 +99,7 @@ def test_register_a_household_with_the_keyboard_alone(ctx, window, qtbot) -> Non
     type_(qtbot, "幸福村9组1号")
     press(qtbot, Qt.Key.Key_Return)  # Enter moves on like Tab
     assert focused() is form.kind
-    press(qtbot, Qt.Key.Key_Tab, 6)  # 联系电话, 房屋, 监测颜色, 原因, 备注, then the first member
+    press(qtbot, Qt.Key.Key_Tab, 8)  # 联系电话, 房屋, 人均纯收入, 饮水安全, 人工认定, 理由, 备注, the first member
     register_member(qtbot, form, "王建国", HEAD_ID, "")  # the first member starts as 户主
     type_(qtbot, "汉")
     press(qtbot, Qt.Key.Key_Tab)
@@ -129,16 +129,17 @@ def test_register_a_household_with_the_keyboard_alone(ctx, window, qtbot) -> Non
 def test_tab_order_follows_the_paper_page(ctx, qtbot) -> None:
     form = show(qtbot, HouseholdForm(ctx, grid_id=first_grid(ctx.ws)))
     editor, c = form.current_editor(), form.current_editor().coded
-    expected = [form.address, form.kind, form.phone, form.house, form.colour, form.colour_reason, form.notes,
-                editor.name, editor.id_number, editor.sex, editor.birth_date, editor.relation, c["ethnicity"],
-                c["political_status"], c["education"], c["marital_status"], editor.texts["occupation"],
-                editor.texts["employer"], editor.texts["phone"], c["residence_kind"], c["status"], editor.notes]
+    expected = [form.address, form.kind, form.phone, form.house, form.income, form.water, form.colour,
+                form.colour_reason, form.notes, editor.name, editor.id_number, editor.sex, editor.birth_date,
+                editor.relation, c["ethnicity"], c["political_status"], c["education"], c["marital_status"],
+                editor.texts["occupation"], editor.texts["employer"], editor.texts["phone"], c["residence_kind"],
+                c["status"], editor.insured, editor.schooling, editor.notes]
     seen = []
     for _ in expected:
         press(qtbot, Qt.Key.Key_Tab)
         seen.append(focused())
     assert seen == expected  # 户籍地 and 来本地日期 are skipped: they are only for people from elsewhere
-    press(qtbot, Qt.Key.Key_Tab, 2, modifier=Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, Qt.Key.Key_Tab, 4, modifier=Qt.KeyboardModifier.ShiftModifier)
     assert focused() is c["residence_kind"]
     type_(qtbot, "流动")  # arriving by Tab selects the old value, so typing replaces it
     press(qtbot, Qt.Key.Key_Tab)
@@ -304,7 +305,7 @@ def test_dates_are_normalised_and_tags_keep_their_details(ctx, qtbot) -> None:
     type_(qtbot, "2020.5.1")
     press(qtbot, Qt.Key.Key_Tab)
     assert panel.since.text() == "2020-05-01"
-    assert form.table.item(1, 8).text() == "残疾人"
+    assert form.table.item(1, COLUMNS.index("人群标签")).text() == "残疾人"
     press(qtbot, Qt.Key.Key_S, modifier=CTRL)
 
     assert form.banner.text() == "已保存。"
@@ -390,3 +391,30 @@ def test_removing_a_member_asks_first_and_saving_sends_them_to_the_recycle_bin(c
     press(qtbot, Qt.Key.Key_S, modifier=CTRL)
     assert leaving.id not in [m.id for m in ctx.ws.query.household(household.id).members]
     assert leaving.id in [item.id for item in ctx.ws.recycle.items("person")]
+
+
+def test_indicators_show_the_computed_colour_and_an_override_needs_its_reason(ctx, qtbot) -> None:
+    household = demo_household(ctx.ws, lambda v: not v.colour_override)
+    form = show(qtbot, HouseholdForm(ctx, household_id=household.id))
+    click(qtbot, form.income)
+    press(qtbot, Qt.Key.Key_A, modifier=CTRL)
+    type_(qtbot, "3200")
+    press(qtbot, Qt.Key.Key_S, modifier=CTRL)
+    assert form.banner.text() == "已保存。"
+    assert form.colour_shown.text() in ("红", "黄")
+    assert "人均纯收入 3,200 元，低于监测线 6,000 元" in form.colour_reasons.text()
+    assert ctx.ws.query.household(household.id).income_per_capita == 3200
+
+    form.colour.setCurrentIndex(form.colour.findData("绿"))
+    form.colour.activated.emit(form.colour.currentIndex())
+    assert form.is_dirty()
+    press(qtbot, Qt.Key.Key_S, modifier=CTRL)
+    assert "人工认定监测颜色时请写明认定理由" in form.banner.text() and focused() is form.colour_reason
+    assert ctx.ws.query.household(household.id).colour_override == ""
+
+    type_(qtbot, "低保金已到账，收入已核实")
+    press(qtbot, Qt.Key.Key_S, modifier=CTRL)
+    assert form.banner.text() == "已保存。"
+    assert form.colour_shown.text() == "绿"
+    assert form.colour_reasons.text().startswith("人工认定：低保金已到账，收入已核实（按规则为")
+    assert ctx.ws.query.household(household.id).colour == "绿"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridapp import codes
 from gridapp.changes import Outcome
 from gridapp.dto import HouseholdInput, HouseholdView
 from gridapp.services.people_rules import HEAD, former_head_relation
@@ -40,13 +41,25 @@ from ui.form_saver import FormSaver
 from ui.forms.person_editor import PersonEditor
 from ui.permissions import read_only
 from ui.widgets.banner import Banner
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import checked
 from ui.widgets.flow_layout import flow_row
 from ui.window_geometry import keep_geometry
 
 PREFERRED_SIZE = QSize(1280, 820)  # smaller screens get the whole screen
-COLUMNS = ("姓名", "与户主关系", "身份证号", "性别", "出生日期", "年龄", "人口类别", "状态", "人群标签")
+COLUMNS = ("姓名", "与户主关系", "身份证号", "性别", "出生日期", "年龄", "人口类别", "状态", "医疗保险", "在校情况",
+           "人群标签")
+WATER = [("", None), ("安全", True), ("不安全", False)]
+BY_RULES = "按规则"  # the override combo's empty choice: the monitoring rules decide the colour
+MOST_INCOME = 9_999_999  # 元 a year per person; more is a typing slip
+
+
+def colour_style(colour: str) -> str:
+    """The computed colour's label painted in the colour itself (the code table's hex), white text."""
+    item = codes.match("monitor_colour", colour)
+    hex_ = item.extra.get("hex", "#777777") if item else "#777777"
+    return f"background: {hex_}; color: white; font-weight: bold; padding: 2px 10px;"
 
 
 class HouseholdForm(QWidget):
@@ -90,9 +103,25 @@ class HouseholdForm(QWidget):
         self.kind = CodeCombo("household_kind", required=True)
         self.kind.set_value("户籍户")
         self.phone = QLineEdit()
-        self.colour = CodeCombo("monitor_colour", required=True)
-        self.colour.set_value("绿")
+        self.income = QLineEdit()
+        self.income.setValidator(QIntValidator(0, MOST_INCOME, self.income))
+        self.income.setPlaceholderText(self.tr("元/年，未调查留空"))
+        self.water = ChoiceCombo([(self.tr(text), value) for text, value in WATER])
+        self.colour_shown = QLabel()
+        self.colour_shown.setObjectName("monitorColour")
+        self.colour_reasons = QLabel()
+        self.colour_reasons.setWordWrap(True)
+        self.colour_reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.colour = ChoiceCombo([(self.tr(BY_RULES), ""), *((c, c) for c in codes.labels("monitor_colour"))])
         self.colour_reason = QLineEdit()
+        self.colour_reason.setPlaceholderText(self.tr("人工认定时必填，例如：户主突发重病住院"))
+        self._show_colour(None)
+        shown = QHBoxLayout()
+        shown.setContentsMargins(0, 0, 0, 0)
+        shown.addWidget(self.colour_shown)
+        shown.addWidget(self.colour_reasons, 1)
+        shown_box = QWidget()
+        shown_box.setLayout(shown)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 2 + 12)
@@ -102,8 +131,10 @@ class HouseholdForm(QWidget):
             (0, 0, self.tr("所属网格"), self.grid_path, 5), (1, 0, self.tr("户号"), self.number, 1),
             (1, 2, self.tr("地址"), self.address, 3), (2, 0, self.tr("户类别"), checked(self.kind), 1),
             (2, 2, self.tr("联系电话"), self.phone, 1), (2, 4, self.tr("房屋"), self.house, 1),
-            (3, 0, self.tr("监测颜色"), checked(self.colour), 1), (3, 2, self.tr("原因"), self.colour_reason, 3),
-            (4, 0, self.tr("备注"), self.notes, 5),
+            (3, 0, self.tr("人均纯收入（元）"), self.income, 1), (3, 2, self.tr("饮水安全"), self.water, 1),
+            (4, 0, self.tr("监测颜色"), shown_box, 5),
+            (5, 0, self.tr("人工认定"), self.colour, 1), (5, 2, self.tr("认定理由"), self.colour_reason, 3),
+            (6, 0, self.tr("备注"), self.notes, 5),
         ]
         for row, col, label, field, span in cells:
             header.addWidget(QLabel(label), row, col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -171,9 +202,9 @@ class HouseholdForm(QWidget):
         self.saver = FormSaver(self.ctx, self, self.save_button)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add_member)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
-        for edit in (self.number, self.address, self.phone, self.colour_reason):
+        for edit in (self.number, self.address, self.phone, self.income, self.colour_reason):
             edit.textEdited.connect(self._mark_dirty)
-        for combo in (self.kind, self.colour):
+        for combo in (self.kind, self.water, self.colour):
             combo.edited.connect(self._mark_dirty)
         self.house.activated.connect(self._house_chosen)
         self.notes.textChanged.connect(self._mark_dirty)
@@ -200,8 +231,11 @@ class HouseholdForm(QWidget):
         self.address.setText(view.address)
         self.kind.set_value(view.kind)
         self.phone.setText(view.phone)
-        self.colour.set_value(view.colour)
-        self.colour_reason.setText(view.colour_reason)
+        self.income.setText("" if view.income_per_capita is None else str(view.income_per_capita))
+        self.water.set_value(view.drinking_water_safe)
+        self.colour.set_value(view.colour_override)
+        self.colour_reason.setText(view.colour_override_reason)
+        self._show_colour(view)
         self.notes.setPlainText(view.notes)
         for editor in self.editors:
             self.stack.removeWidget(editor)
@@ -212,6 +246,24 @@ class HouseholdForm(QWidget):
             self._append(PersonEditor(self.ctx, view.id, member))
         self.table.setCurrentCell(0, 0)
         self._update_title()
+
+    def _show_colour(self, view: HouseholdView | None) -> None:
+        """The colour in force with its reasons, read-only: what the rules computed, or the 人工认定."""
+        if view is None:
+            self.colour_shown.setText(self.tr("待计算"))
+            self.colour_shown.setStyleSheet(colour_style(""))
+            self.colour_reasons.setText(self.tr("保存后按监测规则计算"))
+            return
+        self.colour_shown.setText(view.colour)
+        self.colour_shown.setStyleSheet(colour_style(view.colour))
+        computed = "；".join(c.reason for c in view.causes)
+        if view.colour_override:
+            text = self.tr("人工认定：{reason}（按规则为{colour}{why}）").format(
+                reason=view.colour_override_reason, colour=view.colour_computed,
+                why=f"：{computed}" if computed else "")
+        else:
+            text = computed or self.tr("各项指标正常")
+        self.colour_reasons.setText(text)
 
     def _fill_houses(self) -> None:
         """The houses of the household's grid to choose from (one query); a linked house elsewhere stays linked."""
@@ -326,6 +378,8 @@ class HouseholdForm(QWidget):
             kind=self.kind.value(), address=self.address.text().strip(), phone=self.phone.text().strip(),
             house_id=self._house_id, colour=self.colour.value(), colour_reason=self.colour_reason.text().strip(),
             notes=self.notes.toPlainText().strip(), version=self._version,
+            income_per_capita=int(self.income.text()) if self.income.text().strip() else None,
+            drinking_water_safe=self.water.value(),
         )
 
     def save(self, then: Callable[[], None] | None = None) -> bool:
@@ -361,7 +415,9 @@ class HouseholdForm(QWidget):
 
     def _problems(self) -> list[tuple[QWidget, str]]:
         """Every error the fields show, member errors named by member; selects the first faulty member."""
-        found = [(combo, error) for combo in (self.kind, self.colour) if (error := combo.check())]
+        found: list[tuple[QWidget, str]] = [(self.kind, error)] if (error := self.kind.check()) else []
+        if self.colour.value() and not self.colour_reason.text().strip():
+            found.append((self.colour_reason, self.tr("人工认定监测颜色时请写明认定理由。")))
         if not self.editors:
             found.append((self.add_button, self.tr("一户至少要有一名成员（户主）。")))
         for row, editor in enumerate(self.editors):
@@ -400,8 +456,8 @@ class HouseholdForm(QWidget):
 
     def focus_order(self) -> list[QWidget]:
         editor = self.current_editor()
-        return [self.number, self.address, self.kind, self.phone, self.house, self.colour, self.colour_reason,
-                self.notes, *(editor.focus_order() if editor else []), self.table, *self.member_buttons(),
+        return [self.number, self.address, self.kind, self.phone, self.house, self.income, self.water, self.colour,
+                self.colour_reason, self.notes, *(editor.focus_order() if editor else []), self.table, *self.member_buttons(),
                 self.save_button, self.close_button]
 
     def _stops(self) -> list[QWidget]:

@@ -29,11 +29,14 @@ from gridapp.dto import PersonInput, PersonLocation, PersonView
 from gridapp.services.people_rules import HEAD
 from ui.context import AppContext
 from ui.widgets import banner
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import DateEdit, InlineError, InlineWarning, checked
 from ui.widgets.tag_editor import TagEditor
 
 LOCAL = "户籍人口"  # the residence kind that has no 来源地 or 来本地日期
+INSURED = [("", None), ("已参保", True), ("未参保", False)]  # 基本医疗保险
+SCHOOLING = [("", ""), ("在校", "在校"), ("失学", "失学")]  # for school-age children only
 
 
 def _read_only() -> QLineEdit:
@@ -101,6 +104,9 @@ class PersonEditor(QWidget):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
         self.tags = TagEditor()
+        self.insured = ChoiceCombo([(self.tr(text), value) for text, value in INSURED])
+        self.schooling = ChoiceCombo([(self.tr(text), value) for text, value in SCHOOLING])
+        self.schooling.setToolTip(self.tr("只填适龄儿童：在校或失学（含辍学）"))
 
         duplicate_row = QHBoxLayout()
         duplicate_row.setContentsMargins(0, 0, 0, 0)
@@ -127,6 +133,7 @@ class PersonEditor(QWidget):
             (self.tr("工作单位"), self.texts["employer"]), (self.tr("联系电话"), self.texts["phone"]),
             (self.tr("人口类别"), checked(c["residence_kind"])), (self.tr("户籍地/来源地"), self.texts["origin"]),
             (self.tr("来本地日期"), checked(self.arrival_date)), (self.tr("状态"), checked(c["status"])),
+            (self.tr("医疗保险"), self.insured), (self.tr("在校情况"), self.schooling),
         ]
         grid = QGridLayout()
         for i, (label, field) in enumerate(pairs):
@@ -159,6 +166,8 @@ class PersonEditor(QWidget):
         for combo in self.coded.values():
             combo.edited.connect(self.changed)
         self.sex.activated.connect(self.changed)
+        self.insured.edited.connect(self.changed)
+        self.schooling.edited.connect(self.changed)
         self.notes.textChanged.connect(self.changed)
         self.tags.changed.connect(self.changed)
 
@@ -173,6 +182,8 @@ class PersonEditor(QWidget):
         self.birth_date.set_value(p.birth_date)
         self.arrival_date.set_value(p.arrival_date)
         self.notes.setPlainText(p.notes)
+        self.insured.set_value(p.medical_insured)
+        self.schooling.set_value(p.schooling)
         self.tags.set_tags(p.tags)
         self._update_id(complete=True)
         self._update_origin()
@@ -185,7 +196,8 @@ class PersonEditor(QWidget):
         return [self.name, self.id_number, self.move_in_button, self.sex, self.birth_date, self.relation,
                 c["ethnicity"], c["political_status"], c["education"], c["marital_status"],
                 self.texts["occupation"], self.texts["employer"], self.texts["phone"], c["residence_kind"],
-                self.texts["origin"], self.arrival_date, c["status"], self.notes, *self.tags.focus_order()]
+                self.texts["origin"], self.arrival_date, c["status"], self.insured, self.schooling, self.notes,
+                *self.tags.focus_order()]
 
     def value(self) -> PersonInput:
         c = self.coded
@@ -199,7 +211,7 @@ class PersonEditor(QWidget):
             residence_kind=c["residence_kind"].value(), origin=self.texts["origin"].text().strip(),
             arrival_date=self.arrival_date.value(), status=c["status"].value(),
             notes=self.notes.toPlainText().strip(), tags=self.tags.value(), id=self.person_id,
-            move_in=self.move_in,
+            move_in=self.move_in, medical_insured=self.insured.value(), schooling=self.schooling.value(),
         )
 
     def errors(self) -> list[tuple[QWidget, str]]:
@@ -223,7 +235,8 @@ class PersonEditor(QWidget):
         age = age_on(born, self.ctx.ws.today())
         return [self.name.text().strip(), self.relation.value(), idnumber.normalize(self.id_number.text()),
                 self.sex.currentText(), format_date(born) if born else "", "" if age is None else str(age),
-                self.coded["residence_kind"].value(), self.coded["status"].value(), "、".join(self.tags.labels())]
+                self.coded["residence_kind"].value(), self.coded["status"].value(), self.insured.currentText(),
+                self.schooling.currentText(), "、".join(self.tags.labels())]
 
     def is_head(self) -> bool:
         return self.relation.value() == HEAD
