@@ -36,6 +36,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from gridapp.dto import PIN_COLOURS
 from gridapp.errors import StorageError, UserError
+from gridapp.ledgers.charts import HEIGHT as CHART_HEIGHT
 from gridapp.ledgers.charts import chart_drawing
 from gridapp.ledgers.fonts import font_name
 from gridapp.ledgers.model import LANDSCAPE, LedgerData, Mark, Section
@@ -164,7 +165,8 @@ class _Story:
 
     def _section(self, section: Section) -> None:
         if section.title:
-            self.flowables += [CondPageBreak(MIN_SECTION), Paragraph(escape(section.title), self.title)]
+            room = MIN_SECTION + (CHART_HEIGHT if section.chart else 0)  # a title never left without its chart
+            self.flowables += [CondPageBreak(room), Paragraph(escape(section.title), self.title)]
         if section.fields:
             self.flowables.append(self._form(section.fields))
         if section.texts:

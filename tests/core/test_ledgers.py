@@ -257,6 +257,11 @@ def test_statistics_print_the_dashboard_charts(village: Workspace, tmp_path: Pat
         assert chart.title in whole and all(s.name in whole for s in chart.series)
     drawn = b"".join(page.get_contents().get_data() for page in PdfReader(pdf).pages)
     assert b".85098 .32549 .309804 rg" in drawn  # bars filled in the red of 红 (#d9534f)
+    pages = [re.sub(r"\s", "", text) for text in pages_text(pdf)]
+    for chart in village.query.dashboard(village.query.find_grid("幸福村").id).charts:
+        page = next(p for p in pages if chart.title in p)
+        after = page.split(chart.title, 1)[1]  # the chart, then its figures, come on the title's page
+        assert chart.series[0].name in after, chart.title
 
 
 def test_elderly_are_sixty_and_over_with_the_oldest_starred(village: Workspace, grid: str) -> None:
