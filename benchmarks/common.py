@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import resource
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 from gridapp.workspace import Workspace
@@ -44,7 +47,44 @@ def median_p95(samples: list[float]) -> tuple[float, float]:
 
 
 def peak_rss_mb() -> float:
+    """The whole process's peak so far (ru_maxrss never goes down; see ``measured`` for one operation)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+@dataclass
+class Measure:
+    seconds: float = 0.0
+    peak_mb: float = 0.0
+
+    def __str__(self) -> str:
+        return f"{self.seconds:.2f} s, peak RSS {self.peak_mb:.0f} MB"
+
+
+@contextmanager
+def measured() -> Iterator[Measure]:
+    """Wall time and the peak RSS of the process during the block alone: Linux resets the high-water mark
+    (VmHWM) when 5 is written to /proc/self/clear_refs, so each operation gets its own peak, not the run's."""
+    result = Measure()
+    _reset_peak()
+    start = time.perf_counter()
+    try:
+        yield result
+    finally:
+        result.seconds = time.perf_counter() - start
+        result.peak_mb = _vm_hwm_mb()
+
+
+def _reset_peak() -> None:
+    with suppress(OSError):  # not Linux: the figure is then the process's peak so far
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _vm_hwm_mb() -> float:
+    try:
+        found = re.search(r"VmHWM:\s+(\d+)", Path("/proc/self/status").read_text())
+    except OSError:
+        found = None
+    return int(found.group(1)) / 1024 if found else peak_rss_mb()
 
 
 def print_table(title: str, rows: list[tuple[str, str]]) -> None:
