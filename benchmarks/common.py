@@ -32,13 +32,28 @@ def county_workspace(rebuild: bool = False) -> tuple[Workspace, float | None]:
     return ws, time.perf_counter() - start
 
 
-def timings(fn: Callable[[], object], repeat: int) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - start)
+class Timings(list):
+    """Seconds per run, and the peak RSS the runs reached (their own, see ``measured``)."""
+
+    peak_mb: float = 0.0
+
+
+def timings(fn: Callable[[], object], repeat: int) -> Timings:
+    out = Timings()
+    with measured() as m:
+        for _ in range(repeat):
+            start = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - start)
+    out.peak_mb = m.peak_mb
     return out
+
+
+def ms(samples: Timings) -> str:
+    """Median and p95 in milliseconds, with the peak RSS of the runs when it was measured."""
+    med, p95 = median_p95(samples)
+    peak = f", peak RSS {samples.peak_mb:.0f} MB" if getattr(samples, "peak_mb", 0) else ""
+    return f"median {med * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms{peak}"
 
 
 def median_p95(samples: list[float]) -> tuple[float, float]:

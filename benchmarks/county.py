@@ -16,7 +16,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import county_workspace, median_p95, print_table, timings
+from benchmarks.common import (
+    Timings,
+    county_workspace,
+    measured,
+    median_p95,
+    ms,
+    peak_rss_mb,
+    print_table,
+    timings,
+)
 from gridapp.dto import Actor
 from gridapp.workspace import Workspace
 
@@ -40,12 +49,7 @@ def main() -> None:
     queries += [p.id_number[-4:] for p in sample[:3]] + [p.id_number[-8:] for p in sample[3:]]
     queries += [p.id_number for p in sample[:2]] + [p.phone for p in sample if p.phone][:2]
     queries += [p.phone[-4:] for p in sample if p.phone][:2]
-    samples: list[float] = []
-    for q in queries:
-        ws.search(q)  # warm the page cache once, as a user's second search would be
-        samples += timings(lambda q=q: ws.search(q), 5)
-    med, p95 = median_p95(samples)
-    rows.append((f"search latency ({len(queries)} queries × 5)", f"median {med * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms"))
+    rows.append((f"search latency ({len(queries)} queries × 5)", ms(_searches(ws, queries))))
 
     raw = sqlite3.connect(ws.db_file)
     raw_sql = ("SELECT p.id, h.id, g.name FROM persons p JOIN households h ON h.id = p.household_id "
@@ -61,11 +65,12 @@ def main() -> None:
     ids = timings(lambda: ws.query.household_ids(town.id), 5)
     root = timings(lambda: ws.query.grid_children(None), 5)
     rows += [
-        (f"subtree counts, children of town {town.name}", f"median {median_p95(children)[0] * 1000:.1f} ms"),
-        ("subtree counts, county root", f"median {median_p95(root)[0] * 1000:.1f} ms"),
-        (f"household ids of town ({town.household_count:,})", f"median {median_p95(ids)[0] * 1000:.1f} ms"),
+        (f"subtree counts, children of town {town.name}", ms(children)),
+        ("subtree counts, county root", ms(root)),
+        (f"household ids of town ({town.household_count:,})", ms(ids)),
     ]
     rows += _scoped(ws, town.id, queries)
+    rows.append(("peak RSS (whole process)", f"{peak_rss_mb():.0f} MB"))
     print_table("gridapp county benchmark", rows)
     ws.close()
 
@@ -79,15 +84,20 @@ def _scoped(ws: Workspace, town_id: str, queries: list[str]) -> list[tuple[str, 
                          (f"a grid ({grid.household_count} households)",
                           Actor("网格员", role="网格员", scope_grid_id=grid.id))):
         view = ws.as_user(actor)
-        samples: list[float] = []
-        for q in queries:
-            view.search(q)
-            samples += timings(lambda q=q, view=view: view.search(q), 5)
-        med, p95 = median_p95(samples)
-        stats = median_p95(timings(view.query.stats, 3))[0]
-        rows += [(f"search latency, user scoped to {label}", f"median {med * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms"),
-                 (f"stats, user scoped to {label}", f"median {stats * 1000:.1f} ms")]
+        rows += [(f"search latency, user scoped to {label}", ms(_searches(view, queries))),
+                 (f"stats, user scoped to {label}", ms(timings(view.query.stats, 3)))]
     return rows
+
+
+def _searches(ws: Workspace, queries: list[str]) -> Timings:
+    """Each query five times after one warm-up (the page cache warm, as a user's second search would find it)."""
+    samples = Timings()
+    with measured() as m:
+        for q in queries:
+            ws.search(q)
+            samples += timings(lambda q=q: ws.search(q), 5)
+    samples.peak_mb = m.peak_mb
+    return samples
 
 
 if __name__ == "__main__":

@@ -9,24 +9,17 @@ Times are medians (p95) at the demo's "now"; the first county read (cold caches)
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import county_workspace, median_p95, print_table, timings
+from benchmarks.common import county_workspace, measured, ms, peak_rss_mb, print_table, timings
 from gridapp.demo import TODAY
 from gridapp.queries.dashboard import CHART_SOURCES
 
 NOW = datetime.combine(TODAY, datetime.min.time()).replace(hour=10)
-
-
-def ms(samples: list[float]) -> str:
-    med, p95 = median_p95(samples)
-    return f"median {med * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms"
 
 
 def main() -> None:
@@ -34,12 +27,11 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     ws, _ = county_workspace(parser.parse_args().rebuild)
     q = ws.query
-    start = time.perf_counter()
-    county = q.dashboard(None, NOW)
-    cold = time.perf_counter() - start
+    with measured() as cold:
+        county = q.dashboard(None, NOW)
     town = max(q.grid_children(county.scope_id), key=lambda n: n.household_count)
     rows = [
-        (f"county {county.scope_name}, first read (cold)", f"{cold * 1000:.1f} ms"),
+        (f"county {county.scope_name}, first read (cold)", f"{cold.seconds * 1000:.1f} ms, peak RSS {cold.peak_mb:.0f} MB"),
         ("county, whole dashboard (aim ≤ 1 s)", ms(timings(lambda: q.dashboard(None, NOW), 7))),
         (f"town {town.name} ({town.household_count:,} households, aim ≤ 200 ms)",
          ms(timings(lambda: q.dashboard(town.id, NOW), 7))),
@@ -48,7 +40,7 @@ def main() -> None:
         area = q.dashboard_area(node, NOW)
         for source in CHART_SOURCES:
             rows.append((f"  {label}: {source.__name__}", ms(timings(lambda s=source, a=area: s(a), 7))))
-    rows.append(("peak RSS (whole process)", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"))
+    rows.append(("peak RSS (whole process)", f"{peak_rss_mb():.0f} MB"))
     print_table("dashboard data (ws.query.dashboard)", rows)
     ws.close()
 

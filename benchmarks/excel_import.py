@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from openpyxl import Workbook, load_workbook
 from python_calamine import CalamineWorkbook
 
-from benchmarks.common import DATA, county_workspace, print_table
+from benchmarks.common import DATA, county_workspace, measured, print_table
 from gridapp.dto import SYSTEM
 from gridapp.excel.importer import ImportOptions, apply, dry_run, import_file, propose_mapping, read_sheet
 from gridapp.workspace import Workspace
@@ -52,18 +52,20 @@ class Lap:
 
     wall: float
     cpu: float
+    peak_mb: float = 0.0
 
     def __add__(self, other: Lap) -> Lap:
-        return Lap(self.wall + other.wall, self.cpu + other.cpu)
+        return Lap(self.wall + other.wall, self.cpu + other.cpu, max(self.peak_mb, other.peak_mb))
 
     def __str__(self) -> str:
-        return f"{self.wall:.1f} s ({self.cpu:.1f} s CPU)"
+        return f"{self.wall:.1f} s ({self.cpu:.1f} s CPU), peak RSS {self.peak_mb:.0f} MB"
 
 
 def timed(fn: Callable[[], T]) -> tuple[T, Lap]:
-    wall, cpu = time.perf_counter(), time.process_time()
-    value = fn()
-    return value, Lap(time.perf_counter() - wall, time.process_time() - cpu)
+    cpu = time.process_time()
+    with measured() as m:
+        value = fn()
+    return value, Lap(m.seconds, time.process_time() - cpu, m.peak_mb)
 
 
 def main() -> None:

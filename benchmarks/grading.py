@@ -16,9 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.cases import ms, versus_bare
-from benchmarks.common import county_workspace, print_table, timings
-from benchmarks.ledgers import peak_rss_mb
+from benchmarks.cases import versus_bare
+from benchmarks.common import county_workspace, ms, peak_rss_mb, print_table, timings
 from gridapp.demo import TODAY
 from gridapp.ledgers import build_ledger
 from gridapp.queries.assessment import period_of
@@ -46,7 +45,7 @@ def main() -> None:
         ("assessment, one town, a quarter", ms(timings(lambda: ws.query.worker_assessment(town.id, quarter), 3))),
         ("assessment, county, a quarter", ms(timings(lambda: ws.query.worker_assessment(None, quarter), 3))),
         ("workers assessed (county)", str(len(ws.query.worker_assessment(None, quarter)))),
-        ("peak RSS", f"{peak_rss_mb():.0f} MB"),
+        ("peak RSS (whole process)", f"{peak_rss_mb():.0f} MB"),
     ]
     print_table(f"Grid difficulty and assessment at county scale ({TODAY}, quarter {quarter[0]}–{quarter[1]})",
                 rows)

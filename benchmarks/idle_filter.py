@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from benchmarks.common import peak_rss_mb
 from ui.app import make_application
 from ui.idle import IdleWatcher
 
@@ -48,7 +49,8 @@ def main() -> None:
     watcher.stop()
     print(f"mouse move: {bare * 1e6:.2f} µs bare, {watched * 1e6:.2f} µs with the idle filter "
           f"(+{(watched - bare) * 1e6:.2f} µs per event, ×{watched / bare:.1f}); "
-          f"at 1,000 events a second that is {(watched - bare) * 1e3 * 100:.2f} % of one core")
+          f"at 1,000 events a second that is {(watched - bare) * 1e3 * 100:.2f} % of one core; "
+          f"peak RSS {peak_rss_mb():.0f} MB")
 
 
 if __name__ == "__main__":

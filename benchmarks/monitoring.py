@@ -16,22 +16,14 @@ import argparse
 import shutil
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import county_workspace, median_p95, peak_rss_mb, print_table, timings
+from benchmarks.common import county_workspace, measured, ms, peak_rss_mb, print_table, timings
 from gridapp.demo import TODAY
 from gridapp.dto import SYSTEM
 from gridapp.workspace import Workspace
-
-
-def timed(fn: Callable[[], object]) -> tuple[object, float]:
-    start = time.perf_counter()
-    result = fn()
-    return result, time.perf_counter() - start
 
 
 def main() -> None:
@@ -52,32 +44,31 @@ def main() -> None:
 
 def run(ws: Workspace) -> list[tuple[str, str]]:
     stats = ws.query.stats()
-    before = peak_rss_mb()
-    first, first_s = timed(lambda: ws.monitoring.recompute(SYSTEM))
+    with measured() as first_m:
+        first = ws.monitoring.recompute(SYSTEM)
     report = ws.query.monitor_report()
     raised = sum(c.raised for c in ws.query.warning_counts(None))
-    first_rss = peak_rss_mb()
-    second, second_s = timed(lambda: ws.monitoring.recompute(SYSTEM))
-    line, line_s = timed(lambda: ws.monitoring.set_line(SYSTEM, report.line + 2000))
+    with measured() as second_m:
+        second = ws.monitoring.recompute(SYSTEM)
+    with measured() as line_m:
+        line = ws.monitoring.set_line(SYSTEM, report.line + 2000)
     hid = ws.query.household_ids(None)[0]
 
     def override_one() -> None:
         ws.monitoring.set_override(SYSTEM, hid, "" if ws.query.household(hid).colour_override else "黄", "基准测试")
 
-    med, p95 = median_p95(timings(override_one, 10))
     colours = "  ".join(f"{c} {n:,}" for c, n in report.colours.items())
     return [
         ("households / persons", f"{stats['households']:,} / {stats['persons']:,}"),
-        ("first recompute (all computed, 预警 raised)", f"{first_s:.1f} s, {int(first.id):,} households changed, "
+        ("first recompute (all computed, 预警 raised)", f"{first_m}, {int(first.id):,} households changed, "
                                                        f"{raised:,} 预警 raised"),
         ("colours after it", colours),
         ("most frequent causes", "  ".join(f"{cause} {n:,}" for cause, n in list(report.causes.items())[:4])),
-        ("second recompute (nothing changes)", f"{second_s:.2f} s, {int(second.id):,} households changed"),
+        ("second recompute (nothing changes)", f"{second_m}, {int(second.id):,} households changed"),
         (f"monitoring line {report.line:,} → {report.line + 2000:,} (all judged again)",
-         f"{line_s:.2f} s, {len(line.changes.ids):,} records written"),
-        ("one household's 人工认定 set or withdrawn (write hook)", f"median {med * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"),
-        ("peak RSS (whole process)", f"{peak_rss_mb():.0f} MB (before: {before:.0f} MB, "
-                                     f"after the first recompute: {first_rss:.0f} MB)"),
+         f"{line_m}, {len(line.changes.ids):,} records written"),
+        ("one household's 人工认定 set or withdrawn (write hook)", ms(timings(override_one, 10))),
+        ("peak RSS (whole process)", f"{peak_rss_mb():.0f} MB"),
     ]
 
 
