@@ -59,7 +59,12 @@ def _import(ws: Any, args: argparse.Namespace) -> int:
                         ("请核对", result.warnings)):
         for row in rows:
             print(f"{title}  第{row.row}行  {row.reason}")
-    print("（预览，没有写入数据库）" if not result.applied else f"导入前已备份：{result.backup or '（服务器数据库，未备份）'}")
+    if not result.applied:
+        print("（预览，没有写入数据库）")
+    elif result.backup:
+        print(f"导入前已备份：{result.backup}")
+    else:
+        print("这次导入改动的每一行都已留底，可以在程序的“同步”页“最近的导入”里撤销。")
     return 0
 
 

@@ -153,6 +153,10 @@ class Journal:
         event.listen(session, "before_flush", self._before_flush)
         event.listen(session, "after_flush", self._after_flush)
 
+    def seal_at_commit(self, session: Session) -> None:
+        """``seal`` when the session commits: after every write of the transaction, the follow-ups included."""
+        event.listen(session, "before_commit", lambda s: self.seal(s.connection()))
+
     def _before_flush(self, session: Session, _ctx: Any, _instances: Any) -> None:
         by_table: dict[str, list[Key]] = {}
         for obj in [*session.dirty, *session.deleted]:
