@@ -105,7 +105,7 @@ def _references(conn: Connection, added: dict[str, list[str]]) -> list[str]:
     """Records (not the import's own, which are gone by now) that refer to a row the undo deleted."""
     gone = {name: [decoded_key(table_of(name), k) for k in keys] for name, keys in added.items()
             if len(key_columns(table_of(name))) == 1}
-    every = [k for keys in gone.values() for k in keys]
+    every = [k for name, keys in gone.items() if "hlc" in table_of(name).c for k in keys]  # synced: uuid ids
     found: list[str] = []
     for tbl in Base.metadata.sorted_tables:
         columns = [(fk.parent, gone[fk.column.table.name]) for fk in tbl.foreign_keys if fk.column.table.name in gone]
