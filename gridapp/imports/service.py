@@ -65,7 +65,7 @@ def _refuse(record: ImportRecord, actor: Actor) -> None:
     if record.state == "undone":
         raise RuleViolation(f"“{record.label}”已经撤销过了，不能再撤销一次。")
     if not record.journaled:
-        raise RuleViolation(f"“{record.label}”一次改动的记录很多，没有逐条留底，不能在这里撤销。"
+        raise RuleViolation(f"“{record.label}”没有逐条留底（一次改动的记录很多，或是较早的导入），不能在这里撤销。"
                             f"{_backup_hint(record)}")
     if actor.scope_grid_id is not None and actor.name != record.user_name:
         raise access.Forbidden(f"“{record.label}”是{record.user_name}导入的。只能撤销自己的导入，"

@@ -17,7 +17,19 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, bindparam, event, func, insert, select, tuple_, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    Table,
+    bindparam,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from gridapp.models import Base, ImportJournal, ImportRecord, new_id
@@ -25,6 +37,7 @@ from gridapp.models.base import utcnow
 from gridapp.sync.tables import chunks, decode_value, encode_value
 
 JOURNAL_LIMIT = 20_000  # rows an import may touch and still be journaled instead of backed up as a whole file
+KEEP_JOURNALS = 20  # the imports that can be undone row for row; older ones forget their journal
 NOT_JOURNALED = frozenset({"audit_log", "imports", "import_journal", "attachment_blobs"})
 
 Key = Any  # a primary key value, or a tuple of them for a composite key
@@ -99,6 +112,7 @@ class Journal:
         conn.execute(insert(record).values(id=journal.import_id, kind=kind, label=label[:260], user_name=user_name,
                                            state="applied", journaled=journaled, rows=0, backup_path=backup_path,
                                            undone_by="", at=utcnow()))
+        _forget_old(conn)
         return journal
 
     def capture(self, conn: Connection, table_name: str, keys: Iterable[Key]) -> None:
@@ -189,6 +203,16 @@ class Journal:
                 conn.execute(stmt, chunk)
         conn.execute(update(ImportRecord.__table__).where(ImportRecord.__table__.c.id == self.import_id)
                      .values(rows=sum(map(len, self.seqs.values()))))
+
+
+def _forget_old(conn: Connection) -> None:
+    """Keep the journals of the last KEEP_JOURNALS imports only (an old import is undone by a backup, if ever)."""
+    record, entries = ImportRecord.__table__, ImportJournal.__table__
+    old = list(conn.scalars(select(record.c.id).where(record.c.journaled, record.c.state == "applied")
+                            .order_by(record.c.at.desc()).offset(KEEP_JOURNALS)))
+    for chunk in chunks(old):
+        conn.execute(delete(entries).where(entries.c.import_id.in_(chunk)))
+        conn.execute(update(record).where(record.c.id.in_(chunk)).values(journaled=False))
 
 
 def decoded_key(tbl: Table, text: str) -> Key:

@@ -95,6 +95,18 @@ def test_a_big_import_is_backed_up_whole_and_undone_only_by_restoring(ws: Worksp
             ws.imports.undo(SYSTEM, done.import_id)
 
 
+def test_only_the_latest_imports_keep_their_journal(ws: Workspace, tree: Tree, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gridapp.sync.journal, "KEEP_JOURNALS", 1)
+    older = import_rows(ws, tmp_path / "a.xlsx", [HEADERS, *family_rows()], tree.grid1)
+    import_rows(ws, tmp_path / "b.xlsx", [HEADERS, ["009", "王五", "户主", valid_id("41142319700101101"), "汉族", ""]],
+                tree.grid2)
+    assert [r.journaled for r in ws.imports.recent(SYSTEM)] == [True, False]
+    assert backends.execute(ws, "SELECT count(*) FROM import_journal WHERE import_id = :i", i=older.import_id) == [(0,)]
+    with pytest.raises(RuleViolation, match="没有逐条留底"):
+        ws.imports.undo(SYSTEM, older.import_id)
+
+
 def test_undoing_needs_the_permission_of_the_import(ws: Workspace, tree: Tree, tmp_path: Path) -> None:
     from gridapp.access import Forbidden
     from gridapp.dto import Actor
