@@ -21,7 +21,7 @@ import gridapp.sync.journal
 from gridapp.dto import SYSTEM
 from gridapp.sync.dto import ConflictField, ConflictView
 from gridapp.workspace import Workspace
-from ui import messages
+from ui import import_undo, messages
 from ui.dialogs import conflict_dialog
 from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog, passphrase_store
@@ -429,6 +429,6 @@ TRANSLATING = ("tr", "translate", "QT_TRANSLATE_NOOP")
 CHINESE = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
-@pytest.mark.parametrize("module", [sync_page, sync_review, conflict_dialog])
+@pytest.mark.parametrize("module", [sync_page, sync_review, conflict_dialog, import_undo])
 def test_every_chinese_text_of_the_sync_ui_goes_through_tr(module: Any) -> None:
     assert untranslated(module) == []
