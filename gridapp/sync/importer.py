@@ -1,5 +1,6 @@
-"""Import a package: verify everything first, preview without writing, then back up and apply it all in one
-transaction that keeps the remote stamps (Core statements: the ORM flush hook would re-stamp them)."""
+"""Import a package: verify everything first, preview without writing, then back up (a big package) or journal
+for undo (a small one, gridapp.sync.journal) and apply it all in one transaction that keeps the remote stamps
+(Core statements: the ORM flush hook would re-stamp them)."""
 
 from __future__ import annotations
 
@@ -265,8 +266,8 @@ def _write(conn: Connection, plan: Plan, arrived: str, progress: Progress, journ
     if plan.duplicates:
         with journal.inserting(conn, SyncDuplicate.__tablename__):
             conn.execute(SyncDuplicate.__table__.insert(), [
-            {"id_number": n, "person_a": a, "person_b": b, "detected_at": utcnow(), "status": "open",
-             "resolved_by": ""} for n, a, b in plan.duplicates])
+                {"id_number": n, "person_a": a, "person_b": b, "detected_at": utcnow(), "status": "open",
+                 "resolved_by": ""} for n, a, b in plan.duplicates])
     if plan.inserts.get("grid_nodes") or plan.updates.get("grid_nodes"):
         _repair_tree_paths(conn, journal)
 

@@ -143,6 +143,24 @@ def test_undoing_a_sync_import_restores_the_database_and_forgets_the_package(off
         o.town.imports.undo(SYSTEM, again.import_id)
 
 
+def test_an_import_with_a_conflict_and_a_duplicate_is_undone_with_its_review_lists(offices: Offices) -> None:
+    o = offices
+    place = o.v1.places.create(SYSTEM, o.grid11, name="卫生室").id
+    receive(o.town, export(o.v1, o.town, o.usb))
+    o.town.places.update(SYSTEM, place, name="镇里改的名字")
+    o.v1.places.update(SYSTEM, place, name="村里改的名字")  # the later edit: the town's version loses
+    o.town.households.create(SYSTEM, sync_support.family(o.grid11, "T01", head_id=valid_id("41142319600101999")))
+    o.v1.households.create(SYSTEM, sync_support.family(o.grid11, "V01", head_id=valid_id("41142319600101999")))
+    path = export(o.v1, o.town, o.usb)
+    before = dump(o.town)
+    summary = receive(o.town, path)
+    assert summary is not None and (summary.totals.conflicts, summary.totals.duplicates) == (1, 1)
+
+    o.town.imports.undo(SYSTEM, summary.import_id)
+    assert dump(o.town) == before  # the conflict and the duplicate went with the import
+    assert o.town.sync.conflicts("open") == []
+
+
 # -- at random --------------------------------------------------------------------------------------------------------
 
 families = st.lists(st.tuples(st.integers(0, 2), st.sampled_from(ETHNICITIES), st.booleans()), min_size=1,
