@@ -4,7 +4,8 @@ The file may be any spreadsheet a village holds: .xlsx, .xls (also WPS's), .ods 
 
 Each step calls one function of gridapp.excel.importer; reading, checking and importing run on the task runner
 with a progress bar and a cancel button, so a county-size sheet never freezes the window. Nothing is written
-before the last step, and the last step is one transaction after a backup.
+before the last step, and the last step is one transaction after a backup (a big sheet) or with an undo journal
+(a small one: its 撤销这次导入 puts the database back as it was).
 """
 
 from __future__ import annotations
@@ -471,7 +472,7 @@ class CheckPage(QWizardPage):
 
 
 class ApplyPage(QWizardPage):
-    """Step 5: the import itself — a backup, then one transaction — and its report."""
+    """Step 5: the import itself — a backup or an undo journal, then one transaction — its report and 撤销."""
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -503,7 +504,7 @@ class ApplyPage(QWizardPage):
         self.report_button.setEnabled(False)
         Operation(wiz.ctx, self, lambda progress: importer.apply(ws, plan, actor, progress),
                   activity=self.tr("正在导入花名册，请稍候…")) \
-            .success(self._applied).failure(self._failed).run(self.work, self.tr("正在备份数据库并导入，请稍候…"))
+            .success(self._applied).failure(self._failed).run(self.work, self.tr("正在导入（改动很多时先备份数据库），请稍候…"))
 
     def _applied(self, result: importer.ImportResult) -> None:
         self.wiz.result = result
