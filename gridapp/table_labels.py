@@ -23,7 +23,7 @@ def label(name: str) -> str:
 
 def title(name: str, values: dict[str, Any]) -> str:
     """A few words that let a person recognise a record in a list."""
-    for key in ("name", "title", "number", "address", "category", "filename", "content"):
+    for key in ("name", "title", "number", "address", "category", "filename", "content", "label"):
         if values.get(key):
             return str(values[key])[:40]
     return f"{label(name)} {str(values.get('id', ''))[:8]}"

@@ -19,7 +19,7 @@ from test_import_reader import HEADERS, family_rows, import_rows
 from test_sync_offices import Offices, export, receive
 
 import gridapp.sync.journal
-from gridapp.dto import SYSTEM, VisitInput
+from gridapp.dto import SYSTEM, AuditFilter, VisitInput
 from gridapp.errors import AlreadyImported, RuleViolation
 from gridapp.sync.tables import synced_tables
 from gridapp.workspace import Workspace
@@ -57,8 +57,9 @@ def test_undoing_an_excel_import_puts_every_row_back(ws: Workspace, tree: Tree, 
     assert dump(ws) == before
     assert outcome.changes.tables >= {"households", "persons"}
     assert [r.undone for r in ws.imports.recent(SYSTEM)] == [True, False]
-    assert backends.execute(ws, "SELECT action, record_id FROM audit_log ORDER BY id DESC LIMIT 1") == [
-        ("import_undo", second.import_id)]
+    [entry] = ws.query.audit_entries(AuditFilter(kind="import_undo"))
+    assert (entry.action_label, entry.record_id, entry.record_label) == ("撤销导入", second.import_id,
+                                                                          "second.xlsx（人口）")
     with pytest.raises(RuleViolation, match="已经撤销过了"):
         ws.imports.undo(SYSTEM, second.import_id)
     ws.imports.undo(SYSTEM, first.import_id)
