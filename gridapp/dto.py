@@ -844,3 +844,19 @@ class ColourChangeRow:
     reasons: str
     manual: bool
     actor_name: str
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """An import done in this database, as the lists of recent imports show it (``ws.imports.recent``)."""
+
+    id: str
+    kind: str  # sync / excel
+    kind_label: str
+    label: str
+    user_name: str
+    at: datetime  # UTC, naive
+    undone: bool
+    journaled: bool  # undone row for row; else only by restoring ``backup_path``
+    rows: int
+    backup_path: str

@@ -292,6 +292,7 @@ class Workspace:
         return office
 
     def _attach_services(self) -> None:
+        from gridapp.imports.service import ImportService
         from gridapp.monitoring.service import MonitoringService
         from gridapp.queries import Queries
         from gridapp.services.audit import AuditService
@@ -323,6 +324,7 @@ class Workspace:
         self.audit = AuditService(self)
         self.backups = BackupService(self)
         self.monitoring = MonitoringService(self)
+        self.imports = ImportService(self)
         self.query = Queries(self)
 
     def _max_hlc(self) -> str:

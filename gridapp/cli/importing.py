@@ -1,4 +1,4 @@
-"""The ``import`` and ``template`` sub-commands.
+"""The ``import``, ``imports`` (list, ``undo ID``) and ``template`` sub-commands.
 
 The Excel modules are imported when a command runs, so other commands do not pay for loading openpyxl.
 """
@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import asdict
 from typing import Any
 
-from gridapp.cli.output import progress
+from gridapp.cli.output import local_time, note, print_json, progress
 
 OUTCOMES = (("created", "新增"), ("updated", "更新"), ("unchanged", "无变化"), ("skipped", "跳过"),
             ("needs_decision", "待确认"), ("refused", "未导入"))
@@ -28,6 +29,14 @@ def register(sub: Any) -> None:
     p.add_argument("--report", help="把未导入的行和原因写到这个 .xlsx 文件")
     p.add_argument("--json", action="store_true", help="以JSON输出结果")
     p.set_defaults(handler=_import)
+
+    p = sub.add_parser("imports", help="最近的导入（Excel和同步包）；imports undo ID 撤销其中一次")
+    p.add_argument("--json", action="store_true", help="以JSON输出结果")
+    p.set_defaults(handler=_imports)
+    actions = p.add_subparsers(dest="imports_command", metavar="ACTION")
+    q = actions.add_parser("undo", help="撤销一次导入：新增的记录删掉，改过的记录恢复成导入前的样子")
+    q.add_argument("import_id", help="导入的编号（imports 列出的第一列）")
+    q.set_defaults(handler=_undo)
 
     p = sub.add_parser("template", help="生成空白的Excel导入模板")
     p.add_argument("-o", "--output", required=True, help="模板文件路径（.xlsx）")
@@ -59,7 +68,30 @@ def _import(ws: Any, args: argparse.Namespace) -> int:
                         ("请核对", result.warnings)):
         for row in rows:
             print(f"{title}  第{row.row}行  {row.reason}")
-    print("（预览，没有写入数据库）" if not result.applied else f"导入前已备份：{result.backup or '（服务器数据库，未备份）'}")
+    if not result.applied:
+        print("（预览，没有写入数据库）")
+    elif result.backup:
+        print(f"导入前已备份：{result.backup}")
+    else:
+        print("这次导入改动的每一行都已留底，可以在程序的“同步”页“最近的导入”里撤销。")
+    return 0
+
+
+def _imports(ws: Any, args: argparse.Namespace) -> int:
+    rows = ws.imports.recent(ws.user)
+    if args.json:
+        print_json([asdict(r) for r in rows])
+        return 0
+    for r in rows:
+        state = "已撤销" if r.undone else "可以撤销" if r.journaled else "只能恢复导入前的备份"
+        print(f"{r.id}\t{local_time(r.at)}\t{r.kind_label}\t{r.label}\t{r.user_name}\t{state}")
+    note(f"共 {len(rows)} 次导入")
+    return 0
+
+
+def _undo(ws: Any, args: argparse.Namespace) -> int:
+    ws.imports.undo(ws.user, args.import_id)
+    print("已撤销：数据库回到了这次导入之前的样子。")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Applying a checked sheet: a backup, then everything in one transaction (the new grids first), or nothing.
+"""Applying a checked sheet: a backup (or, for a small sheet, an undo journal kept in the same transaction —
+gridapp.sync.journal), then everything in one transaction (the new grids first), or nothing.
 
 The plan is decided again inside the transaction, so what is written matches the database at that moment.
 New households and people are inserted in bulk (households.insert_registered); changes to registered ones go
@@ -31,22 +32,29 @@ from gridapp.progress import Progress
 from gridapp.services.common import live
 from gridapp.services.grid import add_node
 from gridapp.services.households import insert_registered
+from gridapp.sync.journal import Journal, journals
 
 BATCH = 2000
 
 
 @collector_paused()
 def apply(ws: Any, plan: ImportPlan, actor: Actor, progress: Progress | None = None) -> ImportResult:
-    """Back the database up, then write the plan in one transaction; returns what was done."""
+    """Back the database up (a big sheet) or journal what changes (a small one), then write the plan in one
+    transaction; returns what was done."""
     new_grids = plan.new_grids if plan.options.create_grids else []
     _require_import(actor, new_grids)
     new_ids = {g.id for g in new_grids}
     sheet_grids = {h.grid_id for h in plan.households if h.grid_id and h.valid_rows} | {g.parent_id for g in new_grids}
     with ws.read() as s:
         _refuse_outside_scope(s, actor, sheet_grids - new_ids)
-    backup = str(ws.backup("before-import")) if ws.db_file is not None else None
+    keep_journal = journals(ws, _touched(plan))
+    backup = str(ws.backup("before-import")) if ws.db_file is not None and not keep_journal else None
     source = {"import": Path(plan.sheet.path).name, "sheet": plan.sheet.name}
     with ws.write(actor) as tx:
+        journal = Journal.start(tx.session.connection(), "excel", f"{source['import']}（{source['sheet']}）",
+                                actor.name, backup or "", keep_journal)
+        journal.watch(tx.session)
+        journal.seal_at_commit(tx.session)  # after the monitoring's colours, which follow the writes
         for grid in new_grids:  # a parent may be a new grid itself, made (and flushed) just before
             add_node(tx.session, live(tx.session, GridNode, grid.parent_id, "上级网格"), grid.name, node_id=grid.id)
             tx.session.flush()
@@ -54,15 +62,21 @@ def apply(ws: Any, plan: ImportPlan, actor: Actor, progress: Progress | None = N
         _refuse_outside_scope(tx.session, actor, {p.existing.grid_id if p.existing else p.values["grid_id"]
                                                   for p in plans if p.outcome in (CREATED, UPDATED)})
         result = summarize(plan, plans, applied=True, backup=backup)
-        _Writer(tx, source, progress or Progress()).write(plans)
+        _Writer(tx, source, progress or Progress(), journal).write(plans)
         remember_mapping(tx.session, plan.mapping)
         if result.changes_anything:
             tx.session.add(AuditEntry(user_name=actor.name, action="import", table_name=Person.__tablename__,
                                       record_id="", detail={**source, "backup": backup,
                                                             "households": asdict(result.households),
                                                             "persons": asdict(result.persons)}))
-    result.changes = tx.changes
+    result.changes, result.import_id = tx.changes, journal.import_id
     return result
+
+
+def _touched(plan: ImportPlan) -> int:
+    """About how many rows the import writes (the dry run's count of people and households)."""
+    r = plan.result
+    return r.households.created + r.households.updated + r.persons.created + r.persons.updated + len(plan.new_grids)
 
 
 def _require_import(actor: Actor, new_grids: list[NewGrid]) -> None:
@@ -88,8 +102,9 @@ def _refuse_outside_scope(s: Session, actor: Actor, grid_ids: set[str]) -> None:
 
 
 class _Writer:
-    def __init__(self, tx: Any, source: dict[str, str], progress: Progress) -> None:
+    def __init__(self, tx: Any, source: dict[str, str], progress: Progress, journal: Journal) -> None:
         self.tx = tx
+        self.journal = journal
         self.source = source
         self.progress = progress
         self.households: list[dict[str, Any]] = []
@@ -106,6 +121,7 @@ class _Writer:
         for model, rows in ((Household, self.households), (Person, self.people), (PersonTag, self.tags)):
             for start in range(0, len(rows), BATCH):
                 batch = rows[start:start + BATCH]
+                self.journal.capture(self.tx.session.connection(), model.__tablename__, [r["id"] for r in batch])
                 insert_registered(self.tx, model, batch, self.source)
                 done += len(batch)
                 self.progress.report(done, total)
@@ -140,5 +156,5 @@ class _Writer:
                 self.updates.append((person.existing, person.changes))
             else:
                 continue
-            self.tags += [{"person_id": person_id, "category": category, "details": {}}
+            self.tags += [{"id": new_id(), "person_id": person_id, "category": category, "details": {}}
                           for category in person.new_tags]

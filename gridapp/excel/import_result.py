@@ -86,6 +86,7 @@ class ImportResult:
     applied: bool = False
     backup: str | None = None
     changes: Changes = field(default_factory=Changes)  # what applying wrote, so open views can refresh
+    import_id: str = ""  # names the applied import for ws.imports.undo
 
     @property
     def changes_anything(self) -> bool:
@@ -99,6 +100,7 @@ class ImportResult:
             "grouping": self.grouping,
             "applied": self.applied,
             "backup": self.backup,
+            "import_id": self.import_id,
             "households": asdict(self.households),
             "persons": asdict(self.persons),
             "refused": [r.to_json() for r in self.refused],

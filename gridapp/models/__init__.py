@@ -3,6 +3,7 @@
 from gridapp.models.base import Base, Synced, new_id
 from gridapp.models.cases import Attachment, AttachmentBlob, Case, CaseLink, CaseStep, Visit
 from gridapp.models.grid import GridAssignment, GridNode, GridWorker, MapPin, PartyCenter, PartyCenterLink
+from gridapp.models.imports import ImportJournal, ImportRecord
 from gridapp.models.monitoring import ColourChange, MonitorWarning
 from gridapp.models.people import House, Household, Person, PersonMove, PersonTag, Place
 from gridapp.models.sync import SyncArrival, SyncConflict, SyncDuplicate, SyncHistory, SyncPeer
@@ -22,6 +23,8 @@ __all__ = [
     "GridWorker",
     "House",
     "Household",
+    "ImportJournal",
+    "ImportRecord",
     "MapPin",
     "MonitorWarning",
     "Office",

@@ -48,7 +48,7 @@ KINDS = {
     "login": "登录", "login_failed": "登录失败", "logout": "退出登录", "set_password": "设置密码",
     "add_user": "新建用户", "reset_password": "重设密码", "disable_user": "停用用户", "enable_user": "启用用户",
     "view": "查看个人信息", "ledger": "打印/导出台账", "export": "导出", "import": "Excel导入",
-    "sync_export": "导出同步包", "sync_import": "导入同步包", "sync_resolved": "处理同步冲突",
+    "sync_export": "导出同步包", "sync_import": "导入同步包", "import_undo": "撤销导入", "sync_resolved": "处理同步冲突",
     "sync_merged": "合并重复人员", "sync_dismissed": "确认不是重复人员", "set_passphrase": "设置同步口令",
     "settings": "修改设置", "demo": "生成演示数据",
 }

@@ -98,6 +98,7 @@ class ImportSummary:
     backup_path: str
     attachments_stored: int
     changes: Changes = field(default_factory=Changes)  # what open views must read again
+    import_id: str = ""  # names it for ws.imports.undo
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""Import a package: verify everything first, preview without writing, then back up and apply it all in one
-transaction that keeps the remote stamps (Core statements: the ORM flush hook would re-stamp them)."""
+"""Import a package: verify everything first, preview without writing, then back up (a big package) or journal
+for undo (a small one, gridapp.sync.journal) and apply it all in one transaction that keeps the remote stamps
+(Core statements: the ORM flush hook would re-stamp them)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from gridapp.services.audit import add_entry
 from gridapp.services.cases import attachment_store
 from gridapp.sync import container, package
 from gridapp.sync.dto import ImportPreview, ImportSummary, PackageInfo, TableCounts, total_of
+from gridapp.sync.journal import Journal, journals
 from gridapp.sync.merge import Decision, decide
 from gridapp.sync.package import Package
 from gridapp.sync.scope import Scope, ScopeResolver, scope_of
@@ -99,7 +101,8 @@ def apply(ws: Any, actor: Actor, pkg: Package, progress: Progress | None = None)
     info = pkg.info
     _require_importer(ws, actor)
     _refuse_if_imported(ws, info)  # a package read once and applied twice
-    backup = str(ws.backup("sync-import")) if ws.db_file is not None else ""
+    keep_journal = journals(ws, sum(len(data.rows) for data in pkg.tables.values()))
+    backup = str(ws.backup("sync-import")) if ws.db_file is not None and not keep_journal else ""
     with ws.read() as s:
         ws.clock.observe(latest_watermark(s))
     ws.clock.observe(max([info.to_hlc, *_remote_hlcs(pkg)]))
@@ -108,17 +111,20 @@ def apply(ws: Any, actor: Actor, pkg: Package, progress: Progress | None = None)
         _foreign_keys(conn, on=False)  # scoped copies may point at records of other scopes (docs: "Scope")
         try:
             with conn.begin():
+                journal = Journal.start(conn, "sync", f"{info.office_name} 第 {info.seq} 号同步包（{info.path.name}）",
+                                        actor.name, backup, keep_journal)
                 had_tree = conn.scalar(select(func.count()).select_from(GridNode)) > 0
                 plan = _plan(conn, pkg)
-                _write(conn, plan, arrived, progress or Progress())
+                _write(conn, plan, arrived, progress or Progress(), journal)
                 stored = _store_attachments(ws, pkg, plan)
-                _bookkeeping(conn, ws, actor, pkg, plan, backup, had_tree)
+                _bookkeeping(conn, ws, actor, pkg, plan, backup, had_tree, journal)
+                journal.seal(conn)
                 live.announce(conn, plan.changes(), ws.writer_id)  # past ws.write: other workstations hear here
                 if after_write is not None:
                     after_write()
         finally:
             _foreign_keys(conn, on=True)
-    return ImportSummary(info, plan.table_counts(), plan.totals(), backup, stored, plan.changes())
+    return ImportSummary(info, plan.table_counts(), plan.totals(), backup, stored, plan.changes(), journal.import_id)
 
 
 def _require_importer(ws: Any, actor: Actor) -> None:
@@ -240,26 +246,30 @@ def _find_duplicates(conn: Connection, plan: Plan, incoming: dict[str, dict[str,
 
 # -- writing --------------------------------------------------------------------------------------------------------
 
-def _write(conn: Connection, plan: Plan, arrived: str, progress: Progress) -> None:
+def _write(conn: Connection, plan: Plan, arrived: str, progress: Progress, journal: Journal) -> None:
     tables = [t for t in synced_tables() if t.name in plan.counts]
     for done, tbl in enumerate(tables):
         inserts, updates = plan.inserts.get(tbl.name, []), plan.updates.get(tbl.name, [])
+        journal.capture(conn, tbl.name, [r["id"] for r in (*inserts, *updates)])
         if tbl.name == "cases":
-            _settle_case_numbers(conn, inserts, updates)
+            _settle_case_numbers(conn, inserts, updates, journal)
         for chunk in chunks(inserts):
             conn.execute(tbl.insert(), chunk)
         for chunk in chunks(updates):
             conn.execute(update(tbl).where(tbl.c.id == bindparam("b_id")), [{**r, "b_id": r["id"]} for r in chunk])
         progress.report(done + 1, len(tables) + 1)
+    journal.capture(conn, SyncArrival.__tablename__, plan.seen)
     _write_arrivals(conn, plan, arrived)
     if plan.conflicts:
-        conn.execute(SyncConflict.__table__.insert(), plan.conflicts)
+        with journal.inserting(conn, SyncConflict.__tablename__):
+            conn.execute(SyncConflict.__table__.insert(), plan.conflicts)
     if plan.duplicates:
-        conn.execute(SyncDuplicate.__table__.insert(), [
-            {"id_number": n, "person_a": a, "person_b": b, "detected_at": utcnow(), "status": "open",
-             "resolved_by": ""} for n, a, b in plan.duplicates])
+        with journal.inserting(conn, SyncDuplicate.__tablename__):
+            conn.execute(SyncDuplicate.__table__.insert(), [
+                {"id_number": n, "person_a": a, "person_b": b, "detected_at": utcnow(), "status": "open",
+                 "resolved_by": ""} for n, a, b in plan.duplicates])
     if plan.inserts.get("grid_nodes") or plan.updates.get("grid_nodes"):
-        _repair_tree_paths(conn)
+        _repair_tree_paths(conn, journal)
 
 
 def _write_arrivals(conn: Connection, plan: Plan, arrived: str) -> None:
@@ -284,7 +294,8 @@ def _write_arrivals(conn: Connection, plan: Plan, arrived: str) -> None:
             conn.execute(stmt, chunk)
 
 
-def _settle_case_numbers(conn: Connection, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+def _settle_case_numbers(conn: Connection, inserts: list[dict[str, Any]], updates: list[dict[str, Any]],
+                         journal: Journal) -> None:
     """Case numbers are unique. Two offices can (very rarely) issue the same one: then the case with the
     smaller id keeps it and the others get ``-<first 4 of id>`` appended — the same outcome in every office."""
     cases = table("cases")
@@ -301,12 +312,13 @@ def _settle_case_numbers(conn: Connection, inserts: list[dict[str, Any]], update
         for cid, row in sorted(holders, key=lambda h: h[0])[1:]:
             renamed = f"{number}-{cid[:4].upper()}"
             if row is None:
+                journal.capture(conn, "cases", [cid])
                 conn.execute(update(cases).where(cases.c.id == cid).values(number=renamed))
             else:
                 row["number"] = renamed
 
 
-def _repair_tree_paths(conn: Connection) -> None:
+def _repair_tree_paths(conn: Connection, journal: Journal) -> None:
     """``path`` and ``level`` derive from ``parent_id``: recompute them after a merge so that a node moved in
     one office and its child edited in another still form one consistent tree (no new stamps: every office
     derives the same values)."""
@@ -327,6 +339,7 @@ def _repair_tree_paths(conn: Connection) -> None:
     changes = [{"b_id": i, "path": p, "level": lv} for i in rows for p, lv in [derive(i)]
                if (p, lv) != (rows[i].path, rows[i].level)]
     if changes:
+        journal.capture(conn, "grid_nodes", [c["b_id"] for c in changes])
         conn.execute(update(nodes).where(nodes.c.id == bindparam("b_id")), changes)
 
 
@@ -343,9 +356,10 @@ def _store_attachments(ws: Any, pkg: Package, plan: Plan) -> int:
 
 
 def _bookkeeping(conn: Connection, ws: Any, actor: Actor, pkg: Package, plan: Plan, backup: str,
-                 had_tree: bool) -> None:
+                 had_tree: bool, journal: Journal) -> None:
     info, manifest = pkg.info, pkg.manifest
     with Session(bind=conn) as s:
+        journal.watch(s)  # offices, scope, peer watermarks, the history row: forgotten again by an undo
         for office in manifest.get("offices", []):
             if office["id"] != ws.office.id:
                 remember_office(s, office)

@@ -36,7 +36,9 @@ def test_dry_run_then_import_with_json_and_an_error_report(ws: Workspace, tree: 
     done = gridapp("--db", db, "import", str(sheet), "--on-duplicate", "update", "--report", str(report), "--json")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
-    assert result["applied"] and (ws.db_file is None or Path(result["backup"]).exists())  # a file's backup
+    assert result["applied"] and result["import_id"] and result["backup"] is None  # small: journaled, no copy
+    listed = json.loads(gridapp("--db", db, "imports", "--json").stdout)
+    assert [(r["id"], r["kind"], r["undone"]) for r in listed] == [(result["import_id"], "excel", False)]
     assert (result["households"]["created"], result["persons"]["created"]) == (1, 3)
     assert [r[-1] for r in load_workbook(report).active.iter_rows(min_row=2, values_only=True)] == [5]
     assert json.loads(gridapp("--db", db, "stats", "--json").stdout)["persons"] == 3
@@ -45,6 +47,12 @@ def test_dry_run_then_import_with_json_and_an_error_report(ws: Workspace, tree: 
     assert again.returncode == 0, again.stderr
     assert "人员：新增 0，更新 0，无变化 3，跳过 0，待确认 0，未导入 1" in again.stdout
     assert "未导入  第5行  公民身份号码：王五：第18位校验码" in again.stdout
+
+    undone = gridapp("--db", db, "imports", "undo", result["import_id"])
+    assert undone.returncode == 0 and "已撤销" in undone.stdout, undone.stderr
+    assert json.loads(gridapp("--db", db, "stats", "--json").stdout)["persons"] == 0
+    twice = gridapp("--db", db, "imports", "undo", result["import_id"])
+    assert twice.returncode != 0 and "已经撤销过了" in twice.stderr
 
 
 def test_grid_option_and_refused_files(ws: Workspace, tree: Tree, tmp_path: Path) -> None:

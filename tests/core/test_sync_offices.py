@@ -16,6 +16,7 @@ from factories import empty_workspace, family, recording, valid_id
 from sqlalchemy import event, inspect, select
 
 import gridapp.sync.container
+import gridapp.sync.journal
 from gridapp.changes import Table
 from gridapp.dto import SYSTEM, Actor, AttachmentInput, CaseInput, VisitInput
 from gridapp.errors import AlreadyImported, StorageError
@@ -226,7 +227,9 @@ def test_attachments_travel_once_and_arrive_intact(offices: Offices) -> None:
 
 
 @pytest.mark.sqlite_only("the file backup taken before an import (a server's are pg_dump's)")
-def test_every_import_leaves_a_backup_first(offices: Offices) -> None:
+def test_a_big_import_leaves_a_backup_first(offices: Offices, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(A small one keeps an undo journal instead: tests/core/test_import_undo.py.)"""
+    monkeypatch.setattr(gridapp.sync.journal, "JOURNAL_LIMIT", 0)
     o = offices
     before = len(o.town.backups.list())
     o.v1.places.create(SYSTEM, o.grid11, name="卫生室")

@@ -56,6 +56,7 @@ def click_next(qtbot: Any, wizard: ImportWizard, button: QWizard.WizardButton = 
 
 def test_the_wizard_walks_a_real_sheet_from_file_to_report(ctx, qtbot, tmp_path: Path, monkeypatch) -> None:
     grid = first_grid(ctx)
+    households_before = len(ctx.ws.query.household_ids(grid))
     path = roster(tmp_path / "花名册.xlsx")
     monkeypatch.setattr(file_dialogs, "ask_open_path", lambda *_a: str(path))
     infos: list[str] = []
@@ -112,10 +113,22 @@ def test_the_wizard_walks_a_real_sheet_from_file_to_report(ctx, qtbot, tmp_path:
     applied = wizard.apply_page
     qtbot.waitUntil(lambda: applied.done, timeout=60_000)
     assert "导入完成：新增 1 户、3 人" in applied.work.status.text()
-    assert "已备份到" in applied.work.status.text() and Path(wizard.result.backup).exists()
+    assert "逐条留底" in applied.work.status.text() and wizard.result.backup is None  # small: no file copy
     assert _registered(ctx, HEAD) and _registered(ctx, SON)
     assert any(c.touches(Table.HOUSEHOLDS) and c.touches(Table.PERSON_TAGS) for c in published)
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+    # 撤销这次导入, confirmed: the household is gone again, and open pages hear of it.
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, text, *_a: asked.append(text) or True)
+    published.clear()
+    assert applied.undo_button.isVisible()
+    qtbot.mouseClick(applied.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已撤销" in applied.work.status.text(), timeout=60_000)
+    assert "花名册.xlsx（花名册）" in asked[0]
+    assert not _registered(ctx, HEAD) and not _registered(ctx, SON)
+    assert len(ctx.ws.query.household_ids(grid)) == households_before
+    assert any(c.touches(Table.HOUSEHOLDS) for c in published) and not applied.undo_button.isVisible()
 
 
 def test_the_same_layout_again_remembers_the_columns_and_imports_nothing_twice(ctx, qtbot, tmp_path: Path,

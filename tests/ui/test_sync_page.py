@@ -17,10 +17,11 @@ from factories import family, valid_id
 from PySide6.QtCore import QPoint, Qt
 from ui_helpers import context_for, type_text
 
+import gridapp.sync.journal
 from gridapp.dto import SYSTEM
 from gridapp.sync.dto import ConflictField, ConflictView
 from gridapp.workspace import Workspace
-from ui import messages
+from ui import import_undo, messages
 from ui.dialogs import conflict_dialog
 from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.dialogs.passphrase_dialog import PassphraseDialog, passphrase_store
@@ -198,6 +199,37 @@ def test_export_import_review_and_resolve_a_conflict(ctx, town, usb: Path, qtbot
     apply(qtbot, town_page)
     assert town_ws.query.household(household).phone == "13800000001"
     assert not shown["error"]
+
+
+def test_a_sync_import_is_undone_from_the_page_and_listed_among_recent_imports(ctx, town, usb: Path, qtbot,
+                                                                               monkeypatch, shown) -> None:
+    monkeypatch.setattr(gridapp.sync.journal, "JOURNAL_LIMIT", 10**9)  # the whole demo village, journaled
+    village_ws, town_ws = ctx.ws, town.ws
+    household = village_ws.households.create(SYSTEM, family(first_grid(village_ws), NUMBER)).id
+    village = open_page(qtbot, ctx)
+    set_passphrase(qtbot, monkeypatch, village)
+    town_page = open_page(qtbot, town)
+    set_passphrase(qtbot, monkeypatch, town_page)
+    package = export(qtbot, village, None)
+    read(qtbot, town_page, package)
+    apply(qtbot, town_page)
+    assert town_ws.query.household(household).number == NUMBER
+    assert "逐条留底" in town_page.package_label.text() and town_page.undo_button.isVisible()
+
+    click(qtbot, town_page.undo_button)
+    qtbot.waitUntil(lambda: town_page.package_label.text().startswith("已撤销"), timeout=60_000)
+    assert town_ws.query.stats()["households"] == 0  # the household (and everything else) is gone
+    assert not town_page.undo_button.isVisible() and not shown["error"]
+    recent = town_page.recent
+    assert recent.table.rowCount() == 1 and recent.table.item(0, 4).text() == "已撤销"
+    assert recent.table.item(0, 2).text().endswith(f"（{package.name}）")
+    read(qtbot, town_page, package)  # forgotten: it can be imported again
+    apply(qtbot, town_page)
+    assert town_ws.query.household(household).number == NUMBER
+    recent.table.selectRow(0)  # the newest import, from the list this time
+    click(qtbot, recent.undo_button)
+    qtbot.waitUntil(lambda: recent.table.item(0, 4).text() == "已撤销", timeout=60_000)
+    assert town_ws.query.stats()["households"] == 0 and not shown["error"]
 
 
 def test_a_wrong_passphrase_is_refused_and_changes_nothing(ctx, town, usb: Path, qtbot, monkeypatch,
@@ -397,6 +429,6 @@ TRANSLATING = ("tr", "translate", "QT_TRANSLATE_NOOP")
 CHINESE = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
-@pytest.mark.parametrize("module", [sync_page, sync_review, conflict_dialog])
+@pytest.mark.parametrize("module", [sync_page, sync_review, conflict_dialog, import_undo])
 def test_every_chinese_text_of_the_sync_ui_goes_through_tr(module: Any) -> None:
     assert untranslated(module) == []

@@ -4,7 +4,8 @@ The file may be any spreadsheet a village holds: .xlsx, .xls (also WPS's), .ods 
 
 Each step calls one function of gridapp.excel.importer; reading, checking and importing run on the task runner
 with a progress bar and a cancel button, so a county-size sheet never freezes the window. Nothing is written
-before the last step, and the last step is one transaction after a backup.
+before the last step, and the last step is one transaction after a backup (a big sheet) or with an undo journal
+(a small one: its 撤销这次导入 puts the database back as it was).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from ui import file_dialogs, messages
 from ui.context import AppContext
 from ui.dialogs import label_wizard
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
+from ui.import_undo import undo_import
 from ui.operations import Operation
 from ui.widgets.progress_panel import ProgressPanel
 from ui.window_geometry import fit_to_screen
@@ -470,7 +472,7 @@ class CheckPage(QWizardPage):
 
 
 class ApplyPage(QWizardPage):
-    """Step 5: the import itself — a backup, then one transaction — and its report."""
+    """Step 5: the import itself — a backup or an undo journal, then one transaction — its report and 撤销."""
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -481,12 +483,19 @@ class ApplyPage(QWizardPage):
         self.problems = _problems_table()
         self.report_button = QPushButton(self.tr("保存问题清单…"))
         self.report_button.clicked.connect(lambda: self.wiz.result and self.wiz.save_error_report(self.wiz.result))
+        self.undo_button = QPushButton(self.tr("撤销这次导入"))
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.hide()
         self.done = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.work)
         layout.addWidget(self.counts)
         layout.addWidget(self.problems, 1)
-        layout.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.report_button)
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
 
     def initializePage(self) -> None:
         wiz = self.wiz
@@ -495,7 +504,7 @@ class ApplyPage(QWizardPage):
         self.report_button.setEnabled(False)
         Operation(wiz.ctx, self, lambda progress: importer.apply(ws, plan, actor, progress),
                   activity=self.tr("正在导入花名册，请稍候…")) \
-            .success(self._applied).failure(self._failed).run(self.work, self.tr("正在备份数据库并导入，请稍候…"))
+            .success(self._applied).failure(self._failed).run(self.work, self.tr("正在导入（改动很多时先备份数据库），请稍候…"))
 
     def _applied(self, result: importer.ImportResult) -> None:
         self.wiz.result = result
@@ -506,8 +515,21 @@ class ApplyPage(QWizardPage):
         text = _summary(self, result, applied=True)
         if result.backup:
             text += "\n" + self.tr("导入前的数据已备份到：{path}").format(path=result.backup)
+        elif result.changes_anything:
+            text += "\n" + self.tr("导入前的数据已逐条留底：如有问题，可以点“撤销这次导入”。")
+        self.undo_button.setVisible(bool(result.import_id and not result.backup and result.changes_anything))
         self.work.status.setText(text)
         self.completeChanged.emit()
+
+    def undo(self) -> None:
+        result = self.wiz.result
+        if result is not None:
+            undo_import(self.wiz.ctx, self, result.import_id, f"{Path(result.file).name}（{result.sheet}）",
+                        self._undone)
+
+    def _undone(self, _outcome: Any) -> None:
+        self.undo_button.hide()
+        self.work.status.setText(self.tr("已撤销这次导入：数据库回到了导入前的样子。"))
 
     def _failed(self, exc: Exception) -> None:
         self.done = True

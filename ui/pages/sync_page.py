@@ -35,6 +35,7 @@ from ui.context import AppContext
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase, passphrase_store
 from ui.display import stored_moment_text
+from ui.import_undo import RecentImports, undo_import
 from ui.operations import Operation
 from ui.pages.sync_review import ConflictPanel, CountsTable, DuplicatePanel, HistoryPanel, size_text
 from ui.widgets.empty_hint import EmptyHint
@@ -124,6 +125,8 @@ class SyncPage(QWidget):
         self.conflicts = ConflictPanel(ctx)
         self.duplicates = DuplicatePanel(ctx)
         self.history = HistoryPanel(ctx)
+        self.recent = RecentImports(ctx)
+        self.recent.undone.connect(self.refresh)
         self.conflicts.resolved.connect(self.refresh)
         self.duplicates.resolved.connect(self.refresh)
         self.tabs = SyncTabs()
@@ -132,6 +135,7 @@ class SyncPage(QWidget):
         self.tabs.addTab(self.conflicts, "")
         self.tabs.addTab(self.duplicates, "")
         self.tabs.addTab(self.history, self.tr("同步记录"))
+        self.tabs.addTab(self.recent, self.tr("最近的导入"))
 
         layout = QVBoxLayout()
         layout.addWidget(self.status_label)
@@ -187,12 +191,17 @@ class SyncPage(QWidget):
         self.preview = CountsTable()
         self.apply_button = QPushButton(self.tr("确认导入"))
         self.apply_button.clicked.connect(self.apply)
+        self.undo_button = QPushButton(self.tr("撤销这次导入"))
+        self.undo_button.clicked.connect(self.undo_last)
+        self.undo_button.hide()
+        self.last_import: ImportSummary | None = None
         file_buttons = QHBoxLayout()
         file_buttons.addWidget(self.read_button)
         file_buttons.addWidget(self.open_button)
         file_buttons.addStretch(1)
         apply_row = QHBoxLayout()
         apply_row.addStretch(1)
+        apply_row.addWidget(self.undo_button)
         apply_row.addWidget(self.apply_button)
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -227,6 +236,7 @@ class SyncPage(QWidget):
         self.tabs.setTabText(2, self.tr("冲突（{n}）").format(n=self.conflicts.refresh()))
         self.tabs.setTabText(3, self.tr("重复人员（{n}）").format(n=self.duplicates.refresh()))
         self.history.refresh()
+        self.recent.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -387,7 +397,28 @@ class SyncPage(QWidget):
         if totals.conflicts or totals.duplicates:
             text += self.tr("\n有 {c} 处冲突、{d} 处疑似重复人员需要人工处理，请看“冲突”和“重复人员”。").format(
                 c=totals.conflicts, d=totals.duplicates)
-        self.package_label.setText(text + self.tr("\n导入前的备份：{backup}").format(backup=summary.backup_path))
+        if summary.backup_path:
+            text += self.tr("\n导入前的备份：{backup}").format(backup=summary.backup_path)
+        else:
+            text += self.tr("\n导入前的数据已逐条留底：如有问题，可以点“撤销这次导入”。")
+        self.package_label.setText(text)
+        self.last_import = summary
+        self.undo_button.setVisible(not summary.backup_path)
+        self.refresh()
+
+    def undo_last(self) -> None:
+        summary = self.last_import
+        if summary is None:
+            return
+        label = summary.package.path.name
+        undo_import(self.ctx, self, summary.import_id, label, lambda _outcome: self._undone(label))
+
+    def _undone(self, label: str) -> None:
+        self.last_import = None
+        self.undo_button.hide()
+        self.preview.setRowCount(0)
+        self.package_label.setText(self.tr("已撤销导入 {file}：数据库回到了导入前的样子，这个同步包可以重新导入。")
+                                   .format(file=label))
         self.refresh()
 
     def _forget_package(self) -> None:
