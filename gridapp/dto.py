@@ -625,6 +625,15 @@ class DueVisit:
 
 
 @dataclass(frozen=True)
+class DueCounts:
+    """How many targets are due by the horizon asked, how many of them are overdue, and how many fall due today."""
+
+    due: int
+    overdue: int
+    due_today: int
+
+
+@dataclass(frozen=True)
 class WorkCounts:
     """The home page's to-do counts."""
 

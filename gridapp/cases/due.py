@@ -31,6 +31,14 @@ class VisitRule:
     def due(self, last: date | None, since: date) -> date:
         return add_months(last or since, self.interval_months) + timedelta(days=self.interval_days)
 
+    def latest_start(self, by: date) -> date:
+        """The latest last visit (or start) that makes this rule due by ``by``: ``due`` never decreases, so
+        ``due(start) <= by`` is ``start <= latest_start(by)``, a plain comparison a query can make."""
+        start = add_months(by - timedelta(days=self.interval_days), -self.interval_months)
+        while self.due(None, start + timedelta(days=1)) <= by:  # month ends: 29-31 January + 1 month all give 28 February
+            start += timedelta(days=1)
+        return start
+
     def covers_household(self, colour: str) -> bool:
         return self.target == "household" and (not self.colours or colour in self.colours)
 

@@ -82,9 +82,11 @@ class Visit(Synced, Base):
     """
 
     __tablename__ = "visits"
-    # The due-visit list (the last visit of every target in a subtree) reads only this index.
+    # The due-visit list (the last visit of every target in a subtree) reads only these indexes.
     __table_args__ = (Index("ix_visits_due", "grid_id", "target_kind", "target_id", "visited_on", "household_id",
-                            "deleted"),)
+                            "deleted"),
+                      Index("ix_visits_household_last", "household_id", "target_kind", "deleted", "visited_on"),
+                      Index("ix_visits_target_last", "target_id", "target_kind", "deleted", "visited_on"))
 
     kind: Mapped[str] = mapped_column(String(8), default="入户走访")
     visited_on: Mapped[date] = mapped_column(index=True)

@@ -62,8 +62,10 @@ class Person(Synced, Base):
     initials or by the last digits of an ID or phone number is an index range scan."""
 
     __tablename__ = "persons"
-    # Counting the live members of many households at once (tree counts, lists) reads only this index.
-    __table_args__ = (Index("ix_persons_household_live", "household_id", "deleted", "status"),)
+    # Counting the live members of many households at once (tree counts, lists) reads only the first index;
+    # the due-visit list finds the heads through the second alone.
+    __table_args__ = (Index("ix_persons_household_live", "household_id", "deleted", "status"),
+                      Index("ix_persons_household_head", "household_id", "relation", "deleted", "name"))
 
     household_id: Mapped[str] = mapped_column(ForeignKey("households.id"))
     sort_order: Mapped[int] = mapped_column(default=0)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from gridapp.cases import due as due_rules
@@ -25,10 +25,19 @@ from gridapp.cases.deadlines import timeliness
 from gridapp.cases.workflow import RATINGS, REOPENING
 from gridapp.dto import WorkerAssessment
 from gridapp.errors import RuleViolation
-from gridapp.models import Case, CaseStep, GridAssignment, GridNode, GridWorker, Household, Visit
+from gridapp.models import (
+    Case,
+    CaseStep,
+    GridAssignment,
+    GridNode,
+    GridWorker,
+    Household,
+    Person,
+    PersonTag,
+    Visit,
+)
 from gridapp.monitoring.indicators import WARNING_CATEGORY
-from gridapp.queries.cases import _tagged_people
-from gridapp.queries.common import QueryBase
+from gridapp.queries.common import LIVE_PERSON, QueryBase
 from gridapp.services.cases import now_of
 from gridapp.services.common import in_subtree
 
@@ -139,6 +148,31 @@ def _targets(s: Session, scope: str, last: date) -> list[Target]:
             days = sorted({*by_person[pid], *(d for d in by_household[hid])})
             found.append((homes[hid][2], covering, since, days))
     return found
+
+
+def _tagged_people(s: Session, in_scope: Select, rules: Iterable[due_rules.VisitRule],
+                   today: date) -> dict[str, tuple[str, str, set[str], date]]:
+    """Registered members of the households in scope with a current special-group tag the person rules ask
+    about: person id -> (household id, name, tag categories, date the earliest tag was recorded)."""
+    person_rules = [r for r in rules if r.target == "person"]
+    if not person_rules:
+        return {}
+    wanted = None if any(r.categories is None for r in person_rules) else set().union(
+        *(r.categories or () for r in person_rules))
+    # Categories are filtered here, not in SQL: an IN on the category would lead SQLite to scan the county's tags.
+    q = (select(Person.id, Person.household_id, Person.name, PersonTag.category, PersonTag.created_at)
+         .join(PersonTag, PersonTag.person_id == Person.id)
+         .where(~PersonTag.deleted, *LIVE_PERSON, Person.household_id.in_(in_scope),
+                or_(PersonTag.until.is_(None), PersonTag.until >= today)))
+    people: dict[str, tuple[str, str, set[str], date]] = {}
+    for pid, hid, name, category, created in s.execute(q):
+        if wanted is not None and category not in wanted:
+            continue
+        _, _, categories, since = people.setdefault(pid, (hid, name, set(), created.date()))
+        categories.add(category)
+        if created.date() < since:
+            people[pid] = (hid, name, categories, created.date())
+    return people
 
 
 def _due_in(rules: list[due_rules.VisitRule], since: date, visits: list[date], first: date,

@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -27,6 +26,7 @@ from gridapp.dto import (
     CaseLinkView,
     CaseRow,
     CaseView,
+    DueCounts,
     DueVisit,
     TimelineEntry,
     VisitFilter,
@@ -46,11 +46,11 @@ from gridapp.models import (
     GridWorker,
     Household,
     Person,
-    PersonTag,
     Place,
     Visit,
 )
-from gridapp.queries.common import HEAD, LIVE_PERSON, QueryBase, live_node, path_names
+from gridapp.queries import due
+from gridapp.queries.common import HEAD, QueryBase, live_node, path_names
 from gridapp.services.cases import attachment_store, case_state, now_of
 from gridapp.services.common import in_subtree, live, within
 
@@ -222,49 +222,23 @@ class CaseQueries(QueryBase):
     def due_visits(self, scope_id: str | None, today: date | None = None, worker_id: str | None = None,
                    within_days: int = 0) -> list[DueVisit]:
         """Households and persons due (or overdue) for a visit by ``today + within_days`` under the visit rules,
-        in a subtree and/or a worker's grids; most overdue first.
-
-        Four set-based queries whatever the size (households, their heads, tagged members, last visits); the
-        rules are applied in Python, where calendar months are easy.
-        """
+        in a subtree and/or a worker's grids; most overdue first. One statement (gridapp.queries.due)."""
         today = today or self.ws.today()
-        horizon = today + timedelta(days=within_days)
-        rules = due_rules.visit_rules()
         with self.ws.read() as s:
             grids = _worker_scope(s, self._subtree(s, scope_id) or "/", worker_id)
             if grids is None:
                 return []
-            in_scope = (select(Household.id).join(GridNode, GridNode.id == Household.grid_id)
-                        .where(~Household.deleted, grids))
-            homes = {row[0]: row for row in s.execute(
-                select(Household.id, Household.colour, Household.created_at, Household.address, Household.grid_id,
-                       GridNode.name).join(GridNode, GridNode.id == Household.grid_id)
-                .where(~Household.deleted, grids))}
-            heads = dict(s.execute(select(Person.household_id, Person.name).where(
-                Person.relation == HEAD, ~Person.deleted, Person.household_id.in_(in_scope))).all())
-            people = _tagged_people(s, in_scope, rules, today)
-            direct, members = _last_visits(s, grids, today)
-        found = []
-        by_colour: dict[str, list[due_rules.VisitRule]] = {}
-        for hid, colour, created, address, _, _ in homes.values():
-            covering = by_colour.get(colour)
-            if covering is None:
-                covering = by_colour[colour] = [r for r in rules if r.covers_household(colour)]
-            last = _latest(direct.get(("household", hid)), members.get(hid))
-            found.append(("household", hid, hid, heads.get(hid) or address, last,
-                          due_rules.earliest(covering, last, created.date())))
-        person_rules = [r for r in rules if r.target == "person"]
-        for pid, (hid, name, categories, since) in people.items():
-            last = _latest(direct.get(("person", pid)), direct.get(("household", hid)))
-            covering = [r for r in person_rules if r.covers_person(categories)]
-            found.append(("person", pid, hid, name, last, due_rules.earliest(covering, last, since)))
-        due = []
-        for kind, tid, hid, title, last, pick in found:
-            if pick is not None and pick[1] <= horizon:
-                _, _, _, address, gid, gname = homes[hid]
-                due.append(DueVisit(kind, tid, hid, title, address, gid, gname, pick[0].code, pick[0].label, last,
-                                    pick[1], (today - pick[1]).days))
-        return sorted(due, key=lambda d: (d.due_date, d.title, d.target_id))
+            return due.due_list(s, grids, due_rules.visit_rules(), today, today + timedelta(days=within_days))
+
+    def due_counts(self, scope_id: str | None, today: date | None = None, worker_id: str | None = None,
+                   within_days: int = 0) -> DueCounts:
+        """What ``due_visits`` would list, counted in SQL: due by ``today + within_days``, overdue, due today."""
+        today = today or self.ws.today()
+        with self.ws.read() as s:
+            grids = _worker_scope(s, self._subtree(s, scope_id) or "/", worker_id)
+            if grids is None:
+                return DueCounts(0, 0, 0)
+            return due.due_counts(s, grids, due_rules.visit_rules(), today, today + timedelta(days=within_days))
 
     # -- the home page ---------------------------------------------------------------------------------------------
 
@@ -272,9 +246,8 @@ class CaseQueries(QueryBase):
         """To-do counts for the home page: open and overdue cases, due and overdue visits."""
         now = now or now_of(self.ws)
         counts = self.case_counts(CaseFilter(scope_id=scope_id), now)
-        due = self.due_visits(scope_id, now.date())
-        return WorkCounts(sum(counts.by_step[step] for step in RUNNING), counts.overdue, len(due),
-                          sum(1 for d in due if d.overdue_days > 0))
+        visits = self.due_counts(scope_id, now.date())
+        return WorkCounts(sum(counts.by_step[step] for step in RUNNING), counts.overdue, visits.due, visits.overdue)
 
 
 # -- helpers ---------------------------------------------------------------------------------------------------------
@@ -351,52 +324,3 @@ def _worker_scope(s: Session, scope: str, worker_id: str | None) -> ColumnElemen
                      .where(GridAssignment.worker_id == worker_id, ~GridAssignment.deleted, ~GridNode.deleted)).all()
     paths = [p for p in mine if p.startswith(scope)] + ([scope] if any(scope.startswith(p) for p in mine) else [])
     return or_(*(in_subtree(GridNode.path, p) for p in paths)) if paths else None
-
-
-def _tagged_people(s: Session, in_scope: Select, rules: Iterable[due_rules.VisitRule],
-                   today: date) -> dict[str, tuple[str, str, set[str], date]]:
-    """Registered members of the households in scope with a current special-group tag the person rules ask
-    about: person id -> (household id, name, tag categories, date the earliest tag was recorded)."""
-    person_rules = [r for r in rules if r.target == "person"]
-    if not person_rules:
-        return {}
-    wanted = None if any(r.categories is None for r in person_rules) else set().union(
-        *(r.categories or () for r in person_rules))
-    # Categories are filtered here, not in SQL: an IN on the category would lead SQLite to scan the county's tags.
-    q = (select(Person.id, Person.household_id, Person.name, PersonTag.category, PersonTag.created_at)
-         .join(PersonTag, PersonTag.person_id == Person.id)
-         .where(~PersonTag.deleted, *LIVE_PERSON, Person.household_id.in_(in_scope),
-                or_(PersonTag.until.is_(None), PersonTag.until >= today)))
-    people: dict[str, tuple[str, str, set[str], date]] = {}
-    for pid, hid, name, category, created in s.execute(q):
-        if wanted is not None and category not in wanted:
-            continue
-        _, _, categories, since = people.setdefault(pid, (hid, name, set(), created.date()))
-        categories.add(category)
-        if created.date() < since:
-            people[pid] = (hid, name, categories, created.date())
-    return people
-
-
-def _last_visits(s: Session, grids: ColumnElement[bool], today: date) -> tuple[dict[tuple[str, str], date],
-                                                                                 dict[str, date]]:
-    """The last visit of every household and person in scope up to ``today`` (one grouped query over an index),
-    and per household the last visit to any of its members: a visit to a member counts for the household and
-    the other way round."""
-    rows = s.execute(
-        select(Visit.target_kind, Visit.target_id, func.max(Visit.household_id), func.max(Visit.visited_on))
-        .join(GridNode, GridNode.id == Visit.grid_id)
-        .where(~Visit.deleted, Visit.target_kind.in_(("household", "person")), Visit.visited_on <= today, grids)
-        .group_by(Visit.target_kind, Visit.target_id)
-    ).all()
-    direct: dict[tuple[str, str], date] = {}
-    members: dict[str, date] = {}
-    for kind, tid, household_id, last in rows:
-        direct[(kind, tid)] = last
-        if kind == "person" and household_id:
-            members[household_id] = _latest(members.get(household_id), last)
-    return direct, members
-
-
-def _latest(*days: date | None) -> Any:
-    return max((d for d in days if d is not None), default=None)

@@ -168,8 +168,7 @@ class HomePage(QWidget):
 def todo_counts(query: Queries, scope_id: str | None, now: datetime) -> dict[str, int]:
     """The numbers of the tiles: cases in progress and overdue, visits overdue, due today and within a week."""
     cases = query.case_counts(CaseFilter(scope_id=scope_id), now)
-    due = [d.overdue_days for d in query.due_visits(scope_id, now.date(), within_days=7)]
+    visits = query.due_counts(scope_id, now.date(), within_days=7)
     return {"overdue_cases": cases.overdue, "open_cases": sum(cases.by_step[step] for step in RUNNING),
-            "overdue_visits": sum(1 for days in due if days > 0), "due_today": due.count(0),
-            "due_week": sum(1 for days in due if days <= 0)}
+            "overdue_visits": visits.overdue, "due_today": visits.due_today, "due_week": visits.due - visits.overdue}
 
