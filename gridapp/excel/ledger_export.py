@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 
 from gridapp.errors import StorageError
-from gridapp.ledgers import Column, LedgerData, Section
+from gridapp.ledgers import Column, LedgerData, Part, Section, SectionRun, each_section
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CHARS_PER_MM = 0.6  # Excel column width units per millimetre of the printed column
@@ -61,9 +61,9 @@ def export_xlsx(data: LedgerData, path: str | Path) -> None:
         raise StorageError(f"无法写入文件 {target}：{exc.strerror or exc}") from exc
 
 
-def _sheets(sections: Iterable[Section], default: str) -> list[tuple[str, list[Section]]]:
-    """Sections grouped by sheet name, in order of first appearance."""
-    groups: dict[str, list[Section]] = {}
+def _sheets(sections: Iterable[Part], default: str) -> list[tuple[str, list[Part]]]:
+    """Sections (and runs of them) grouped by sheet name, in order of first appearance."""
+    groups: dict[str, list[Part]] = {}
     for section in sections:
         groups.setdefault(section.sheet_name or default, []).append(section)
     return list(groups.items())
@@ -79,13 +79,14 @@ def _sheet_title(name: str, taken: list[str]) -> str:
     return title
 
 
-def _write_sheet(sheet: Any, data: LedgerData, sections: list[Section]) -> None:
-    """Column widths, merged title rows and the frozen header go first: a write-only sheet is written in order."""
-    columns = _widest(sections)
+def _write_sheet(sheet: Any, data: LedgerData, parts: list[Part]) -> None:
+    """Column widths, merged title rows and the frozen header go first: a write-only sheet is written in order.
+    The sections of a run are read only as they are written."""
+    columns = _widest(parts)
     for i, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = max(6, round(column.width * CHARS_PER_MM, 1))
-    last = get_column_letter(max(len(columns), 4 if any(s.fields or s.texts for s in sections) else 1))
-    single = len(sections) == 1 and not (sections[0].fields or sections[0].texts) and bool(sections[0].columns)
+    last = get_column_letter(max(len(columns), 4 if any(map(_has_form, parts)) else 1))
+    single = len(parts) == 1 and not _has_form(parts[0]) and bool(parts[0].columns)
     sheet.freeze_panes = f"A{HEADER_ROWS + 2}" if single else f"A{HEADER_ROWS + 1}"
     for row in range(1, HEADER_ROWS + 1):
         sheet.merged_cells.add(f"A{row}:{last}{row}")
@@ -94,7 +95,7 @@ def _write_sheet(sheet: Any, data: LedgerData, sections: list[Section]) -> None:
     period = f"　{data.period_text}" if data.period else ""
     sheet.append([_cell(sheet, f"{data.unit}　范围：{data.scope}{period}　打印日期：{data.printed_on.isoformat()}"
                         f"{masked}", PLAIN)])
-    for section in sections:
+    for section in each_section(parts):
         if not single and section.title:
             sheet.append([_cell(sheet, section.title, SUBTITLE)])
         for i in range(0, len(section.fields), 2):
@@ -132,10 +133,15 @@ def _cell(sheet: Any, value: str, style: str) -> WriteOnlyCell:
     return cell
 
 
-def _widest(sections: list[Section]) -> list[Column]:
+def _has_form(part: Part) -> bool:
+    """Whether label/value pairs are printed: then the title rows span at least four columns."""
+    return isinstance(part, SectionRun) or bool(part.fields or part.texts)
+
+
+def _widest(parts: list[Part]) -> list[Column]:
     """For each column position, the widest column any section puts there."""
     widest: list[Column] = []
-    for section in sections:
+    for section in parts:
         for i, column in enumerate(section.columns):
             if i == len(widest):
                 widest.append(column)

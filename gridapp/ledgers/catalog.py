@@ -21,6 +21,7 @@ from gridapp.ledgers import (
 )
 from gridapp.ledgers.model import LANDSCAPE, PORTRAIT, Ledger, LedgerData, LedgerKind, Section, masked
 from gridapp.ledgers.pdf import write_pdf
+from gridapp.ledgers.people import persons_read
 from gridapp.ledgers.scope import Scope, calendar_year
 from gridapp.progress import Progress
 
@@ -103,7 +104,7 @@ def build_ledger(ws: Workspace, key: str, scope_id: str | None, *, mask: bool = 
     sections = ledger.sections(scope)
     data = _data(ws, ledger.key, ledger.title, scope.title, ledger.orientation, sections, mask, ledger.cover,
                  span)
-    _audit(ws, data, output, "grid_nodes", scope.node.id, len(scope.persons))
+    _audit(ws, data, output, "grid_nodes", scope.node.id, persons_read(scope))
     return data
 
 
