@@ -113,24 +113,48 @@ def _write_table(sheet: Any, section: Section) -> None:
     sheet.append([_cell(sheet, c.header, HEADER) for c in section.columns])
     kinds = [NUMBER if c.number else TEXT for c in section.columns]
     last = len(section.rows) - 1
+    cells = _ReusedCells(sheet)
     for n, values in enumerate(section.rows):
         styles = [TOTAL] * len(kinds) if section.total and n == last else kinds
-        sheet.append([_cell(sheet, value, style) for value, style in zip(values, styles, strict=True)])
+        sheet.append([cells.cell(i, value, style) for i, (value, style) in enumerate(zip(values, styles,
+                                                                                         strict=True))])
+
+
+class _ReusedCells:
+    """One styled cell per column, style and quote flag, refilled row after row: a write-only sheet writes an
+    appended row at once, and making and styling each cell anew took more time than writing it."""
+
+    def __init__(self, sheet: Any) -> None:
+        self.sheet = sheet
+        self.made: dict[tuple[int, str, bool], WriteOnlyCell] = {}
+
+    def cell(self, column: int, value: str, style: str) -> WriteOnlyCell:
+        key = (column, style, value.startswith(FORMULA_START))
+        cell = self.made.get(key)
+        if cell is None:
+            cell = self.made[key] = _cell(self.sheet, value, style)
+        else:
+            _fill(cell, value, style)
+        return cell
 
 
 def _cell(sheet: Any, value: str, style: str) -> WriteOnlyCell:
-    """A count in a number column becomes a number (a sheet can sum it); everything else is stored as text,
-    never as a formula."""
-    if style in (NUMBER, TOTAL) and value.isdigit():
-        cell = WriteOnlyCell(sheet, int(value))
-        cell.style = style
-        return cell
-    cell = WriteOnlyCell(sheet, value)
-    cell.data_type = "s"
+    cell = WriteOnlyCell(sheet)
+    _fill(cell, value, style)
     cell.style = style
     if value.startswith(FORMULA_START):
         cell.quotePrefix = True
     return cell
+
+
+def _fill(cell: WriteOnlyCell, value: str, style: str) -> None:
+    """A count in a number column becomes a number (a sheet can sum it); everything else is stored as text,
+    never as a formula (the cell's style has quotePrefix when the text starts like one)."""
+    if style in (NUMBER, TOTAL) and value.isdigit():
+        cell.value = int(value)
+    else:
+        cell.value = value
+        cell.data_type = "s"
 
 
 def _has_form(part: Part) -> bool:

@@ -90,16 +90,16 @@ MEMBER_FIELDS = (
 MEMBER_COLUMNS = (*(f.column for f in MEMBER_FIELDS), Column("特殊人群", 44))
 
 
-def household_pages(scope: Scope, batch: int = HOUSEHOLD_BATCH) -> list[Part]:
+def household_pages(scope: Scope) -> list[Part]:
     """One section per household, each on a page of its own, members in the household's order; read about
-    ``batch`` households (whole grids, in tree order) at a time while the booklet is written."""
+    HOUSEHOLD_BATCH households (whole grids, in tree order) at a time while the booklet is written."""
     with scope.ws.read() as s:
         counts = s.execute(
             select(Household.grid_id, func.count()).join(GridNode, GridNode.id == Household.grid_id)
             .where(scope.subtree(), ~Household.deleted).group_by(Household.grid_id)
         ).all()
     persons = sum(n for _, n in persons_per_grid(scope))
-    batches = grid_batches(scope, counts, batch)
+    batches = grid_batches(scope, counts, HOUSEHOLD_BATCH)
 
     def read() -> Iterator[Section]:
         for grids in batches:

@@ -25,13 +25,13 @@ PERSON_COLUMNS = (
 )
 
 
-def person_rows(scope: Scope, *where: Any, batch: int = BATCH) -> Rows[Any]:
+def person_rows(scope: Scope, *where: Any) -> Rows[Any]:
     """Live registered persons of live households in the scope, in tree, household and member order.
 
-    Counted per grid now; read when iterated, about ``batch`` persons (whole grids, in tree order) per query,
+    Counted per grid now; read when iterated, about BATCH persons (whole grids, in tree order) per query,
     so only a batch is ever in memory."""
     counts = persons_per_grid(scope, *where)
-    batches = grid_batches(scope, counts, batch)
+    batches = grid_batches(scope, counts, BATCH)
 
     def read() -> Iterator[Any]:
         for grids in batches:
