@@ -19,7 +19,7 @@ from gridapp.ledgers import (
     premises,
     statistics,
 )
-from gridapp.ledgers.model import LANDSCAPE, PORTRAIT, Ledger, LedgerData, LedgerKind, Section, masked
+from gridapp.ledgers.model import LANDSCAPE, PORTRAIT, Ledger, LedgerData, LedgerKind, Part, masked
 from gridapp.ledgers.pdf import write_pdf
 from gridapp.ledgers.people import persons_read
 from gridapp.ledgers.scope import Scope, calendar_year
@@ -151,7 +151,7 @@ def _checked(period: tuple[date, date]) -> tuple[date, date]:
     return first, last
 
 
-def _data(ws: Workspace, key: str, title: str, scope: str, orientation: str, sections: list[Section], mask: bool,
+def _data(ws: Workspace, key: str, title: str, scope: str, orientation: str, sections: list[Part], mask: bool,
           cover: bool = False, period: tuple[date, date] | None = None) -> LedgerData:
     if mask:
         sections = [masked(section) for section in sections]

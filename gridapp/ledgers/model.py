@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import starmap
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from gridapp.dto import Chart
 from gridapp.privacy import mask_text
@@ -207,11 +207,15 @@ class Ledger:
 
 # -- masking --------------------------------------------------------------------------------------------------
 
-def masked(part: Part) -> Any:
-    """The section or run with the middle of ID numbers and mobile numbers hidden everywhere in it."""
+def masked(part: Part) -> Part:
+    """The section or run with the middle of ID numbers and mobile numbers hidden everywhere in it (a run's
+    sections as they are read)."""
     if isinstance(part, SectionRun):
-        return replace(part, sections=part.sections.map(masked))
-    section = part
+        return replace(part, sections=part.sections.map(_masked_section))
+    return _masked_section(part)
+
+
+def _masked_section(section: Section) -> Section:
     rows = section.rows.map(_masked_row) if isinstance(section.rows, Rows) else tuple(map(_masked_row, section.rows))
     return replace(
         section,

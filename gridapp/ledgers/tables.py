@@ -3,9 +3,10 @@
 A plain LongTable re-creates the rest of itself at every page break, so a 10,000-page county ledger would
 cost hours (quadratic). ``PagedTable`` hands reportlab a window of rows a little larger than a page, lets the
 LongTable (repeatRows=1) split it, and starts the next window after the last row placed: linear time, and
-only a page or two of cell objects in memory at once. A window holds as many rows as could fit if each took
-one line, so with wrapping cells most of its rows go on to the next window: their cells are kept for it, and
-a wrapped cell remembers its line breaks, so each cell is laid out once.
+only a page or two of cell objects in memory at once. The rows come through a ``RowFeed`` that reads them
+only as windows need them (from the database, a batch at a time, for a county ledger). A window holds as many
+rows as could fit if each took one line, so with wrapping cells most of its rows go on to the next window:
+their cells are kept for it, and a wrapped cell remembers its line breaks, so each cell is laid out once.
 """
 
 from __future__ import annotations
