@@ -87,7 +87,8 @@ def bare_xlsx(database: Path, path: Path) -> int:
 
 
 def run_part(part: str, rows: int) -> dict[str, float]:
-    """One measured operation in this process: seconds, its own peak RSS and what it made."""
+    """One measured operation in this process: seconds, its own peak RSS, what it made (pages or rows) and
+    the file's size."""
     ws, _ = county_workspace()
     [root] = ws.query.grid_children(None)
     folder = Path(tempfile.mkdtemp(prefix="gridapp-ledger-bench-"))
@@ -96,11 +97,11 @@ def run_part(part: str, rows: int) -> dict[str, float]:
         if part == "build":
             with measured() as m:
                 data = build_ledger(ws, "population", root.id)
-            return {"seconds": m.seconds, "peak_mb": m.peak_mb, "rows": data.row_count}
+            return {"seconds": m.seconds, "peak_mb": m.peak_mb, "made": data.row_count}
         if part == "bare-xlsx":
             with measured() as m:
                 made = bare_xlsx(DATA / "county.sqlite3", path)
-            return {"seconds": m.seconds, "peak_mb": m.peak_mb, "rows": made, "mb": path.stat().st_size / 1e6}
+            return {"seconds": m.seconds, "peak_mb": m.peak_mb, "made": made, "mb": path.stat().st_size / 1e6}
         data = build_ledger(ws, "population", root.id)
         if part in ("ours-pdf", "bare-pdf"):
             data = first_rows(data, rows)
@@ -108,7 +109,7 @@ def run_part(part: str, rows: int) -> dict[str, float]:
                   "ours-xlsx": lambda d, p: export_xlsx(d, p) or data.row_count}[part]
         with measured() as m:
             made = writer(data, path)
-        return {"seconds": m.seconds, "peak_mb": m.peak_mb, "pages": made, "mb": path.stat().st_size / 1e6}
+        return {"seconds": m.seconds, "peak_mb": m.peak_mb, "made": made, "mb": path.stat().st_size / 1e6}
     finally:
         ws.close()
         shutil.rmtree(folder, ignore_errors=True)
@@ -135,20 +136,20 @@ def main() -> None:
         return f"{m['seconds']:.2f} s, peak RSS {m['peak_mb']:.0f} MB"
 
     build = measure("build", args.rows)
-    out = [(f"count {build['rows']:,.0f} persons, plan the batches", line(build))]
+    out = [(f"count {build['made']:,.0f} persons, plan the batches", line(build))]
     if not args.skip_county_pdf:
         pdf = measure("county-pdf", args.rows)
-        out += [("county PDF (rows read in batches)", f"{line(pdf)}; {pdf['pages']:,.0f} pages, {pdf['mb']:.0f} MB"),
-                ("  pages per second", f"{pdf['pages'] / pdf['seconds']:.1f} "
-                                       f"({build['rows'] / pdf['seconds']:,.0f} rows/s)")]
+        out += [("county PDF (rows read in batches)", f"{line(pdf)}; {pdf['made']:,.0f} pages, {pdf['mb']:.0f} MB"),
+                ("  pages per second", f"{pdf['made'] / pdf['seconds']:.1f} "
+                                       f"({build['made'] / pdf['seconds']:,.0f} rows/s)")]
     ours, bare = measure("ours-pdf", args.rows), measure("bare-pdf", args.rows)
-    out += [(f"first {args.rows:,} rows: ours", f"{line(ours)}; {ours['pages']:.0f} pages, "
-                                                f"{ours['pages'] / ours['seconds']:.1f} pages/s"),
-            (f"first {args.rows:,} rows: bare reportlab Table", f"{line(bare)}; {bare['pages']:.0f} pages"),
+    out += [(f"first {args.rows:,} rows: ours", f"{line(ours)}; {ours['made']:.0f} pages, "
+                                                f"{ours['made'] / ours['seconds']:.1f} pages/s"),
+            (f"first {args.rows:,} rows: bare reportlab Table", f"{line(bare)}; {bare['made']:.0f} pages"),
             ("  PDF ratio bare ÷ ours", f"{bare['seconds'] / ours['seconds']:.2f}")]
     ours, bare = measure("ours-xlsx", args.rows), measure("bare-xlsx", args.rows)
     out += [("county Excel export: ours", f"{line(ours)}; {ours['mb']:.0f} MB"),
-            ("county Excel: bare sqlite3 + openpyxl write-only", f"{line(bare)}; {bare['rows']:,.0f} rows, "
+            ("county Excel: bare sqlite3 + openpyxl write-only", f"{line(bare)}; {bare['made']:,.0f} rows, "
                                                                   f"{bare['mb']:.0f} MB"),
             ("  Excel ratio bare ÷ ours", f"{bare['seconds'] / ours['seconds']:.2f}")]
     print_table(f"gridapp ledger benchmark (实有人口台账, whole county, {date.today().isoformat()})", out)

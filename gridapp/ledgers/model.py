@@ -88,7 +88,8 @@ class Mark:
 @dataclass(frozen=True)
 class Section:
     """A titled block: label/value ``fields`` (a form), label/value ``texts`` that each take a whole line
-    (a description, an opinion), then a table of ``rows`` under ``columns``.
+    (a description, an opinion), then a table of ``rows`` under ``columns`` (a tuple, or ``Rows`` read from
+    the database while the ledger is written).
 
     ``new_page`` starts it on a fresh page (a household page of the booklet); ``total`` marks the last row
     as a totals row; ``image`` is a picture printed after the fields (the grid's plan, ``marks`` on it); ``chart`` a bar
