@@ -14,7 +14,16 @@ from gridapp.ledgers.catalog import (
     render_case_sheet,
     render_pdf,
 )
-from gridapp.ledgers.model import Column, LedgerData, LedgerKind, Section
+from gridapp.ledgers.model import (
+    Column,
+    LedgerData,
+    LedgerKind,
+    Part,
+    Rows,
+    Section,
+    SectionRun,
+    each_section,
+)
 from gridapp.ledgers.pdf import write_pdf
 from gridapp.ledgers.scope import calendar_year
 from gridapp.progress import Cancelled
@@ -26,10 +35,14 @@ __all__ = [
     "Column",
     "LedgerData",
     "LedgerKind",
+    "Part",
+    "Rows",
     "Section",
+    "SectionRun",
     "build_case_sheet",
     "build_ledger",
     "calendar_year",
+    "each_section",
     "find_ledger",
     "ledger_kinds",
     "render_case_sheet",

@@ -3,17 +3,17 @@ pins, counts, workers, 党员中心户), one page per household with its members
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from gridapp.dto import PIN_COLOURS
 from gridapp.ledgers.fields import attr, field, text
-from gridapp.ledgers.model import Column, Mark, Section
+from gridapp.ledgers.model import Column, Mark, Part, Rows, Section, SectionRun
 from gridapp.ledgers.organisation import party_centers, workers
-from gridapp.ledgers.people import person_rows, tags_by_person
+from gridapp.ledgers.people import grid_batches, persons_of, persons_per_grid, tags_by_person
 from gridapp.ledgers.persons import (
     BORN,
     EDUCATION,
@@ -34,16 +34,17 @@ if TYPE_CHECKING:
     from gridapp.ledgers.model import Ledger
 
 HOUSEHOLD_PAGE = "住户信息表"
+HOUSEHOLD_SHEET = "住户信息"
+HOUSEHOLD_BATCH = 500  # households read at a time
 KIND_ORDER = {"household": 0, "house": 1, "place": 2}
 KIND_LABELS = {"household": "住户", "house": "房屋", "place": "场所"}
 PIN_COLUMNS = (Column("编号", 12, "center"), Column("类别", 14, "center"), Column("住户/房屋/场所", 90),
                Column("颜色", 14, "center"))
 
 
-def booklet(scope: Scope, lists: Sequence[Ledger]) -> list[Section]:
+def booklet(scope: Scope, lists: Sequence[Ledger]) -> list[Part]:
     """Overview, household pages, then each ledger of ``lists`` starting on a page of its own."""
-    sections = overview(scope)
-    sections += household_pages(scope)
+    sections: list[Part] = [*overview(scope), *household_pages(scope)]
     for ledger in lists:
         for i, section in enumerate(ledger.sections(scope)):
             title = f"{ledger.title}：{section.title}" if section.title else ledger.title
@@ -89,18 +90,36 @@ MEMBER_FIELDS = (
 MEMBER_COLUMNS = (*(f.column for f in MEMBER_FIELDS), Column("特殊人群", 44))
 
 
-def household_pages(scope: Scope) -> list[Section]:
-    """One section per household, each on a page of its own, members in the household's order."""
+def household_pages(scope: Scope) -> list[Part]:
+    """One section per household, each on a page of its own, members in the household's order; read about
+    HOUSEHOLD_BATCH households (whole grids, in tree order) at a time while the booklet is written."""
+    with scope.ws.read() as s:
+        counts = s.execute(
+            select(Household.grid_id, func.count()).join(GridNode, GridNode.id == Household.grid_id)
+            .where(scope.subtree(), ~Household.deleted).group_by(Household.grid_id)
+        ).all()
+    persons = sum(n for _, n in persons_per_grid(scope))
+    batches = grid_batches(scope, counts, HOUSEHOLD_BATCH)
+
+    def read() -> Iterator[Section]:
+        for grids in batches:
+            yield from _household_batch(scope, grids)
+
+    pages = Rows(sum(n for _, n in counts), read)
+    return [SectionRun(HOUSEHOLD_PAGE, HOUSEHOLD_SHEET, MEMBER_COLUMNS, pages, persons)] if pages else []
+
+
+def _household_batch(scope: Scope, grids: list[str]) -> list[Section]:
     with scope.ws.read() as s:
         households = s.execute(
             select(Household, House.use, House.structure, House.safety_rating)
-            .join(GridNode, GridNode.id == Household.grid_id).outerjoin(House, House.id == Household.house_id)
-            .where(scope.subtree(), ~Household.deleted)
+            .outerjoin(House, House.id == Household.house_id)
+            .where(Household.grid_id.in_(grids), ~Household.deleted)
         ).all()
     members: dict[str, list[Any]] = {}
-    for person in person_rows(scope):
+    for person in persons_of(scope, grids):
         members.setdefault(person.household_id, []).append(person)
-    tags = tags_by_person(scope)
+    tags = tags_by_person(scope, grids=grids)
     households = sorted(households, key=lambda r: (scope.rank[r[0].grid_id], r[0].number, r[0].id))
     return [_household_page(scope, row, members.get(row[0].id, []), tags) for row in households]
 
@@ -122,7 +141,7 @@ def _household_page(scope: Scope, row: Any, members: list[Any], tags: dict[str, 
         for m in members
     )
     return Section(f"{HOUSEHOLD_PAGE}　户号：{h.number}　户主：{head}", MEMBER_COLUMNS, rows, fields,
-                   new_page=True, sheet="住户信息")
+                   new_page=True, sheet=HOUSEHOLD_SHEET)
 
 
 

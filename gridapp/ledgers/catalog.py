@@ -19,8 +19,9 @@ from gridapp.ledgers import (
     premises,
     statistics,
 )
-from gridapp.ledgers.model import LANDSCAPE, PORTRAIT, Ledger, LedgerData, LedgerKind, Section, masked
+from gridapp.ledgers.model import LANDSCAPE, PORTRAIT, Ledger, LedgerData, LedgerKind, Part, masked
 from gridapp.ledgers.pdf import write_pdf
+from gridapp.ledgers.people import persons_read
 from gridapp.ledgers.scope import Scope, calendar_year
 from gridapp.progress import Progress
 
@@ -103,7 +104,7 @@ def build_ledger(ws: Workspace, key: str, scope_id: str | None, *, mask: bool = 
     sections = ledger.sections(scope)
     data = _data(ws, ledger.key, ledger.title, scope.title, ledger.orientation, sections, mask, ledger.cover,
                  span)
-    _audit(ws, data, output, "grid_nodes", scope.node.id, len(scope.persons))
+    _audit(ws, data, output, "grid_nodes", scope.node.id, persons_read(scope))
     return data
 
 
@@ -150,7 +151,7 @@ def _checked(period: tuple[date, date]) -> tuple[date, date]:
     return first, last
 
 
-def _data(ws: Workspace, key: str, title: str, scope: str, orientation: str, sections: list[Section], mask: bool,
+def _data(ws: Workspace, key: str, title: str, scope: str, orientation: str, sections: list[Part], mask: bool,
           cover: bool = False, period: tuple[date, date] | None = None) -> LedgerData:
     if mask:
         sections = [masked(section) for section in sections]

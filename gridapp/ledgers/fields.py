@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from gridapp.ledgers.model import Column, Section, number_column
+from gridapp.ledgers.model import Column, Rows, Section, number_column
 
 SEQ = Column("序号", 10, "center", True)
 
@@ -49,8 +49,12 @@ def period(start: date | None, end: date | None, open_end: str = "") -> str:
 
 
 def numbered(title: str, fields: Sequence[Field], records: Iterable[Any], **options: Any) -> Section:
-    """A section with a 序号 column followed by ``fields``, one row per record."""
-    rows = tuple(
-        (str(i), *(text(f.value(r)) for f in fields)) for i, r in enumerate(records, start=1)
-    )
+    """A section with a 序号 column followed by ``fields``, one row per record; lazily read records
+    (``Rows``) give lazily made rows."""
+
+    def row(i: int, record: Any) -> tuple[str, ...]:
+        return (str(i), *(text(f.value(record)) for f in fields))
+
+    rows = records.numbered(row) if isinstance(records, Rows) else tuple(
+        row(i, r) for i, r in enumerate(records, start=1))
     return Section(title, (SEQ, *(f.column for f in fields)), rows, **options)

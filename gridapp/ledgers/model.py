@@ -6,10 +6,11 @@ formats show exactly the same columns and rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from itertools import starmap
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from gridapp.dto import Chart
 from gridapp.privacy import mask_text
@@ -19,6 +20,42 @@ if TYPE_CHECKING:
 
 PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+class Rows(Generic[T]):
+    """Records read from the database only while a ledger is written, a batch at a time, so a county ledger
+    never holds all its rows: the count is known up front (progress, the audit log) and every pass reads
+    them anew through ``read``."""
+
+    def __init__(self, count: int, read: Callable[[], Iterator[T]]) -> None:
+        self.count = count
+        self.read = read
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[T]:
+        return self.read()
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __repr__(self) -> str:
+        return f"Rows({self.count})"
+
+    def map(self, fn: Callable[[T], U]) -> Rows[U]:
+        """The same records through ``fn``, still read lazily."""
+        return Rows(self.count, lambda: map(fn, self.read()))
+
+    def numbered(self, fn: Callable[[int, T], U]) -> Rows[U]:
+        """``fn(n, record)`` for each record, n counting from 1."""
+        return Rows(self.count, lambda: starmap(fn, enumerate(self.read(), start=1)))
+
+
+TableRows = tuple[tuple[str, ...], ...] | Rows[tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -51,7 +88,8 @@ class Mark:
 @dataclass(frozen=True)
 class Section:
     """A titled block: label/value ``fields`` (a form), label/value ``texts`` that each take a whole line
-    (a description, an opinion), then a table of ``rows`` under ``columns``.
+    (a description, an opinion), then a table of ``rows`` under ``columns`` (a tuple, or ``Rows`` read from
+    the database while the ledger is written).
 
     ``new_page`` starts it on a fresh page (a household page of the booklet); ``total`` marks the last row
     as a totals row; ``image`` is a picture printed after the fields (the grid's plan, ``marks`` on it); ``chart`` a bar
@@ -62,7 +100,7 @@ class Section:
 
     title: str
     columns: tuple[Column, ...] = ()
-    rows: tuple[tuple[str, ...], ...] = ()
+    rows: TableRows = ()
     fields: tuple[tuple[str, str], ...] = ()
     texts: tuple[tuple[str, str], ...] = ()
     new_page: bool = False
@@ -79,6 +117,35 @@ class Section:
 
 
 @dataclass(frozen=True)
+class SectionRun:
+    """Many sections of one shape on one sheet, read a batch at a time while the ledger is written: the
+    booklet's household pages, one per household of what may be a whole county. ``columns`` are the tables'
+    columns, ``row_count`` the rows of all its sections together."""
+
+    title: str
+    sheet: str
+    columns: tuple[Column, ...]
+    sections: Rows[Section]
+    row_count: int
+
+    @property
+    def sheet_name(self) -> str:
+        return self.sheet
+
+
+Part = Section | SectionRun
+
+
+def each_section(parts: Iterable[Part]) -> Iterator[Section]:
+    """Every section in order, those of a run read as they come."""
+    for part in parts:
+        if isinstance(part, SectionRun):
+            yield from part.sections
+        else:
+            yield part
+
+
+@dataclass(frozen=True)
 class LedgerData:
     """Everything a printed or exported ledger shows; ``cover`` asks for a cover page (the booklet);
     ``period`` (first and last day) is the time a period ledger (事件, 走访) covers."""
@@ -89,14 +156,17 @@ class LedgerData:
     scope: str
     printed_on: date
     orientation: str
-    sections: tuple[Section, ...]
+    sections: tuple[Part, ...]
     masked: bool = False
     cover: bool = False
     period: tuple[date, date] | None = None
 
     @property
     def row_count(self) -> int:
-        return sum(len(s.rows) for s in self.sections)
+        return sum(s.row_count if isinstance(s, SectionRun) else len(s.rows) for s in self.sections)
+
+    def each_section(self) -> Iterator[Section]:
+        return each_section(self.sections)
 
     @property
     def period_text(self) -> str:
@@ -115,7 +185,7 @@ class LedgerKind:
     period: bool = False
 
 
-SectionSource = Callable[["Scope"], list[Section]]
+SectionSource = Callable[["Scope"], list[Part]]
 
 
 @dataclass(frozen=True)
@@ -138,10 +208,23 @@ class Ledger:
 
 # -- masking --------------------------------------------------------------------------------------------------
 
-def masked(section: Section) -> Section:
+def masked(part: Part) -> Part:
+    """The section or run with the middle of ID numbers and mobile numbers hidden everywhere in it (a run's
+    sections as they are read)."""
+    if isinstance(part, SectionRun):
+        return replace(part, sections=part.sections.map(_masked_section))
+    return _masked_section(part)
+
+
+def _masked_section(section: Section) -> Section:
+    rows = section.rows.map(_masked_row) if isinstance(section.rows, Rows) else tuple(map(_masked_row, section.rows))
     return replace(
         section,
-        rows=tuple(tuple(mask_text(cell) for cell in row) for row in section.rows),
+        rows=rows,
         fields=tuple((label, mask_text(value)) for label, value in section.fields),
         texts=tuple((label, mask_text(value)) for label, value in section.texts),
     )
+
+
+def _masked_row(row: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(mask_text(cell) for cell in row)

@@ -2,20 +2,26 @@
 sections as forms and tables, signature lines at the end (or under each section that asks for its own).
 
 The page total is a form XObject drawn on every page and defined once, when the document is saved, so each
-page is written once (no second layout pass, no page kept in memory to be numbered later).
+page is written once (no second layout pass, no page kept in memory to be numbered later). The story is made
+as the pages are laid out and each finished page is compressed at once, so a 10,000-page county ledger takes
+a few hundred MB, not its whole story and rows.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFBase85Encode, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -40,7 +46,16 @@ from gridapp.ledgers.charts import HEIGHT as CHART_HEIGHT
 from gridapp.ledgers.charts import chart_drawing
 from gridapp.ledgers.fonts import font_name
 from gridapp.ledgers.model import LANDSCAPE, LedgerData, Mark, Section
-from gridapp.ledgers.tables import FONT_SIZE, LEADING, PAD_X, PAD_Y, CellMaker, PagedTable, RowCounter
+from gridapp.ledgers.tables import (
+    FONT_SIZE,
+    LEADING,
+    PAD_X,
+    PAD_Y,
+    CellMaker,
+    PagedTable,
+    RowCounter,
+    RowFeed,
+)
 from gridapp.progress import Progress
 
 MARGIN_X = 12 * mm
@@ -53,14 +68,30 @@ LABEL_FILL = colors.HexColor("#F2F2F2")
 EMPTY = "（本范围内暂无记录）"
 LEGEND = "图例：" + "　".join(f'<font color="{PIN_COLOURS[c]}">●</font> {name}' for c, name in (
     ("红", "红色住户"), ("黄", "黄色住户"), ("绿", "绿色住户"), ("", "房屋、场所"))) + "　（编号见下表）"
+STORY_AHEAD = 8  # flowables taken from the story at a time
 SIGNATURES = "填表人：＿＿＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日"
 
 
 
 class _Canvas(Canvas):
-    """Defines the page-total form just before saving, when the number of pages is known."""
+    """Compresses each page's content as soon as the page is finished (reportlab keeps every page until
+    the file is saved: 10,000 pages of uncompressed text would take hundreds of MB), and defines the
+    page-total form just before saving, when the number of pages is known."""
 
     pages = 0
+
+    def showPage(self) -> None:
+        super().showPage()
+        page = self._doc.Pages.pages[-1]
+        if page.compression and page.stream:  # encoded as reportlab would encode it when saving
+            filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
+            encoded = page.stream
+            for encoding in reversed(filters):
+                encoded = encoding.encode(encoded)
+            content = PDFStream(content=encoded)
+            content.dictionary["Filter"] = PDFArray([PDFName(f.pdfname) for f in filters])
+            content.__Comment__ = "page stream"
+            page.Contents, page.stream = content, None
 
     def save(self) -> None:
         self.pages = self.getPageNumber() - 1
@@ -85,6 +116,17 @@ class _Document(BaseDocTemplate):
         body = PageTemplate("body", [frame], onPage=self._header_footer)
         cover = PageTemplate("cover", [frame], onPage=self._footer)
         self.addPageTemplates([cover, body] if data.cover else [body])
+
+    def build_from(self, story: Iterator[Flowable]) -> None:
+        """Lays out ``story`` taking flowables from it a few at a time, never the whole of it."""
+        self._story = story
+        self._pending = list(islice(story, STORY_AHEAD)) or [Spacer(0, 0)]
+        self.build(self._pending, canvasmaker=_Canvas)
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        super().handle_flowable(flowables)  # also called for reportlab's own list of postponed actions
+        if flowables is self._pending and len(flowables) < STORY_AHEAD:  # build() stops at an empty list
+            flowables.extend(islice(self._story, STORY_AHEAD))
 
     def afterPage(self) -> None:
         self.callback.report(self.progress.done, self.progress.total)  # a safe point: stops if cancelled
@@ -119,7 +161,8 @@ class _Document(BaseDocTemplate):
 
 
 class _Story:
-    """Builds the list of flowables for a ledger, section by section."""
+    """Yields the flowables of a ledger section by section, as the document asks for more, so that only the
+    sections on the pages being laid out are ever held (a county booklet has 50,000 household pages)."""
 
     def __init__(self, data: LedgerData, width: float, progress: RowCounter) -> None:
         self.data = data
@@ -134,18 +177,25 @@ class _Story:
         self.signed = ParagraphStyle("signed", parent=self.sign, alignment=TA_RIGHT)
         self.flowables: list[Flowable] = []
 
-    def build(self) -> list[Flowable]:
+    def build(self) -> Iterator[Flowable]:
         if self.data.cover:
             self._cover()
-        for i, section in enumerate(self.data.sections):
+        signed = False  # each section signed itself: no signature lines at the end
+        for i, section in enumerate(self.data.each_section()):
             if section.new_page and i:
                 self.flowables.append(PageBreak())
             self._section(section)
+            signed = signed or bool(section.signature)
+            yield from self._taken()
         if not self.data.sections:
             self.flowables.append(Paragraph(EMPTY, self.note))
-        if not any(section.signature for section in self.data.sections):  # else each section is signed itself
+        if not signed:
             self.flowables += [CondPageBreak(24 * mm), Spacer(1, 10 * mm), Paragraph(SIGNATURES, self.sign)]
-        return self.flowables
+        yield from self._taken()
+
+    def _taken(self) -> list[Flowable]:
+        taken, self.flowables = self.flowables, []
+        return taken
 
     def _cover(self) -> None:
         data = self.data
@@ -178,9 +228,8 @@ class _Story:
         if section.chart:
             self.flowables += [chart_drawing(section.chart, self.width), Spacer(1, 3 * mm)]
         if section.columns:
-            widths = self._widths(section)
-            self.flowables.append(PagedTable(self.cells, section.columns, widths, section.rows, self.progress,
-                                             section.total))
+            feed = RowFeed(self.cells, section.columns, self._widths(section), section.rows)
+            self.flowables.append(PagedTable(feed, self.progress, section.total))
             if not section.rows:
                 self.flowables.append(Paragraph(EMPTY, self.note))
         if section.signature:
@@ -270,9 +319,8 @@ def write_pdf(data: LedgerData, path: str | Path, progress: Progress | None = No
     progress = progress or Progress()
     try:
         doc = _Document(str(temp), data, counter, progress)
-        story = _Story(data, doc.width, counter).build()
         progress.report(0, counter.total)
-        doc.build(story, canvasmaker=_Canvas)
+        doc.build_from(_Story(data, doc.width, counter).build())
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)

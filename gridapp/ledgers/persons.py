@@ -89,7 +89,7 @@ def tagged(scope: Scope, categories: tuple[str, ...]) -> list[Section]:
     """One section per special group present in the scope, with that group's own detail fields as columns."""
     tags = tags_by_person(scope, categories)
     tagged_ids = select(PersonTag.person_id).where(PersonTag.category.in_(categories), ~PersonTag.deleted)
-    persons = person_rows(scope, Person.id.in_(tagged_ids))
+    persons = list(person_rows(scope, Person.id.in_(tagged_ids)))  # read once for every group
     sections = []
     for group in codes.special_groups():
         if group.code not in categories:

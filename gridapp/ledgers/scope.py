@@ -34,7 +34,8 @@ class Scope:
     top: tuple[str, ...]  # the scope's direct children, in order
     branch: dict[str, str]  # grid id -> the direct child of the scope it lies under (the scope for itself)
     period: tuple[date, date] | None = None  # first and last day a period ledger covers
-    persons: set[str] = field(default_factory=set)  # ids of the persons read into the ledger, for the audit log
+    # the conditions of the person readers of the ledger, to count the persons it shows for the audit log
+    person_filters: list[tuple[Any, ...]] = field(default_factory=list)
 
     @classmethod
     def load(cls, ws: Workspace, node_id: str, period: tuple[date, date] | None = None) -> Scope:

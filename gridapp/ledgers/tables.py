@@ -3,14 +3,15 @@
 A plain LongTable re-creates the rest of itself at every page break, so a 10,000-page county ledger would
 cost hours (quadratic). ``PagedTable`` hands reportlab a window of rows a little larger than a page, lets the
 LongTable (repeatRows=1) split it, and starts the next window after the last row placed: linear time, and
-only a page or two of cell objects in memory at once. A window holds as many rows as could fit if each took
-one line, so with wrapping cells most of its rows go on to the next window: their cells are kept for it, and
-a wrapped cell remembers its line breaks, so each cell is laid out once.
+only a page or two of cell objects in memory at once. The rows come through a ``RowFeed`` that reads them
+only as windows need them (from the database, a batch at a time, for a county ledger). A window holds as many
+rows as could fit if each took one line, so with wrapping cells most of its rows go on to the next window:
+their cells are kept for it, and a wrapped cell remembers its line breaks, so each cell is laid out once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
@@ -96,72 +97,91 @@ def table_style(font: str, columns: Sequence[Column], total_row: int | None = No
     return TableStyle(commands)
 
 
-class PagedTable(Flowable):
-    """The rows of one section under a repeated header row, laid out a page-sized window at a time."""
+class RowFeed:
+    """The rows of one table, read once and in order as pages ask for them: the rows read but not yet placed
+    wait here as cells, so only a window of rows is ever held, however long the table (rows may come from
+    a lazy reader of the database)."""
 
     def __init__(self, maker: CellMaker, columns: Sequence[Column], widths: Sequence[float],
-                 rows: Sequence[Sequence[str]], progress: RowCounter, total: bool = False, start: int = 0,
-                 cells: dict[int, list[Any]] | None = None) -> None:
-        super().__init__()
+                 rows: Iterable[Sequence[str]]) -> None:
         self.maker = maker
         self.columns = columns
         self.widths = widths
-        self.rows = rows
+        self.rows = iter(rows)
+        self.cells: dict[int, list[Any]] = {}  # row index -> its cells, made once for every window
+        self.read = 0
+
+    def upto(self, end: int) -> int:
+        """Reads rows until ``end`` of them have been read or there are no more; the rows read (at most end)."""
+        while self.read < end:
+            values = next(self.rows, None)
+            if values is None:
+                break
+            self.cells[self.read] = [self.maker.cell(value, w, c.align)
+                                     for value, w, c in zip(values, self.widths, self.columns, strict=True)]
+            self.read += 1
+        return min(end, self.read)
+
+    def placed(self, start: int, end: int) -> None:
+        for index in range(start, end):
+            del self.cells[index]
+
+
+class PagedTable(Flowable):
+    """The rows of one section under a repeated header row, laid out a page-sized window at a time."""
+
+    def __init__(self, feed: RowFeed, progress: RowCounter, total: bool = False, start: int = 0) -> None:
+        super().__init__()
+        self.feed = feed
         self.progress = progress
         self.total = total
         self.start = start
-        self.cells = {} if cells is None else cells  # row index -> its cells, made once for every window
         self._table: LongTable | None = None
         self._window_height = 0.0
         self._count = 0
+        self._more = False
 
     def _window(self, height: float) -> tuple[LongTable, int]:
         """A LongTable of the header and more rows than can fit in ``height`` (or all that are left); the
         frame asks wrap() then split() for the same height, so the last window is reused."""
         if self._table is not None and self._window_height == height:
             return self._table, self._count
-        count = min(len(self.rows) - self.start, int(height / MIN_ROW) + 2)
-        end = self.start + count
-        header = [self.maker.heading(c.header) for c in self.columns]
-        data = [header] + [self._cells(i) for i in range(self.start, end)]
-        last = count if self.total and end == len(self.rows) else None
-        style = table_style(self.maker.font, self.columns, last)
+        feed, start = self.feed, self.start
+        end = feed.upto(start + int(height / MIN_ROW) + 2)
+        count = end - start
+        self._more = feed.upto(end + 1) > end
+        header = [feed.maker.heading(c.header) for c in feed.columns]
+        data = [header] + [feed.cells[i] for i in range(start, end)]
+        last = count if self.total and not self._more else None
+        style = table_style(feed.maker.font, feed.columns, last)
         self._window_height = height
-        self._table = LongTable(data, colWidths=list(self.widths), repeatRows=1, style=style)
+        self._table = LongTable(data, colWidths=list(feed.widths), repeatRows=1, style=style)
         self._count = count
         return self._table, count
 
-    def _cells(self, index: int) -> list[Any]:
-        made = self.cells.get(index)
-        if made is None:
-            made = self.cells[index] = [self.maker.cell(value, w, c.align) for value, w, c
-                                        in zip(self.rows[index], self.widths, self.columns, strict=True)]
-        return made
-
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        table, count = self._window(availHeight)
+        table, _ = self._window(availHeight)
         width, height = table.wrap(availWidth, availHeight)
-        if self.start + count < len(self.rows):
+        if self._more:
             height = max(height, availHeight + 1)  # more rows follow than the window holds: never fits
         self.width, self.height = width, height
         return width, height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = self._window(availHeight)[0].split(availWidth, availHeight)
+        table, count = self._window(availHeight)
+        parts = table.split(availWidth, availHeight)
         if not parts:
             return []
         used = parts[0]._nrows - 1  # without its header row
         self.progress.done += used
-        if self.start + used >= len(self.rows):
-            return [parts[0]]
         start = self.start + used
-        for placed in range(self.start, start):
-            self.cells.pop(placed, None)
-        rest = PagedTable(self.maker, self.columns, self.widths, self.rows, self.progress, self.total, start,
-                          self.cells)
-        return [parts[0], rest]
+        self.feed.placed(self.start, start)
+        if used >= count and not self._more:
+            return [parts[0]]
+        return [parts[0], PagedTable(self.feed, self.progress, self.total, start)]
 
     def draw(self) -> None:
         assert self._table is not None
         self.progress.done += self._count
+        self.feed.placed(self.start, self.start + self._count)
         self._table.drawOn(self.canv, 0, 0)

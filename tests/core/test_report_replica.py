@@ -30,7 +30,7 @@ def main_and_replica(pg_cluster, demo_village_file):
 
 
 def _rows_text(data) -> str:
-    return repr([section for section in data.sections])
+    return " ".join(cell for section in data.each_section() for row in section.rows for cell in row)
 
 
 def test_ledgers_and_statistics_read_from_the_replica_and_audit_on_the_main(main_and_replica):
