@@ -3,7 +3,9 @@ the current user, and a status bar."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -27,26 +29,29 @@ from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase
 from ui.live_changes import LiveChanges
-from ui.pages.audit_page import AuditPage
-from ui.pages.case_page import CasePage
-from ui.pages.grading_page import GradingPage
-from ui.pages.grid_page import GridPage
 from ui.pages.home_page import HomePage
-from ui.pages.household_page import HouseholdPage
-from ui.pages.ledger_page import LedgerPage
-from ui.pages.premises_pages import HousesPage, PlacesPage
-from ui.pages.recycle_page import RecyclePage
-from ui.pages.settings_page import SettingsPage, apply_font_mode, large_font_enabled
-from ui.pages.sync_page import SyncPage
-from ui.pages.users_page import UsersPage
-from ui.pages.visit_page import VisitPage
+from ui.pages.settings_page import apply_font_mode, large_font_enabled
 from ui.search_box import SearchBox
 from ui.window_geometry import keep_geometry
+
+if TYPE_CHECKING:
+    from ui.pages.case_page import CasePage
+    from ui.pages.grading_page import GradingPage
+    from ui.pages.grid_page import GridPage
+    from ui.pages.household_page import HouseholdPage
+    from ui.pages.settings_page import SettingsPage
+    from ui.pages.visit_page import VisitPage
 
 PREFERRED_SIZE = QSize(1360, 840)  # on smaller screens the window fills the screen
 RESTORING = ("edit_households", "edit_premises", "record_visits")  # what the recycle bin gives back
 # the first steps of a new office (首页) and the permission each needs
 STEP_PERMISSIONS = {"grid": "edit_grid", "import": "import", "household": "edit_households", "passphrase": "sync"}
+
+
+def page_class(module: str, name: str) -> type:
+    """A page of ui.pages, imported when the page is first shown: the start does not load what only other
+    pages use (openpyxl, reportlab, the charts of the 考核 page …)."""
+    return getattr(importlib.import_module(f"ui.pages.{module}"), name)
 
 
 class NavigationList(QListWidget):
@@ -88,23 +93,23 @@ class MainWindow(QMainWindow):
                  "passphrase": self.set_passphrase}
         steps = {key: action for key, action in steps.items() if ctx.can(STEP_PERMISSIONS[key])}
         self._add_page("home", self.tr("首页"), lambda: HomePage(ctx, self.jump, steps))
-        self._add_page("grid", self.tr("网格"), lambda: GridPage(ctx))
-        self._add_page("households", self.tr("住户"), lambda: HouseholdPage(ctx))
-        self._add_page("houses", self.tr("房屋"), lambda: HousesPage(ctx))
-        self._add_page("places", self.tr("场所"), lambda: PlacesPage(ctx))
-        self._add_page("cases", self.tr("事件"), lambda: CasePage(ctx))
-        self._add_page("visits", self.tr("走访"), lambda: VisitPage(ctx))
+        self._add_page("grid", self.tr("网格"), lambda: page_class("grid_page", "GridPage")(ctx))
+        self._add_page("households", self.tr("住户"), lambda: page_class("household_page", "HouseholdPage")(ctx))
+        self._add_page("houses", self.tr("房屋"), lambda: page_class("premises_pages", "HousesPage")(ctx))
+        self._add_page("places", self.tr("场所"), lambda: page_class("premises_pages", "PlacesPage")(ctx))
+        self._add_page("cases", self.tr("事件"), lambda: page_class("case_page", "CasePage")(ctx))
+        self._add_page("visits", self.tr("走访"), lambda: page_class("visit_page", "VisitPage")(ctx))
         self._add_page("grading", self.tr("考核"), self._grading_page)
         if ctx.can("print"):
-            self._add_page("ledgers", self.tr("台账"), lambda: LedgerPage(ctx))
+            self._add_page("ledgers", self.tr("台账"), lambda: page_class("ledger_page", "LedgerPage")(ctx))
         if ctx.can("sync"):
-            self._add_page("sync", self.tr("同步"), lambda: SyncPage(ctx))
+            self._add_page("sync", self.tr("同步"), lambda: page_class("sync_page", "SyncPage")(ctx))
         if any(ctx.can(permission) for permission in RESTORING):
-            self._add_page("recycle", self.tr("回收站"), lambda: RecyclePage(ctx))
+            self._add_page("recycle", self.tr("回收站"), lambda: page_class("recycle_page", "RecyclePage")(ctx))
         if ctx.can("manage_users"):
-            self._add_page("users", self.tr("用户"), lambda: UsersPage(ctx))
+            self._add_page("users", self.tr("用户"), lambda: page_class("users_page", "UsersPage")(ctx))
         if ctx.can("audit"):
-            self._add_page("audit", self.tr("日志"), lambda: AuditPage(ctx))
+            self._add_page("audit", self.tr("日志"), lambda: page_class("audit_page", "AuditPage")(ctx))
         self._add_page("settings", self.tr("设置"), self._settings_page)
         self.nav.currentRowChanged.connect(lambda row: self.stack.setCurrentWidget(self.page(self.page_keys()[row])))
         self.show_page("home")
@@ -155,13 +160,13 @@ class MainWindow(QMainWindow):
                                                                        scope=scope)
 
     def _grading_page(self) -> GradingPage:
-        page = GradingPage(self.ctx)
+        page = page_class("grading_page", "GradingPage")(self.ctx)
         if "ledgers" in self._builders:
             page.ledger_requested.connect(self.open_ledger)
         return page
 
     def _settings_page(self) -> SettingsPage:
-        page = SettingsPage(self.ctx)
+        page = page_class("settings_page", "SettingsPage")(self.ctx)
         page.backups.restored.connect(lambda _kept: self.reopen_requested.emit())
         page.database.reopen_requested.connect(self.reopen_requested.emit)
         return page
