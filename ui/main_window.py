@@ -50,7 +50,7 @@ STEP_PERMISSIONS = {"grid": "edit_grid", "import": "import", "household": "edit_
 
 def page_class(module: str, name: str) -> type:
     """A page of ui.pages, imported when the page is first shown: the start does not load what only other
-    pages use (openpyxl, reportlab, the charts of the 考核 page …)."""
+    pages use (openpyxl, reportlab …)."""
     return getattr(importlib.import_module(f"ui.pages.{module}"), name)
 
 
