@@ -86,8 +86,8 @@ class DamagedDatabase(StorageError):
         self.file, self.problem, self.backup = file, problem, sound
 
 
-def _check_file(file: Path) -> None:
-    if file.exists() and file.stat().st_size > 0 and (problem := backup.problem_of(file)):
+def _check_file(file: Path, pages: bool = True) -> None:
+    if file.exists() and file.stat().st_size > 0 and (problem := backup.problem_of(file, pages=pages)):
         raise DamagedDatabase(file, problem, backup.newest_sound(file))
 
 
@@ -134,21 +134,25 @@ class Workspace:
         self._attach_services()
 
     @classmethod
-    def open(cls, location: str | Path | None = None, report_location: str | None = None) -> Workspace:
+    def open(cls, location: str | Path | None = None, report_location: str | None = None, *,
+             check_pages: bool = True) -> Workspace:
         """Open (creating and migrating if needed) the database at ``location`` or the default place;
         ``report_location`` (or GRIDAPP_REPORT_DB) is a read-only replica that ledgers and statistics read from.
 
         An existing file is checked first (SQLite's quick_check): one that is not a database or has damaged
         pages raises DamagedDatabase naming the newest backup that passes its own check; the file itself is
-        never touched."""
+        never touched. Without ``check_pages`` only the file's head and tables are looked at (the quick_check
+        reads the whole file: seconds on a county's database) and the caller runs ``check_pages`` later; damage
+        met while opening is still reported as DamagedDatabase."""
         loc = paths.resolve_location(location)
+        file = None
         if not paths.is_url(loc):
             file = Path(loc).expanduser().resolve()
             try:
                 file.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageError(f"无法创建数据文件夹 {file.parent}：{exc}") from exc
-            _check_file(file)
+            _check_file(file, pages=check_pages)
         report = paths.resolve_report_location(report_location)
         ws = cls(paths.to_url(loc), paths.to_url(report) if report else None)
         try:
@@ -159,8 +163,19 @@ class Workspace:
                 ws.clock.observe(ws._max_hlc())
         except StorageError:
             ws.close()
+            if file is not None and not check_pages:
+                _check_file(file)  # a damaged page met while opening: said as a checked open says it
             raise
         return ws
+
+    def check_pages(self) -> str:
+        """SQLite's quick_check of the open database file, which ``open(check_pages=False)`` left for later:
+        what is wrong ("" when nothing is, or on a server). Saves wait meanwhile (the write gate), so none
+        lands in a file not yet checked."""
+        if self.db_file is None:
+            return ""
+        with self.gate.hold("正在检查数据库文件"):
+            return backup.problem_of(self.db_file)
 
     def close(self) -> None:
         self.engine.dispose()

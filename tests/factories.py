@@ -106,3 +106,11 @@ def pages_text(path: Path) -> list[str]:
     """Each page's text of a PDF with runs of white space made one space (the page total is a separate PDF
     form)."""
     return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
+
+
+def damage_pages(path: Path) -> None:
+    """Zero 8 KB in the middle of the file, as a failing disk does."""
+    raw = bytearray(path.read_bytes())
+    middle = len(raw) // 2 // 4096 * 4096
+    raw[middle:middle + 8192] = bytes(8192)
+    path.write_bytes(bytes(raw))

@@ -19,7 +19,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="gridapp")
     parser.add_argument("--db", help="database file or SQLAlchemy URL (GRIDAPP_DB works too)")
     parser.add_argument("--demo", action="store_true", help="fill a new, empty database with a demo village")
-    parser.add_argument("--smoke", action="store_true", help="start offscreen, build the window, exit 0")
+    parser.add_argument("--smoke", action="store_true", help="start offscreen, build every page, exit 0")
+    parser.add_argument("--first-paint", action="store_true", help=argparse.SUPPRESS)  # see ui/first_paint.py
     return parser.parse_args(argv)
 
 
@@ -72,8 +73,8 @@ def program_settings(settings_file: str | None = None):
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "gridapp", "gridapp")
 
 
-def open_workspace(location: str | None, demo: bool) -> Workspace:
-    ws = Workspace.open(location)
+def open_workspace(location: str | None, demo: bool, check_pages: bool = True) -> Workspace:
+    ws = Workspace.open(location, check_pages=check_pages)
     if demo and ws.query.stats()["households"] == 0:
         from gridapp.demo import generate
 
@@ -91,13 +92,16 @@ def main(argv: list[str] | None = None) -> int:
     from ui.main_window import MainWindow
     from ui.session import Session, sign_in
 
+    check_pages = args.smoke  # at a start the file's pages are checked in the background (check_pages_later)
     while True:  # once more after a backup has been restored: the database is opened and signed in again
-        ws = open_checked(args, app)
+        ws = open_checked(args, app, check_pages)
         if ws is None:
             return 2
         ctx = make_context(ws)
-        if args.smoke:  # builds the window as the set-up administrator, says how many households it shows, quits
+        if args.smoke:  # builds every page as the set-up administrator, says how many households it shows, quits
             window = MainWindow(ctx.signed_in(ws.users.open_actor(), ""))
+            for key in window.page_keys():
+                window.show_page(key)
             app.processEvents()
             print(f"gridapp: smoke ok — {ws.url}, office {ws.office.name if ws.office else '(not set)'}, "
                   f"{window.household_count()} households")
@@ -106,27 +110,39 @@ def main(argv: list[str] | None = None) -> int:
         if not clock_accepted(ws, app):
             ws.close()
             return 1
-        user = start_office(ctx) if ws.office is None else sign_in(ctx)
+        if args.first_paint and ws.users.is_open():  # timed as the set-up administrator, who sees everything
+            user = ctx.signed_in(ws.users.open_actor(), "")
+        else:
+            user = start_office(ctx) if ws.office is None else sign_in(ctx)
         if user is None:
             ws.close()
             return 1
         app.setQuitOnLastWindowClosed(False)  # logging out closes the window and opens the log-in: not the end
         session = Session(user)
         session.ended.connect(app.quit)
+        if args.first_paint:
+            from ui.first_paint import FirstPaint
+
+            FirstPaint(session.window)
+        check_pages_later(session)
         daily_second_copy(user)
         code = app.exec()
         session.ctx.tasks.wait()
         ws.close()
         if not session.reopen:
             return code
+        check_pages = True  # a file opened again (restored, switched to, or found damaged) is checked first
+        if session.damaged:
+            continue  # the check at opening offers the newest sound backup
         QMessageBox.information(None, app.translate("app", "重新打开数据库"),
                                 app.translate("app", "数据库已重新打开（恢复了备份，或换了数据库）。请重新登录"
                                                      "（恢复的备份里的用户和密码以那时为准）。"))
 
 
-def open_checked(args: argparse.Namespace, app):
+def open_checked(args: argparse.Namespace, app, check_pages: bool = True):
     """The database, or None after telling why it cannot be opened. A damaged file gets the dialog that offers
-    the newest sound backup; once one is restored, the restored file is opened."""
+    the newest sound backup; once one is restored, the restored file is opened. Without ``check_pages`` the
+    file's pages are left to ``check_pages_later``."""
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from gridapp.workspace import DamagedDatabase
@@ -135,7 +151,7 @@ def open_checked(args: argparse.Namespace, app):
 
     while True:
         try:
-            return open_workspace(startup_location(args.db, program_settings()), args.demo)
+            return open_workspace(startup_location(args.db, program_settings()), args.demo, check_pages)
         except DamagedDatabase as exc:
             if args.smoke or DamagedDialog(exc).exec() != QDialog.DialogCode.Accepted:
                 print(f"gridapp: {exc}", file=sys.stderr)
@@ -156,6 +172,16 @@ def clock_accepted(ws: Workspace, app) -> bool:
     return not problem or messages.choose(None, app.translate("app", "电脑的日期不对"), problem,
                                           [app.translate("app", "退出，先改日期"),
                                            app.translate("app", "仍然继续（不推荐）")]) == 1
+
+
+def check_pages_later(session) -> None:
+    """SQLite's check of every page of the file (seconds on a county's database) runs once the window is up,
+    with saves waiting for it; a damaged file ends the session, and the program opens the file again with the
+    check first, which offers the newest sound backup."""
+    ws = session.ctx.ws
+    session.ctx.tasks.start(lambda _progress: ws.check_pages(),
+                            on_done=lambda problem: session.close_damaged() if problem else None,
+                            on_error=lambda exc: print(f"gridapp: 数据库文件没有检查成：{exc}", file=sys.stderr))
 
 
 def daily_second_copy(ctx) -> None:

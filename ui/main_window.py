@@ -3,9 +3,14 @@ the current user, and a status bar."""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -24,26 +29,29 @@ from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase
 from ui.live_changes import LiveChanges
-from ui.pages.audit_page import AuditPage
-from ui.pages.case_page import CasePage
-from ui.pages.grading_page import GradingPage
-from ui.pages.grid_page import GridPage
 from ui.pages.home_page import HomePage
-from ui.pages.household_page import HouseholdPage
-from ui.pages.ledger_page import LedgerPage
-from ui.pages.premises_pages import HousesPage, PlacesPage
-from ui.pages.recycle_page import RecyclePage
-from ui.pages.settings_page import SettingsPage, apply_font_mode, large_font_enabled
-from ui.pages.sync_page import SyncPage
-from ui.pages.users_page import UsersPage
-from ui.pages.visit_page import VisitPage
+from ui.pages.settings_page import apply_font_mode, large_font_enabled
 from ui.search_box import SearchBox
 from ui.window_geometry import keep_geometry
+
+if TYPE_CHECKING:
+    from ui.pages.case_page import CasePage
+    from ui.pages.grading_page import GradingPage
+    from ui.pages.grid_page import GridPage
+    from ui.pages.household_page import HouseholdPage
+    from ui.pages.settings_page import SettingsPage
+    from ui.pages.visit_page import VisitPage
 
 PREFERRED_SIZE = QSize(1360, 840)  # on smaller screens the window fills the screen
 RESTORING = ("edit_households", "edit_premises", "record_visits")  # what the recycle bin gives back
 # the first steps of a new office (首页) and the permission each needs
 STEP_PERMISSIONS = {"grid": "edit_grid", "import": "import", "household": "edit_households", "passphrase": "sync"}
+
+
+def page_class(module: str, name: str) -> type:
+    """A page of ui.pages, imported when the page is first shown: the start does not load what only other
+    pages use (openpyxl, reportlab …)."""
+    return getattr(importlib.import_module(f"ui.pages.{module}"), name)
 
 
 class NavigationList(QListWidget):
@@ -79,38 +87,31 @@ class MainWindow(QMainWindow):
 
         self.nav = NavigationList()
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-        self.households_page = HouseholdPage(ctx)
-        self.grid_page = GridPage(ctx)
-        self.case_page = CasePage(ctx)
-        self.visit_page = VisitPage(ctx)
+        self.pages: dict[str, QWidget] = {}  # the pages built so far: each is built when first shown
+        self._builders: dict[str, Callable[[], QWidget]] = {}
         steps = {"grid": self.start_setup, "import": self.import_roster, "household": self.register_first_household,
                  "passphrase": self.set_passphrase}
         steps = {key: action for key, action in steps.items() if ctx.can(STEP_PERMISSIONS[key])}
-        self._add_page("home", self.tr("首页"), HomePage(ctx, self.jump, steps))
-        self._add_page("grid", self.tr("网格"), self.grid_page)
-        self._add_page("households", self.tr("住户"), self.households_page)
-        self._add_page("houses", self.tr("房屋"), HousesPage(ctx))
-        self._add_page("places", self.tr("场所"), PlacesPage(ctx))
-        self._add_page("cases", self.tr("事件"), self.case_page)
-        self._add_page("visits", self.tr("走访"), self.visit_page)
-        self._add_page("grading", self.tr("考核"), GradingPage(ctx))
+        self._add_page("home", self.tr("首页"), lambda: HomePage(ctx, self.jump, steps))
+        self._add_page("grid", self.tr("网格"), lambda: page_class("grid_page", "GridPage")(ctx))
+        self._add_page("households", self.tr("住户"), lambda: page_class("household_page", "HouseholdPage")(ctx))
+        self._add_page("houses", self.tr("房屋"), lambda: page_class("premises_pages", "HousesPage")(ctx))
+        self._add_page("places", self.tr("场所"), lambda: page_class("premises_pages", "PlacesPage")(ctx))
+        self._add_page("cases", self.tr("事件"), lambda: page_class("case_page", "CasePage")(ctx))
+        self._add_page("visits", self.tr("走访"), lambda: page_class("visit_page", "VisitPage")(ctx))
+        self._add_page("grading", self.tr("考核"), self._grading_page)
         if ctx.can("print"):
-            self._add_page("ledgers", self.tr("台账"), LedgerPage(ctx))
-            self.pages["grading"].ledger_requested.connect(self.open_ledger)
+            self._add_page("ledgers", self.tr("台账"), lambda: page_class("ledger_page", "LedgerPage")(ctx))
         if ctx.can("sync"):
-            self._add_page("sync", self.tr("同步"), SyncPage(ctx))
+            self._add_page("sync", self.tr("同步"), lambda: page_class("sync_page", "SyncPage")(ctx))
         if any(ctx.can(permission) for permission in RESTORING):
-            self._add_page("recycle", self.tr("回收站"), RecyclePage(ctx))
+            self._add_page("recycle", self.tr("回收站"), lambda: page_class("recycle_page", "RecyclePage")(ctx))
         if ctx.can("manage_users"):
-            self._add_page("users", self.tr("用户"), UsersPage(ctx))
+            self._add_page("users", self.tr("用户"), lambda: page_class("users_page", "UsersPage")(ctx))
         if ctx.can("audit"):
-            self._add_page("audit", self.tr("日志"), AuditPage(ctx))
-        settings = SettingsPage(ctx)
-        settings.backups.restored.connect(lambda _kept: self.reopen_requested.emit())
-        settings.database.reopen_requested.connect(self.reopen_requested.emit)
-        self._add_page("settings", self.tr("设置"), settings)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self._add_page("audit", self.tr("日志"), lambda: page_class("audit_page", "AuditPage")(ctx))
+        self._add_page("settings", self.tr("设置"), self._settings_page)
+        self.nav.currentRowChanged.connect(lambda row: self.stack.setCurrentWidget(self.page(self.page_keys()[row])))
         self.show_page("home")
         self.live_changes = LiveChanges(ctx, self)  # other workstations' saves refresh the pages too
 
@@ -158,18 +159,65 @@ class MainWindow(QMainWindow):
         return self.tr("当前用户：{user}（{role}，范围：{scope}）").format(user=actor.name, role=actor.role or "—",
                                                                        scope=scope)
 
-    def _add_page(self, key: str, title: str, page: QWidget) -> None:
-        self.pages[key] = page
-        self.stack.addWidget(page)
+    def _grading_page(self) -> GradingPage:
+        page = page_class("grading_page", "GradingPage")(self.ctx)
+        if "ledgers" in self._builders:
+            page.ledger_requested.connect(self.open_ledger)
+        return page
+
+    def _settings_page(self) -> SettingsPage:
+        page = page_class("settings_page", "SettingsPage")(self.ctx)
+        page.backups.restored.connect(lambda _kept: self.reopen_requested.emit())
+        page.database.reopen_requested.connect(self.reopen_requested.emit)
+        return page
+
+    def _add_page(self, key: str, title: str, build: Callable[[], QWidget]) -> None:
+        """An area of the program: a placeholder in the stack until it is first shown (``page``), so the
+        window opens as fast on a county's database as on an empty one."""
+        self._builders[key] = build
+        self.stack.addWidget(QWidget())
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         self.nav.addItem(item)
 
-    def show_page(self, key: str) -> QWidget:
-        index = list(self.pages).index(key)
-        self.nav.setCurrentRow(index)
+    def page_keys(self) -> list[str]:
+        return list(self._builders)
+
+    def page(self, key: str) -> QWidget:
+        """The page of area ``key``, built in place of its placeholder the first time it is asked for."""
+        if key not in self.pages:
+            index = self.page_keys().index(key)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                page = self.pages[key] = self._builders[key]()
+            finally:
+                QApplication.restoreOverrideCursor()
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
         return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(self.page_keys().index(key))
+        return self.page(key)
+
+    @property
+    def households_page(self) -> HouseholdPage:
+        return self.page("households")
+
+    @property
+    def grid_page(self) -> GridPage:
+        return self.page("grid")
+
+    @property
+    def case_page(self) -> CasePage:
+        return self.page("cases")
+
+    @property
+    def visit_page(self) -> VisitPage:
+        return self.page("visits")
 
     def open_ledger(self, key: str, period: tuple | None) -> None:
         """From the 考核 page to the ledger page, on the ledger it shows (and its period)."""
@@ -233,6 +281,11 @@ class MainWindow(QMainWindow):
     def household_count(self) -> int:
         return self.households_page.model.rowCount()
 
+    def has_unsaved_grid(self) -> bool:
+        """The grid details hold changes not saved yet (never true of a 网格 page not built)."""
+        grid = self.pages.get("grid")
+        return grid is not None and grid.has_unsaved_changes()
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -242,7 +295,7 @@ class MainWindow(QMainWindow):
         titles = [form.windowTitle().replace("[*]", "") for form in self.findChildren(QWidget)
                   if form.isWindow() and form is not self and form.isVisible()
                   and getattr(form, "is_dirty", lambda: False)()]
-        if self.grid_page.has_unsaved_changes():
+        if self.has_unsaved_grid():
             titles.append(self.tr("网格的基本信息"))
         return titles
 
@@ -252,7 +305,7 @@ class MainWindow(QMainWindow):
             if form.isWindow() and form is not self and form.isVisible() and not form.close():
                 event.ignore()
                 return
-        if self.grid_page.has_unsaved_changes():
+        if self.has_unsaved_grid():
             answer = messages.ask_save(self, self.tr("网格的基本信息已修改但尚未保存。"))
             if answer != "discard":
                 if answer == "save":

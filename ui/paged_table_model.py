@@ -1,6 +1,6 @@
 """A sortable list over row ids that fetches row DTOs one page at a time, so a county's 20,000 cases or
-100,000 visits open as fast as a village's few hundred. The case list and the visit log are instances; what
-differs (the queries, the columns, which rows stand out) is passed in."""
+100,000 visits open as fast as a village's few hundred. The case list, the visit log, 房屋 and 场所 are
+instances; what differs (the queries, the columns, which rows stand out) is passed in."""
 
 from __future__ import annotations
 

@@ -56,6 +56,7 @@ class Session(QObject):
         self.lock_screen: LockScreen | None = None
         self.login_dialog: LoginDialog | None = None
         self.reopen = False  # the program should open the database again (a backup was restored)
+        self.damaged = False  # … because the check of the file's pages found damage
         self._logging_out = False
         self.watcher = IdleWatcher(self._idle_limit, clock, self)
         self.watcher.idle.connect(self.lock)
@@ -165,6 +166,12 @@ class Session(QObject):
             window.deleteLater()
         self.watcher.stop()
         self.ended.emit()
+
+    def close_damaged(self) -> None:
+        """The file's pages are damaged (ui.app.check_pages_later): end the session, the program opens the
+        file again through the check that offers the newest sound backup."""
+        self.damaged = True
+        self._reopen()
 
     def _logged_in_again(self, dialog: LoginDialog, result: int) -> None:
         if result != QDialog.DialogCode.Accepted or dialog.actor is None:

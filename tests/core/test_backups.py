@@ -11,20 +11,12 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import gridapp
-from factories import Tree, digest, family, valid_id
+from factories import Tree, damage_pages, digest, family, valid_id
 
 from gridapp import backup
 from gridapp.backup import BackupError
 from gridapp.dto import SYSTEM
 from gridapp.workspace import DamagedDatabase, Workspace
-
-
-def damage_pages(path: Path) -> None:
-    """Zero 8 KB in the middle of the file, as a failing disk does."""
-    raw = bytearray(path.read_bytes())
-    middle = len(raw) // 2 // 4096 * 4096
-    raw[middle:middle + 8192] = bytes(8192)
-    path.write_bytes(bytes(raw))
 
 
 @pytest.fixture
@@ -155,3 +147,26 @@ def test_a_clock_set_back_is_noticed(ws: Workspace, tree: Tree) -> None:
     assert ws.clock_problem() == ""
     warning = ws.clock_problem(datetime(2000, 1, 1, 8))
     assert "这台电脑的日期是 2000年01月01日" in warning and "请先把电脑的日期和时间改对" in warning
+
+
+@pytest.mark.sqlite_only("a damaged file")
+def test_an_open_without_the_page_check_leaves_it_for_later(village: Path) -> None:
+    damage_pages(village)
+    ws = Workspace.open(village, check_pages=False)  # head and tables are fine: the damage is further in
+    try:
+        assert "损坏" in ws.check_pages()
+    finally:
+        ws.close()
+    with pytest.raises(DamagedDatabase):
+        Workspace.open(village)
+
+
+@pytest.mark.sqlite_only("a damaged file")
+def test_an_unchecked_open_of_a_file_that_is_no_database_is_refused_at_once(village: Path) -> None:
+    village.write_bytes(b"PK\x03\x04 quarantined by an antivirus" * 100)
+    with pytest.raises(DamagedDatabase):
+        Workspace.open(village, check_pages=False)
+
+
+def test_a_sound_database_passes_the_page_check(demo_ws: Workspace) -> None:
+    assert demo_ws.check_pages() == ""

@@ -128,3 +128,72 @@ def test_places_filter_by_type_and_risk_level_and_show_every_field(ws: Workspace
     assert (detail.name, detail.type, detail.address, detail.contact_name, detail.contact_phone,
             detail.licence_no, detail.risk_level, detail.notes) == (
         "幸福超市", "商超", "1组", "李四", "13900000000", "92411423MA12345678", "低", "24小时")
+
+
+def _premises(ws: Workspace, tree: Tree) -> None:
+    """Houses and places with ties in every column, some deleted, spread over two grids."""
+    _house(ws, tree.grid1, "3号", use="出租", structure="砖混", safety_rating="D", owner_name="王大山",
+           owner_phone="13800000002")
+    _house(ws, tree.micro, "1号", use="出租", structure="", safety_rating="B", owner_name="李四")
+    _house(ws, tree.grid2, "2号", use="自住", structure="砖混", safety_rating="B", owner_name="王大山",
+           owner_phone="13800000001")
+    _house(ws, tree.grid2, "1号", use="空置", structure="框架", owner_name="")
+    home = _house(ws, tree.grid1, "5号", use="自住", safety_rating="A")
+    for number in ("001", "002"):
+        ws.households.create(SYSTEM, replace(family(tree.micro, number, head_id=""), house_id=home))
+    ws.recycle.delete(SYSTEM, "house", _house(ws, tree.grid1, "0号"))
+    for name, kind, risk, phone in (("幸福超市", "商超", "低", "139"), ("幸福饭店", "餐饮", "中", ""),
+                                    ("幸福超市", "商超", "高", "137"), ("烟花爆竹零售点", "九小场所", "高", "")):
+        ws.places.create(SYSTEM, tree.grid1, name=name, type=kind, risk_level=risk, contact_phone=phone,
+                         address=name[:2])
+    ws.recycle.delete(SYSTEM, "place", ws.places.create(SYSTEM, tree.grid2, name="已关门").id)
+
+
+@pytest.mark.parametrize("sort", ["address", "use", "structure", "safety_rating", "owner_name", "owner_phone",
+                                  "household_count"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_house_ids_come_in_the_order_the_list_sorted_them_in_before(ws: Workspace, tree: Tree, sort: str,
+                                                                    descending: bool) -> None:
+    _premises(ws, tree)
+    whole = ws.query.houses(tree.county)  # by address: ties of a sorted column keep this order
+    assert ws.query.house_ids(tree.county, sort=sort, descending=descending) == [
+        h.id for h in sorted(whole, key=lambda h: getattr(h, sort), reverse=descending)]
+
+
+@pytest.mark.parametrize("sort", ["name", "type", "address", "contact_name", "contact_phone", "risk_level"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_place_ids_come_in_the_order_the_list_sorted_them_in_before(ws: Workspace, tree: Tree, sort: str,
+                                                                    descending: bool) -> None:
+    _premises(ws, tree)
+    whole = ws.query.places(tree.county)
+    assert ws.query.place_ids(tree.county, sort=sort, descending=descending) == [
+        p.id for p in sorted(whole, key=lambda p: getattr(p, sort), reverse=descending)]
+
+
+def test_id_queries_filter_and_scope_as_the_whole_lists_do(ws: Workspace, tree: Tree) -> None:
+    _premises(ws, tree)
+    for scope in (tree.county, tree.grid1, tree.grid2, tree.micro):
+        for use, rating in ((None, None), ("出租", None), (None, "B级"), ("自住", "A")):
+            assert ws.query.house_ids(scope, use=use, safety_rating=rating) == [
+                h.id for h in ws.query.houses(scope, use=use, safety_rating=rating)]
+        for kind, risk in ((None, None), ("商超", None), (None, "高"), ("商超", "高风险")):
+            assert ws.query.place_ids(scope, type=kind, risk_level=risk) == [
+                p.id for p in ws.query.places(scope, type=kind, risk_level=risk)]
+    assert ws.query.house_ids(tree.grid1, use="空置") == [] and ws.query.place_ids(tree.grid2) == []
+
+
+def test_rows_of_a_page_of_ids_come_in_the_order_asked_leaving_out_gone_ones(ws: Workspace, tree: Tree) -> None:
+    _premises(ws, tree)
+    houses = {h.id: h for h in ws.query.houses(tree.county)}
+    page = ws.query.house_ids(tree.county, sort="household_count", descending=True)
+    assert ws.query.house_rows(page) == [houses[i] for i in page]
+    assert houses[page[0]].household_count == 2
+    ws.recycle.delete(SYSTEM, "house", page[1])
+    assert ws.query.house_rows(page[:3]) == [houses[page[0]], houses[page[2]]]
+    assert ws.query.house_rows([]) == []
+
+    places = {p.id: p for p in ws.query.places(tree.county)}
+    page = list(reversed(ws.query.place_ids(tree.county)))
+    assert ws.query.place_rows(page) == [places[i] for i in page]
+    ws.recycle.delete(SYSTEM, "place", page[0])
+    assert ws.query.place_rows(page[:2]) == [places[page[1]]]

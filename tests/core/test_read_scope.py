@@ -149,6 +149,11 @@ def test_a_grid_worker_finds_lists_and_counts_only_their_grid(village: Village) 
     cases, visits = me.query.cases(), me.query.visit_log(VisitFilter())
     assert cases and visits and {c.grid_id for c in cases} | {v.grid_id for v in visits} <= grids
     assert {h.grid_id for h in me.query.houses(None)} | {p.grid_id for p in me.query.places(None)} <= grids
+    every_house, every_place = ws.query.house_ids(None), ws.query.place_ids(None)
+    assert me.query.house_ids(None) == [h.id for h in me.query.houses(None)] != every_house
+    assert me.query.place_ids(None) == [p.id for p in me.query.places(None)] != every_place
+    assert me.query.house_rows(every_house) == me.query.houses(None)  # a page of ids shows only their own
+    assert {p.grid_id for p in me.query.place_rows(every_place)} <= grids
     assert me.query.work_counts().open_cases < ws.query.work_counts().open_cases
 
 
@@ -168,6 +173,7 @@ def test_a_grid_worker_is_refused_everything_outside_their_grid(village: Village
         lambda: me.query.grid_node(village.village), lambda: me.query.household(theirs),
         lambda: me.query.case(case.id), lambda: me.query.find_case(case.number), lambda: me.query.visit(visit),
         lambda: me.query.place(place.id), lambda: me.query.places(village.grid2),
+        lambda: me.query.place_ids(village.grid2), lambda: me.query.house_ids(village.grid2),
         lambda: me.query.case_ids(CaseFilter(scope_id=village.village)),
         lambda: me.query.person_history(ws.query.household(theirs).members[0].id),
         lambda: build_ledger(me, "population", village.grid2),
@@ -237,6 +243,7 @@ def test_a_query_user_never_gets_a_full_id_number_or_phone(village: Village) -> 
         reader.query.household_rows(households), [reader.query.household(h) for h in some],
         reader.search("张", limit=1000), reader.search("13", limit=1000), houses,
         [reader.query.house(h.id) for h in houses], reader.query.places(None),
+        reader.query.house_rows(reader.query.house_ids(None)), reader.query.place_rows(reader.query.place_ids(None)),
         [reader.query.place(p.id) for p in reader.query.places(None)],
         reader.query.visit_workers(None), reader.query.grid_workers(village.grid1),
         reader.query.grid_node(village.grid1), [reader.query.case(c.id) for c in cases[:40]],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,34 @@ def test_window_shows_office_user_and_navigation(window, ctx) -> None:
     order = ["首页", "网格", "住户", "房屋", "场所", "事件", "走访", "考核", "台账", "同步", "回收站", "用户", "日志", "设置"]
     assert [title for title in window.page_titles() if title in order] == order
     assert window.stack.currentWidget() is window.pages["home"]
+
+
+def test_only_the_home_page_is_built_at_start_and_each_other_page_on_first_show(window, ctx) -> None:
+    from ui.pages.premises_pages import HousesPage
+
+    assert list(window.pages) == ["home"]
+    assert window.stack.count() == len(window.page_keys())  # a placeholder stands for each page not built
+    assert window.findChildren(HousesPage) == []
+    window.nav.setCurrentRow(window.page_keys().index("houses"))  # a click on 房屋
+    houses = window.pages["houses"]
+    assert isinstance(houses, HousesPage) and window.stack.currentWidget() is houses
+    assert houses.model.rowCount() == len(ctx.ws.query.house_ids(None))
+    assert window.stack.indexOf(houses) == window.page_keys().index("houses")
+    assert window.show_page("home") is window.pages["home"]
+    assert window.show_page("houses") is houses and window.findChildren(HousesPage) == [houses]  # built once
+    assert set(window.pages) == {"home", "houses"}
+
+
+def test_a_page_built_late_still_hears_other_workstations(window, ctx) -> None:
+    from ui_helpers import elsewhere
+
+    from gridapp.dto import SYSTEM
+
+    places = window.show_page("places")
+    before = places.model.rowCount()
+    grid = places.tree_model.node(places.tree.currentIndex()).id
+    elsewhere(ctx, lambda: ctx.ws.places.create(SYSTEM, grid, name="幸福村新开超市", type="商超"))
+    assert places.model.rowCount() == before + 1
 
 
 def test_household_list_follows_the_selected_grid_node(window, ctx) -> None:
@@ -74,6 +103,20 @@ def test_smoke_start_exits_zero(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "smoke ok" in done.stdout
+
+
+def test_first_paint_start_prints_the_time_of_the_first_paint_and_ends(tmp_path: Path) -> None:
+    from gridapp.workspace import Workspace
+    from ui.first_paint import MARK
+
+    db = tmp_path / "office.sqlite3"
+    Workspace.open(db).init_office("测试村村民委员会", "411423")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-m", "ui", "--first-paint", "--db", str(db)], capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    [line] = [line for line in done.stdout.splitlines() if line.startswith(MARK)]
+    assert float(line.removeprefix(MARK)) > 0
 
 
 def test_closing_the_window_asks_about_an_unsaved_household_form(window, ctx, qtbot, monkeypatch) -> None:

@@ -9,7 +9,7 @@ from factories import family
 from PySide6.QtCore import Qt
 from ui_helpers import closed, elsewhere, type_text
 
-from ui import messages
+from ui import messages, paged_table_model
 from ui.forms.house_form import HouseForm
 from ui.forms.place_form import PlaceForm, RecordForm
 from ui.pages.premises_pages import HousesPage, PlacesPage
@@ -195,6 +195,58 @@ def test_sorting_by_household_count_is_numeric(houses) -> None:
     counts = _column(houses, 6)
     assert counts == sorted(counts, reverse=True)
     assert counts[0] > counts[-1]
+
+
+@pytest.mark.parametrize("page_type", [HousesPage, PlacesPage])
+def test_a_list_longer_than_a_page_reads_rows_a_page_at_a_time_as_it_scrolls(page_type, ctx, qtbot,
+                                                                             monkeypatch) -> None:
+    size = 2  # rows a page: the demo village's 15 places make several
+    monkeypatch.setattr(paged_table_model, "PAGE", size)
+    rows_of = "house_rows" if page_type is HousesPage else "place_rows"
+    asked: list[list[str]] = []
+    read = getattr(ctx.ws.query, rows_of)
+    monkeypatch.setattr(ctx.ws.query, rows_of, lambda ids: asked.append(list(ids)) or read(ids))
+    page = page_type(ctx)
+    qtbot.addWidget(page)
+    page.resize(900, 300)
+    with qtbot.waitExposed(page):
+        page.show()
+    page.table.viewport().repaint()
+    ids = [page.model.record_id(r) for r in range(page.model.rowCount())]
+    assert len(ids) > 3 * size and asked and all(len(batch) <= size for batch in asked)
+    assert asked[0] == ids[:size] and ids[-1] not in {i for batch in asked for i in batch}  # only what shows
+
+    page.table.scrollToBottom()
+    page.table.viewport().repaint()
+    assert asked[-1] == ids[(len(ids) - 1) // size * size:]  # the last page, read once it came into view
+    assert sum(len(batch) for batch in asked) < len(ids)
+    last = page.model.index(len(ids) - 1, 0).data()
+    assert last == getattr(read([ids[-1]])[0], page.model.columns[0].attr)
+
+
+@pytest.mark.parametrize("page_type", [HousesPage, PlacesPage])
+def test_clicking_a_header_sorts_as_the_list_sorted_before_it_was_paged(page_type, ctx, qtbot) -> None:
+    page = page_type(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    whole = (ctx.ws.query.houses if page_type is HousesPage else ctx.ws.query.places)(page.scope_id())
+    for col, column in enumerate(page.model.columns):
+        for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+            page.table.horizontalHeader().setSortIndicator(col, order)  # a click on the column's header
+            assert [page.model.record_id(r) for r in range(page.model.rowCount())] == [
+                r.id for r in sorted(whole, key=lambda r: getattr(r, column.attr),
+                                     reverse=order == Qt.SortOrder.DescendingOrder)], column.attr
+
+
+def test_the_selected_house_stays_selected_when_another_workstation_adds_one(houses, ctx) -> None:
+    row = houses.model.rowCount() // 2
+    chosen = houses.model.record_id(row)
+    houses.table.selectRow(row)
+    before = houses.model.rowCount()
+    elsewhere(ctx, lambda: ctx.ws.houses.create(ctx.actor, houses.scope_id(), address="幸福村0组0号"))
+    assert houses.model.rowCount() == before + 1
+    assert houses.current_id() == chosen and houses.model.record_id(0) != chosen
+    assert "幸福村0组0号" in _column(houses, 0)
 
 
 def test_a_place_is_created_and_then_edited(places, ctx, qtbot) -> None:

@@ -86,7 +86,7 @@ def test_large_font_mode_changes_the_font_and_is_remembered(window, ctx, qtbot) 
     qtbot.waitUntil(lambda: window.nav.font().pointSize() == LARGE_POINT_SIZE)  # fonts propagate by event
     second = MainWindow(ctx)  # a new start reads the remembered setting
     qtbot.addWidget(second)
-    assert second.pages["settings"].large_font.isChecked()
+    assert second.page("settings").large_font.isChecked()
     qtbot.keyClick(settings.large_font, Qt.Key.Key_Space)
     assert QApplication.font().pointSize() == NORMAL_POINT_SIZE
     assert ctx.settings.value("ui/large_font") == "false"

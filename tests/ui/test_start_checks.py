@@ -5,10 +5,12 @@ again."""
 from __future__ import annotations
 
 import shutil
+import time
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from factories import damage_pages
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from gridapp.dto import SYSTEM
@@ -41,19 +43,46 @@ def close_the_window(_app) -> int:
     return 0
 
 
-def test_a_damaged_file_is_restored_before_the_window_opens(office: Path, monkeypatch) -> None:
-    office.write_bytes(b"\0" * 4096)  # a half-copied file
-    offered: list[str] = []
-
+def restoring(offered: list[str]):
+    """DamagedDialog.exec as a user answers it: reads the offer, clicks 恢复."""
     def restore_it(dialog: DamagedDialog) -> int:
         offered.append(dialog.offer.text())
         dialog.restore_button.click()
         return dialog.result()
 
-    monkeypatch.setattr(DamagedDialog, "exec", restore_it)
+    return restore_it
+
+
+def test_a_damaged_file_is_restored_before_the_window_opens(office: Path, monkeypatch) -> None:
+    office.write_bytes(b"\0" * 4096)  # a half-copied file
+    offered: list[str] = []
+    monkeypatch.setattr(DamagedDialog, "exec", restoring(offered))
     monkeypatch.setattr(QApplication, "exec", close_the_window)
     assert program.main(["--db", str(office)]) == 0
     assert "手动备份" in offered[0]
+    assert list(office.parent.glob("office.sqlite3.damaged-*"))
+
+
+def test_damaged_pages_found_after_the_window_opened_offer_the_newest_backup(office: Path, monkeypatch) -> None:
+    damage_pages(office)  # the file's head and tables are sound: the start does not read further
+    offered: list[str] = []
+    monkeypatch.setattr(DamagedDialog, "exec", restoring(offered))
+    windows: list[MainWindow] = []
+
+    def wait_for_the_check(_app) -> int:
+        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        windows.append(window)
+        if len(windows) == 1:  # the background check finds the damage and ends the session
+            deadline = time.monotonic() + 60
+            while window.isVisible() and time.monotonic() < deadline:
+                QApplication.processEvents()
+            return 0
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", wait_for_the_check)
+    assert program.main(["--db", str(office)]) == 0
+    assert len(windows) == 2 and "手动备份" in offered[0]
     assert list(office.parent.glob("office.sqlite3.damaged-*"))
 
 

@@ -1,12 +1,13 @@
 """实有房屋 and 场所: the records of a grid subtree, filtered and sorted, opened in their forms and deleted to
-the recycle bin. Both pages are the same page; they differ only in columns, filters, words and form."""
+the recycle bin. Both pages are the same page; they differ only in columns, filters, words and form. The lists
+are paged (ui.paged_table_model): the query sorts and filters the ids, rows are read a page at a time."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QEvent, QModelIndex
 from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from gridapp import codes
@@ -18,8 +19,8 @@ from ui.forms.house_form import HouseForm
 from ui.forms.place_form import PlaceForm, RecordForm
 from ui.grid_tree_model import GridTreeModel
 from ui.operations import run_write
+from ui.paged_table_model import PagedColumn, PagedTableModel, fit_columns
 from ui.permissions import offer
-from ui.premises_table_model import Column, RecordTableModel
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.scoped_list import (
@@ -54,11 +55,13 @@ class PremisesPage(QWidget):
         self.tree = scope_tree(self.tree_model)
         self.tree.selectionModel().currentChanged.connect(self._node_selected)
 
-        self.model = RecordTableModel(self._columns(), self._alert, self)
+        self.filters: dict[str, QComboBox] = {}
+        columns = self._columns()
+        self.model = PagedTableModel(columns, self._ids, self._read_rows, alert=self._alert,
+                                     sort=(columns[0].sort, False), parent=self)
         self.table = record_table(self.model)
         self.table.doubleClicked.connect(lambda index: self.open_record(index.row()))
 
-        self.filters: dict[str, QComboBox] = {}
         filter_row = FlowLayout()
         for f in self._filters():
             combo = QComboBox()
@@ -83,11 +86,17 @@ class PremisesPage(QWidget):
         offer(ctx, "edit_premises", self.new_button, self.delete_button)
         ctx.bus.changed.connect(self.on_changes)
         select_first_node(self.tree, self.refresh)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            fit_columns(self.table)
 
     # -- what subclasses provide ------------------------------------------------------------------------------
 
-    def _columns(self) -> list[Column]:
+    def _columns(self) -> list[PagedColumn]:
+        """The list's columns; the first one sorts the list until a header is clicked."""
         raise NotImplementedError
 
     def _filters(self) -> list[Filter]:
@@ -96,7 +105,10 @@ class PremisesPage(QWidget):
     def _alert(self, row: Any) -> bool:
         raise NotImplementedError
 
-    def _rows(self, scope_id: str, **filters: str | None) -> list[Any]:
+    def _read_ids(self, scope_id: str, sort: str, descending: bool, **filters: str | None) -> list[str]:
+        raise NotImplementedError
+
+    def _read_rows(self, ids: list[str]) -> list[Any]:
         raise NotImplementedError
 
     def _form(self, record_id: str | None, grid_id: str | None) -> RecordForm:
@@ -123,12 +135,16 @@ class PremisesPage(QWidget):
         node = self.tree_model.node(self.tree.currentIndex())
         return node.id if node else None
 
+    def _ids(self, sort: str, descending: bool) -> list[str]:
+        """The ids the list shows: the selected subtree's records under the filters, in the clicked order."""
+        scope = self.scope_id()
+        filters = {key: combo.currentData() for key, combo in self.filters.items()}
+        return self._read_ids(scope, sort, descending, **filters) if scope else []
+
     def refresh(self) -> None:
         """Re-read the list, keeping the selected record selected."""
         current = self.current_id()
-        scope = self.scope_id()
-        filters = {key: combo.currentData() for key, combo in self.filters.items()}
-        self.model.set_rows(self._rows(scope, **filters) if scope else [])
+        self.model.refresh()
         if current:
             self.select_record(current)
         node = self.tree_model.node(self.tree.currentIndex())
@@ -142,7 +158,7 @@ class PremisesPage(QWidget):
 
     def current_id(self) -> str | None:
         row = self.table.currentIndex().row()
-        return self.model.record(row).id if 0 <= row < self.model.rowCount() else None
+        return self.model.record_id(row) if 0 <= row < self.model.rowCount() else None
 
     def select_record(self, record_id: str) -> None:
         row = self.model.row_of(record_id)
@@ -153,7 +169,7 @@ class PremisesPage(QWidget):
     def open_record(self, row: int) -> RecordForm | None:
         if not 0 <= row < self.model.rowCount():
             return None
-        record_id = self.model.record(row).id
+        record_id = self.model.record_id(row)
         for form in self.findChildren(RecordForm):  # one window per record: raise the one already open
             if form.record_id == record_id and form.isVisible():
                 form.raise_()
@@ -170,10 +186,8 @@ class PremisesPage(QWidget):
 
     def delete_record(self) -> None:
         row = self.table.currentIndex().row()
-        if row < 0:
-            return
-        record = self.model.record(row)
-        if messages.confirm(self, self._confirm_text(record)):
+        record = self.model.record(row) if 0 <= row < self.model.rowCount() else None
+        if record is not None and messages.confirm(self, self._confirm_text(record)):
             ws, actor, kind = self.ctx.ws, self.ctx.actor, self.kind
             run_write(self.ctx, self, lambda: ws.recycle.delete(actor, kind, record.id))
 
@@ -195,11 +209,14 @@ class HousesPage(PremisesPage):
     kind = "house"
     watched = (Table.HOUSES, Table.HOUSEHOLDS)
 
-    def _columns(self) -> list[Column]:
-        return [Column(self.tr("地址"), "address"), Column(self.tr("用途"), "use"),
-                Column(self.tr("结构"), "structure"), Column(self.tr("安全等级"), "safety_rating"),
-                Column(self.tr("房主/房东"), "owner_name"), Column(self.tr("电话"), "owner_phone"),
-                Column(self.tr("居住户数"), "household_count")]
+    def _columns(self) -> list[PagedColumn]:
+        return [PagedColumn(self.tr("地址"), "address", "address", sample="幸福村12组123号附1"),
+                PagedColumn(self.tr("用途"), "use", "use", sample="出租"),
+                PagedColumn(self.tr("结构"), "structure", "structure", sample="砖木"),
+                PagedColumn(self.tr("安全等级"), "safety_rating", "safety_rating", sample="C级（局部危险）"),
+                PagedColumn(self.tr("房主/房东"), "owner_name", "owner_name", sample="欧阳小明"),
+                PagedColumn(self.tr("电话"), "owner_phone", "owner_phone", sample="13800001234"),
+                PagedColumn(self.tr("居住户数"), "household_count", "household_count")]
 
     def _filters(self) -> list[Filter]:
         return [Filter("use", self.tr("用途"), "house_use"),
@@ -208,8 +225,11 @@ class HousesPage(PremisesPage):
     def _alert(self, row: HouseRow) -> bool:
         return _is("safety_rating", row.safety_rating, "D")
 
-    def _rows(self, scope_id: str, **filters: str | None) -> list[HouseRow]:
-        return self.ctx.ws.query.houses(scope_id, **filters)
+    def _read_ids(self, scope_id: str, sort: str, descending: bool, **filters: str | None) -> list[str]:
+        return self.ctx.ws.query.house_ids(scope_id, sort=sort, descending=descending, **filters)
+
+    def _read_rows(self, ids: list[str]) -> list[HouseRow]:
+        return self.ctx.ws.query.house_rows(ids)
 
     def _form(self, record_id: str | None, grid_id: str | None) -> RecordForm:
         return HouseForm(self.ctx, record_id, grid_id, parent=self)
@@ -237,10 +257,13 @@ class PlacesPage(PremisesPage):
     kind = "place"
     watched = (Table.PLACES,)
 
-    def _columns(self) -> list[Column]:
-        return [Column(self.tr("名称"), "name"), Column(self.tr("类型"), "type"),
-                Column(self.tr("地址"), "address"), Column(self.tr("联系人"), "contact_name"),
-                Column(self.tr("电话"), "contact_phone"), Column(self.tr("风险等级"), "risk_level")]
+    def _columns(self) -> list[PagedColumn]:
+        return [PagedColumn(self.tr("名称"), "name", "name", sample="幸福村便民超市"),
+                PagedColumn(self.tr("类型"), "type", "type", sample="医疗机构"),
+                PagedColumn(self.tr("地址"), "address", "address", sample="幸福村12组123号附1"),
+                PagedColumn(self.tr("联系人"), "contact_name", "contact_name", sample="欧阳小明"),
+                PagedColumn(self.tr("电话"), "contact_phone", "contact_phone", sample="13800001234"),
+                PagedColumn(self.tr("风险等级"), "risk_level", "risk_level")]
 
     def _filters(self) -> list[Filter]:
         return [Filter("type", self.tr("类型"), "place_type"), Filter("risk_level", self.tr("风险等级"), "risk_level")]
@@ -248,8 +271,11 @@ class PlacesPage(PremisesPage):
     def _alert(self, row: PlaceView) -> bool:
         return _is("risk_level", row.risk_level, "3")
 
-    def _rows(self, scope_id: str, **filters: str | None) -> list[PlaceView]:
-        return self.ctx.ws.query.places(scope_id, **filters)
+    def _read_ids(self, scope_id: str, sort: str, descending: bool, **filters: str | None) -> list[str]:
+        return self.ctx.ws.query.place_ids(scope_id, sort=sort, descending=descending, **filters)
+
+    def _read_rows(self, ids: list[str]) -> list[PlaceView]:
+        return self.ctx.ws.query.place_rows(ids)
 
     def _form(self, record_id: str | None, grid_id: str | None) -> RecordForm:
         return PlaceForm(self.ctx, record_id, grid_id, parent=self)
