@@ -99,7 +99,8 @@ class PagedTableModel(QAbstractTableModel):
     def record(self, row: int) -> Any | None:
         page = row // PAGE
         if page not in self._pages:
-            self._pages[page] = self.fetch_rows(self._ids[page * PAGE:(page + 1) * PAGE])
+            ids = self._ids[page * PAGE:(page + 1) * PAGE]
+            self._pages[page] = _aligned(ids, self.fetch_rows(ids))
             if len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
         else:
@@ -142,3 +143,13 @@ class PagedTableModel(QAbstractTableModel):
         self._sort = (key, order == Qt.SortOrder.DescendingOrder)
         if self._loaded:
             self.refresh()
+
+
+def _aligned(ids: list[str], rows: list[Any]) -> list[Any]:
+    """Rows put back under their own ids: a record gone between reading the ids and reading its page leaves its
+    line empty instead of shifting its neighbours' data up a line (an action on a line must reach its record).
+    Rows without an ``id`` (the due-visit list) are taken in the order given."""
+    if not rows or not hasattr(rows[0], "id"):
+        return rows
+    by_id = {row.id: row for row in rows}
+    return [by_id.get(record_id) for record_id in ids]

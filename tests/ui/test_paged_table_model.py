@@ -31,3 +31,18 @@ def test_scrolling_everything_keeps_at_most_max_pages(qapp) -> None:
     recent = len(ids) - (MAX_PAGES - 1) * PAGE  # the first page of the MAX_PAGES - 1 most recent ones survived
     model.index(recent, 0).data()
     assert len(fetched) == len(ids) // PAGE + 1
+
+
+def test_a_record_gone_before_its_page_is_read_leaves_its_line_empty_not_its_neighbours_data(qapp) -> None:
+    """Another workstation deletes a record between reading the ids and reading the page: the lines below it
+    must still show (and act on) their own records, not move up one."""
+    ids = ["a", "b", "c", "d"]
+
+    def rows(page_ids: list[str]) -> list[SimpleNamespace]:
+        return [SimpleNamespace(id=i, name=f"名{i}") for i in page_ids if i != "b"]
+
+    model = PagedTableModel([PagedColumn("姓名", "name")], lambda _sort, _desc: ids, rows)
+    model.refresh()
+    assert [model.index(r, 0).data() for r in range(4)] == ["名a", None, "名c", "名d"]
+    assert model.record(2).id == "c"
+    assert model.record(1) is None

@@ -3,15 +3,15 @@
 Each lookup the due list makes per household or tagged person reads one of these alone instead of a row of a
 wide table (a county: 50,000 households).
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-04 12:00:00
 """
 
 from alembic import op
 
-revision = '0011'
-down_revision = '0010'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
