@@ -91,8 +91,19 @@ def encode_value(value: Any) -> Any:
     return value
 
 
-def encode_row(row: Any) -> list[Any]:
-    return [encode_value(v) for v in row]
+def row_encoder(tbl: Table) -> Callable[[Any], list[Any]]:
+    """A row as it travels (dates and datetimes as ISO 8601), built once per table: only its date columns
+    need converting."""
+    dated = [i for i, c in enumerate(tbl.c) if isinstance(c.type, Date | DateTime)]
+
+    def encode(row: Any) -> list[Any]:
+        values = list(row)
+        for i in dated:
+            if values[i] is not None:
+                values[i] = values[i].isoformat()
+        return values
+
+    return encode
 
 
 def decode_value(tbl: Table, column: str, value: Any) -> Any:

@@ -1,0 +1,95 @@
+"""The package's rows in temporary tables on the importing connection, one per synced table, so that an
+import is decided and written with set-wise SQL (joins against the local tables) instead of row by row, and
+never holds a package's rows in memory.
+
+A staging table has the columns of its table and the columns that carry the decision for each row:
+``_in_scope`` (belongs to this office's scope), ``_local`` (a local version exists), ``_arrival`` (a
+``sync_arrivals`` row exists), ``_outcome`` (new / updated / deleted / conflicts / out_of_scope / unchanged)
+and ``_write`` (the incoming version replaces or becomes the local one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import Boolean, Column, Connection, MetaData, String, Table, false
+from sqlalchemy.exc import IntegrityError
+
+from gridapp.errors import DamagedPackage
+from gridapp.sync.package import INCONSISTENT, Package
+from gridapp.sync.tables import row_decoder, synced_tables, table
+
+FLAGS = ("_in_scope", "_local", "_arrival", "_outcome", "_write")
+
+
+@dataclass
+class Stage:
+    source: Table  # the synced table
+    rows: Table  # its staging table
+    columns: list[str]  # the columns the package carries that this schema knows (the others keep defaults)
+
+
+class Staging:
+    """The staging tables of one package on one connection (see ``staged``)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.metadata = MetaData()
+        self.stages: dict[str, Stage] = {}
+
+    def load(self, pkg: Package) -> None:
+        """Stream every row batch of the package into its staging table."""
+        for batch in pkg.batches():
+            stage = self.stages.get(batch.name) or self._create(batch.name, batch.columns)
+            if stage is None:
+                continue  # a table this program does not know (a newer schema is refused before this)
+            decode = row_decoder(stage.source, batch.columns)
+            try:
+                self.conn.execute(stage.rows.insert(), [decode(r) for r in batch.rows])
+            except IntegrityError as exc:  # the same record twice: no writer does that
+                raise DamagedPackage(INCONSISTENT) from exc
+
+    def in_order(self) -> list[Stage]:
+        """Parents before children, as the tables are applied."""
+        return [self.stages[t.name] for t in synced_tables() if t.name in self.stages]
+
+    def tables(self) -> dict[str, Table]:
+        return {name: stage.rows for name, stage in self.stages.items()}
+
+    def _create(self, name: str, columns: list[str]) -> Stage | None:
+        if name not in {t.name for t in synced_tables()}:
+            return None
+        source = table(name)
+        known = [c for c in source.c if c.name in columns]
+        rows = Table(f"sync_stage_{name}", self.metadata,
+                     *(Column(c.name, c.type, primary_key=c.name == "id") for c in known),
+                     Column("_in_scope", Boolean, server_default=false(), nullable=False),
+                     Column("_local", Boolean, server_default=false(), nullable=False),
+                     Column("_arrival", Boolean, server_default=false(), nullable=False),
+                     Column("_outcome", String(20)),
+                     Column("_write", Boolean, server_default=false(), nullable=False),
+                     prefixes=["TEMPORARY"])
+        self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {rows.name}")  # left by a process killed mid-import
+        rows.create(self.conn)
+        stage = self.stages[name] = Stage(source, rows, [c.name for c in known])
+        return stage
+
+    def drop(self) -> None:
+        for stage in self.stages.values():
+            self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {stage.rows.name}")
+        self.conn.commit()
+
+
+@contextmanager
+def staged(conn: Connection) -> Iterator[Staging]:
+    """Staging tables that are dropped afterwards, after the caller's transaction has ended (committed or not):
+    the connection goes back to the pool without them."""
+    staging = Staging(conn)
+    try:
+        yield staging
+    finally:
+        if conn.in_transaction():
+            conn.rollback()
+        staging.drop()
