@@ -78,17 +78,23 @@ class ChunkWriter:
         self._header = HEADER2.pack(MAGIC, 2, KDF_SCRYPT, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P, salt,
                                     _key_check(self._key), self._prefix)
         self._out = out
-        self._pending: list[bytes] = []
+        self._pending: list[memoryview] = []
         self._pending_len = 0
         self._counter = 0
         self.size = len(self._header)
         out.write(self._header)
 
     def write(self, data: bytes) -> None:
-        self._pending.append(data)
-        self._pending_len += len(data)
-        if self._pending_len >= CHUNK_BYTES:
-            self.cut()
+        """Frame-stream bytes; a chunk is sealed each time ``CHUNK_BYTES`` are gathered (a large frame, such
+        as a photo, spans chunks)."""
+        view = memoryview(data)
+        while len(view):
+            room = CHUNK_BYTES - self._pending_len
+            self._pending.append(view[:room])
+            self._pending_len += min(room, len(view))
+            view = view[room:]
+            if self._pending_len >= CHUNK_BYTES:
+                self.cut()
 
     def cut(self) -> None:
         """End the current chunk here (the next frame starts a chunk: a reader can begin there)."""
@@ -247,7 +253,7 @@ def open_format1(data: bytes, passphrase: str) -> list[Frame]:
     except InvalidTag as exc:
         raise DamagedPackage(TAMPERED) from exc
     try:
-        return list(frames_of([(ChunkPlace(0, 0), zlib.decompress(body))]))
+        return [frame for frame, _mark in frames_of([(ChunkPlace(0, 0), zlib.decompress(body))])]
     except zlib.error as exc:
         raise DamagedPackage(UNREADABLE) from exc
 
