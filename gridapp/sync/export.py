@@ -24,7 +24,7 @@ from gridapp.sync import container, package
 from gridapp.sync.dto import ExportSummary
 from gridapp.sync.scope import Scope, in_scope_clause, scope_of
 from gridapp.sync.state import latest_watermark, local_scope, next_seq, peer, received_watermarks
-from gridapp.sync.tables import row_encoder, synced_tables
+from gridapp.sync.tables import synced_tables, travelling_columns
 
 SUFFIX = ".gridsync"
 SYNC_EXPORT = "sync_export"  # the audit action of a package written
@@ -103,9 +103,10 @@ def _records(conn: Connection, scope: Scope | None, since: str, peer_office_id: 
         query = select(tbl).where(in_scope_clause(tbl.name, scope))
         if peer_office_id:  # the peer holds its own versions (or newer ones): never send them back
             query = query.where(tbl.c.office_id != peer_office_id, _changed_since(tbl, since))
-        columns, encode = [c.name for c in tbl.c], row_encoder(tbl)
+        columns = [c.name for c in tbl.c]
+        query = query.with_only_columns(*travelling_columns(tbl))
         for part in conn.execution_options(yield_per=package.BATCH_ROWS).execute(query).partitions():
-            rows = [encode(r) for r in part]
+            rows = [list(r) for r in part]
             writer.rows(tbl.name, columns, rows)
             if tbl.name == "attachments":
                 sha_at, deleted_at = columns.index("sha256"), columns.index("deleted")

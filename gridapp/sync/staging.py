@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Boolean, Column, Connection, MetaData, String, Table, false
 from sqlalchemy.exc import IntegrityError
 
 from gridapp.errors import DamagedPackage
 from gridapp.sync.package import INCONSISTENT, Package
-from gridapp.sync.tables import row_decoder, synced_tables, table
+from gridapp.sync.tables import row_binder, row_decoder, synced_tables, table
 
 FLAGS = ("_in_scope", "_local", "_arrival", "_outcome", "_write")
 
@@ -45,11 +46,23 @@ class Staging:
             stage = self.stages.get(batch.name) or self._create(batch.name, batch.columns)
             if stage is None:
                 continue  # a table this program does not know (a newer schema is refused before this)
-            decode = row_decoder(stage.source, batch.columns)
             try:
-                self.conn.execute(stage.rows.insert(), [decode(r) for r in batch.rows])
+                self._insert(stage, batch.columns, batch.rows)
             except IntegrityError as exc:  # the same record twice: no writer does that
                 raise DamagedPackage(INCONSISTENT) from exc
+
+    def _insert(self, stage: Stage, columns: list[str], rows: list[list[Any]]) -> None:
+        decode = row_decoder(stage.source, columns)
+        if self.conn.dialect.name != "sqlite":
+            self.conn.execute(stage.rows.insert(), [decode(r) for r in rows])
+            return
+        # SQLite's driver takes the values as SQLAlchemy would bind them: a county's rows skip building a
+        # dict and a parameter set per row (the largest cost of an import after the database's own work)
+        names, bind = row_binder(stage.source, columns, self.conn.dialect)
+        quote = self.conn.dialect.identifier_preparer.quote
+        self.conn.exec_driver_sql(
+            f"INSERT INTO {stage.rows.name} ({', '.join(map(quote, names))}) VALUES ({', '.join('?' * len(names))})",
+            [bind(r) for r in rows])
 
     def in_order(self) -> list[Stage]:
         """Parents before children, as the tables are applied."""

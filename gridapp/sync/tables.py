@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Table, select
+from sqlalchemy import ColumnElement, Connection, Date, DateTime, Dialect, String, Table, cast, func, select
 
 from gridapp.models import Base, Synced
 from gridapp.table_labels import label as label  # re-exported: the 同步 page names tables with it
@@ -91,19 +91,19 @@ def encode_value(value: Any) -> Any:
     return value
 
 
-def row_encoder(tbl: Table) -> Callable[[Any], list[Any]]:
-    """A row as it travels (dates and datetimes as ISO 8601), built once per table: only its date columns
-    need converting."""
-    dated = [i for i, c in enumerate(tbl.c) if isinstance(c.type, Date | DateTime)]
-
-    def encode(row: Any) -> list[Any]:
-        values = list(row)
-        for i in dated:
-            if values[i] is not None:
-                values[i] = values[i].isoformat()
-        return values
-
-    return encode
+def travelling_columns(tbl: Table) -> list[ColumnElement[Any]]:
+    """The columns of ``tbl`` as a package carries them, converted by the database: dates and datetimes as
+    ISO 8601 text (both SQLite and PostgreSQL render them as ``YYYY-MM-DD[ HH:MM:SS[.ffffff]]``; the space
+    becomes ``T``), so a county's rows are not parsed into Python dates only to be printed again."""
+    out: list[ColumnElement[Any]] = []
+    for c in tbl.c:
+        if isinstance(c.type, DateTime):
+            out.append(func.replace(cast(c, String), " ", "T").label(c.name))
+        elif isinstance(c.type, Date):
+            out.append(cast(c, String).label(c.name))
+        else:
+            out.append(c)
+    return out
 
 
 def decode_value(tbl: Table, column: str, value: Any) -> Any:
@@ -120,6 +120,28 @@ def row_decoder(tbl: Table, columns: list[str]) -> Callable[[list[Any]], dict[st
         return {c: p(values[i]) if p is not None and isinstance(values[i], str) else values[i] for i, c, p in plan}
 
     return decode
+
+
+def row_binder(tbl: Table, columns: list[str], dialect: Dialect) -> tuple[list[str], Callable[[list[Any]], tuple]]:
+    """The columns this schema knows, and a function turning a travelling row into the values the driver
+    binds for them (dates parsed, then each column type's own bind processing, as a Core insert would do)."""
+    known = [(i, tbl.c[c]) for i, c in enumerate(columns) if c in tbl.c]
+    at = [i for i, _ in known]
+    steps = [(j, _parser(tbl, c.name), c.type.dialect_impl(dialect).bind_processor(dialect))
+             for j, (_, c) in enumerate(known)]
+    steps = [(j, parse, bind) for j, parse, bind in steps if parse is not None or bind is not None]
+
+    def bind_row(values: list[Any]) -> tuple:
+        out = [values[i] for i in at]
+        for j, parse, bind in steps:
+            value = out[j]
+            if value is not None:
+                if parse is not None and isinstance(value, str):
+                    value = parse(value)
+                out[j] = bind(value) if bind is not None else value
+        return tuple(out)
+
+    return [c.name for _, c in known], bind_row
 
 
 def _parser(tbl: Table, column: str) -> Callable[[str], Any] | None:
