@@ -52,7 +52,7 @@ from gridapp.sync.state import (
     remember_office,
     set_local_scope,
 )
-from gridapp.sync.tables import CHUNK, encode_value, load_rows, table
+from gridapp.sync.tables import CHUNK, chunks, encode_value, load_rows, table
 from gridapp.table_labels import label
 
 SYNC_IMPORT = "sync_import"  # the audit action of a package imported
@@ -266,21 +266,31 @@ def _lost_version(decision: Decision, old: dict[str, Any] | None, row: dict[str,
 
 
 def _find_duplicates(conn: Connection, plan: Plan, staged_persons: sa.Table) -> None:
-    """The same ID number on two live person records is a duplicate to review, never an import failure:
-    the live persons written by the import and the live local persons (not tombstoned by the package)
-    holding the same numbers, pairwise, except pairs already reported."""
+    """The same ID number on two live person records is a duplicate to review, never an import failure.
+    Holders of a number: the live persons the import writes, and the live local persons it neither rewrites
+    nor tombstones. Only numbers with two holders or more are read; pairs reported before are skipped."""
     persons, dup, s = table("persons"), SyncDuplicate.__table__, staged_persons
-    written = select(s.c.id, s.c.id_number).where(s.c._write, s.c.id_number.is_not(None), s.c.id_number != "",
+    written = select(s.c.id_number, s.c.id).where(s.c._write, s.c.id_number.is_not(None), s.c.id_number != "",
                                                   ~s.c.deleted)
-    numbers = select(written.subquery().c.id_number)
-    tombstoned = select(s.c.id).where(s.c.deleted)
-    holders = sa.union(written, select(persons.c.id, persons.c.id_number).where(
-        persons.c.id_number.in_(numbers), ~persons.c.deleted, persons.c.id.not_in(tombstoned))).subquery()
-    a, b = holders.alias(), holders.alias()
-    known = exists().where(dup.c.person_a == a.c.id, dup.c.person_b == b.c.id, dup.c.id_number.in_(numbers))
-    plan.duplicates = [tuple(r) for r in conn.execute(
-        select(a.c.id_number, a.c.id, b.c.id).join(b, and_(a.c.id_number == b.c.id_number, a.c.id < b.c.id))
-        .where(~known).order_by(a.c.id_number, a.c.id, b.c.id))]
+    rewritten = select(s.c.id).where(or_(s.c._write, s.c.deleted))
+    holders = sa.union_all(written, select(persons.c.id_number, persons.c.id).where(
+        persons.c.id_number.in_(select(written.subquery().c.id_number)), ~persons.c.deleted,
+        persons.c.id.not_in(rewritten))).subquery()
+    shared = select(holders.c.id_number).group_by(holders.c.id_number).having(func.count() > 1)
+    by_number: dict[str, list[str]] = defaultdict(list)
+    for number, pid in conn.execute(select(holders).where(holders.c.id_number.in_(shared))):
+        by_number[number].append(pid)
+    numbers = sorted(by_number)
+    known = set()
+    for chunk in chunks(numbers):
+        known.update(conn.execute(select(dup.c.person_a, dup.c.person_b).where(dup.c.id_number.in_(chunk))))
+    for number in numbers:
+        ids = sorted(by_number[number])
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                if (a, b) not in known:
+                    known.add((a, b))
+                    plan.duplicates.append((number, a, b))
     plan.counts["persons"].duplicates = len(plan.duplicates)
 
 

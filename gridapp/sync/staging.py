@@ -22,7 +22,7 @@ from gridapp.errors import DamagedPackage
 from gridapp.sync.package import INCONSISTENT, Package
 from gridapp.sync.tables import row_binder, row_decoder, synced_tables, table
 
-FLAGS = ("_in_scope", "_local", "_arrival", "_outcome", "_write")
+CACHE_KIB = 64 * 1024  # SQLite page cache of the importing connection, per database (main and temp)
 
 
 @dataclass
@@ -100,9 +100,31 @@ def staged(conn: Connection) -> Iterator[Staging]:
     """Staging tables that are dropped afterwards, after the caller's transaction has ended (committed or not):
     the connection goes back to the pool without them."""
     staging = Staging(conn)
+    cache = _larger_cache(conn)
     try:
         yield staging
     finally:
         if conn.in_transaction():
             conn.rollback()
         staging.drop()
+        _restore_cache(conn, cache)
+
+
+def _larger_cache(conn: Connection) -> tuple[int, int] | None:
+    """SQLite's page cache (2 MB by default) for the import's connection while it stages and writes a package:
+    a county's rows go into indexes in random id order, and a small cache rereads their pages from the file
+    again and again. Bounded (CACHE_KIB), and given back afterwards."""
+    if conn.dialect.name != "sqlite":
+        return None
+    before = (conn.exec_driver_sql("PRAGMA main.cache_size").scalar(), conn.exec_driver_sql("PRAGMA temp.cache_size").scalar())
+    conn.exec_driver_sql(f"PRAGMA main.cache_size=-{CACHE_KIB}")
+    conn.exec_driver_sql(f"PRAGMA temp.cache_size=-{CACHE_KIB}")
+    conn.commit()
+    return before
+
+
+def _restore_cache(conn: Connection, before: tuple[int, int] | None) -> None:
+    if before is not None:
+        conn.exec_driver_sql(f"PRAGMA main.cache_size={before[0]}")
+        conn.exec_driver_sql(f"PRAGMA temp.cache_size={before[1]}")
+        conn.commit()
