@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Connection, MetaData, String, Table, false
+from sqlalchemy import Boolean, Column, Connection, Index, MetaData, String, Table, false
 from sqlalchemy.exc import IntegrityError
 
 from gridapp.errors import DamagedPackage
@@ -46,8 +46,10 @@ class Staging:
             stage = self.stages.get(batch.name) or self._create(batch.name, batch.columns)
             if stage is None:
                 continue  # a table this program does not know (a newer schema is refused before this)
+            self._insert(stage, batch.columns, batch.rows)
+        for stage in self.stages.values():  # indexed once loaded: faster than keeping an index while loading
             try:
-                self._insert(stage, batch.columns, batch.rows)
+                Index(f"{stage.rows.name}_id", stage.rows.c.id, unique=True).create(self.conn)
             except IntegrityError as exc:  # the same record twice: no writer does that
                 raise DamagedPackage(INCONSISTENT) from exc
 
@@ -77,7 +79,7 @@ class Staging:
         source = table(name)
         known = [c for c in source.c if c.name in columns]
         rows = Table(f"sync_stage_{name}", self.metadata,
-                     *(Column(c.name, c.type, primary_key=c.name == "id") for c in known),
+                     *(Column(c.name, c.type) for c in known),
                      Column("_in_scope", Boolean, server_default=false(), nullable=False),
                      Column("_local", Boolean, server_default=false(), nullable=False),
                      Column("_arrival", Boolean, server_default=false(), nullable=False),
@@ -107,24 +109,24 @@ def staged(conn: Connection) -> Iterator[Staging]:
         if conn.in_transaction():
             conn.rollback()
         staging.drop()
-        _restore_cache(conn, cache)
+        _set_cache(conn, cache)
 
 
 def _larger_cache(conn: Connection) -> tuple[int, int] | None:
     """SQLite's page cache (2 MB by default) for the import's connection while it stages and writes a package:
     a county's rows go into indexes in random id order, and a small cache rereads their pages from the file
-    again and again. Bounded (CACHE_KIB), and given back afterwards."""
+    again and again. Bounded (CACHE_KIB), and given back afterwards. Set on the driver's connection: a pragma
+    is no part of any transaction."""
     if conn.dialect.name != "sqlite":
         return None
-    before = (conn.exec_driver_sql("PRAGMA main.cache_size").scalar(), conn.exec_driver_sql("PRAGMA temp.cache_size").scalar())
-    conn.exec_driver_sql(f"PRAGMA main.cache_size=-{CACHE_KIB}")
-    conn.exec_driver_sql(f"PRAGMA temp.cache_size=-{CACHE_KIB}")
-    conn.commit()
+    raw = conn.connection.driver_connection
+    before = (raw.execute("PRAGMA main.cache_size").fetchone()[0], raw.execute("PRAGMA temp.cache_size").fetchone()[0])
+    _set_cache(conn, (-CACHE_KIB, -CACHE_KIB))
     return before
 
 
-def _restore_cache(conn: Connection, before: tuple[int, int] | None) -> None:
-    if before is not None:
-        conn.exec_driver_sql(f"PRAGMA main.cache_size={before[0]}")
-        conn.exec_driver_sql(f"PRAGMA temp.cache_size={before[1]}")
-        conn.commit()
+def _set_cache(conn: Connection, sizes: tuple[int, int] | None) -> None:
+    if sizes is not None:
+        raw = conn.connection.driver_connection
+        raw.execute(f"PRAGMA main.cache_size={int(sizes[0])}")
+        raw.execute(f"PRAGMA temp.cache_size={int(sizes[1])}")

@@ -11,7 +11,19 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Date, DateTime, Dialect, String, Table, cast, func, select
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Date,
+    DateTime,
+    Dialect,
+    String,
+    Table,
+    cast,
+    func,
+    select,
+)
 
 from gridapp.models import Base, Synced
 from gridapp.table_labels import label as label  # re-exported: the 同步 page names tables with it
@@ -127,21 +139,32 @@ def row_binder(tbl: Table, columns: list[str], dialect: Dialect) -> tuple[list[s
     binds for them (dates parsed, then each column type's own bind processing, as a Core insert would do)."""
     known = [(i, tbl.c[c]) for i, c in enumerate(columns) if c in tbl.c]
     at = [i for i, _ in known]
-    steps = [(j, _parser(tbl, c.name), c.type.dialect_impl(dialect).bind_processor(dialect))
-             for j, (_, c) in enumerate(known)]
-    steps = [(j, parse, bind) for j, parse, bind in steps if parse is not None or bind is not None]
+    steps = [(j, step) for j, (_, c) in enumerate(known) if (step := _bind_step(tbl, c, dialect)) is not None]
 
     def bind_row(values: list[Any]) -> tuple:
         out = [values[i] for i in at]
-        for j, parse, bind in steps:
-            value = out[j]
-            if value is not None:
-                if parse is not None and isinstance(value, str):
-                    value = parse(value)
-                out[j] = bind(value) if bind is not None else value
+        for j, step in steps:
+            if out[j] is not None:
+                out[j] = step(out[j])
         return tuple(out)
 
     return [c.name for _, c in known], bind_row
+
+
+def _bind_step(tbl: Table, column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    parse = _parser(tbl, column.name)
+    bind = column.type.dialect_impl(dialect).bind_processor(dialect)
+    if parse is None:
+        return bind
+    full = (lambda v: bind(parse(v) if isinstance(v, str) else v)) if bind else (
+        lambda v: parse(v) if isinstance(v, str) else v)
+    if dialect.name != "sqlite":
+        return full
+    # SQLite stores dates as the text SQLAlchemy formats, which is what travels (see travelling_columns) but
+    # for the "T": a county's dates need not be parsed and formatted again
+    if isinstance(column.type, DateTime):
+        return lambda v: f"{v[:10]} {v[11:]}" if isinstance(v, str) and len(v) == 26 and v[10] == "T" else full(v)
+    return lambda v: v if isinstance(v, str) and len(v) == 10 else full(v)
 
 
 def _parser(tbl: Table, column: str) -> Callable[[str], Any] | None:
