@@ -17,6 +17,7 @@ import struct
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import BinaryIO
@@ -69,7 +70,9 @@ def frame_header(kind: bytes, name: str, data_len: int) -> bytes:
 # -- format 2: chunks ------------------------------------------------------------------------------------------------
 
 class ChunkWriter:
-    """Writes the header, then seals the frame stream given to ``write`` one chunk at a time."""
+    """Writes the header, then seals the frame stream given to ``write`` one chunk at a time. Compressing,
+    sealing and writing a chunk runs on a second thread while the next one is gathered (at most one chunk in
+    flight: memory stays bounded). Use it as a context manager; ``close`` seals the last chunk."""
 
     def __init__(self, out: BinaryIO, passphrase: str) -> None:
         salt, self._prefix = os.urandom(16), os.urandom(8)
@@ -81,8 +84,16 @@ class ChunkWriter:
         self._pending: list[memoryview] = []
         self._pending_len = 0
         self._counter = 0
+        self._sealer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-seal")
+        self._in_flight: Future[int] | None = None
         self.size = len(self._header)
         out.write(self._header)
+
+    def __enter__(self) -> ChunkWriter:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._sealer.shutdown(wait=True)
 
     def write(self, data: bytes) -> None:
         """Frame-stream bytes; a chunk is sealed each time ``CHUNK_BYTES`` are gathered (a large frame, such
@@ -104,15 +115,25 @@ class ChunkWriter:
     def close(self) -> None:
         """Seal what is left as the last chunk (always present, possibly empty: it marks the end)."""
         self._seal(last=True)
+        self._wait()
 
     def _seal(self, last: bool) -> None:
-        plain = zlib.compress(b"".join(self._pending), ZLIB_LEVEL)
+        piece = b"".join(self._pending)
         self._pending, self._pending_len = [], 0
-        nonce = self._prefix + self._counter.to_bytes(4, "big")
-        sealed = self._aead.encrypt(nonce, plain, self._header + CHUNK_AD.pack(self._counter, last))
-        self._out.write(CHUNK.pack(len(sealed)) + sealed)
-        self.size += CHUNK.size + len(sealed)
+        self._wait()
+        self._in_flight = self._sealer.submit(self._seal_now, piece, self._counter, last)
         self._counter += 1
+
+    def _wait(self) -> None:
+        if self._in_flight is not None:
+            self.size += self._in_flight.result()  # raises what the sealing thread raised (a full stick)
+            self._in_flight = None
+
+    def _seal_now(self, piece: bytes, counter: int, last: bool) -> int:
+        nonce = self._prefix + counter.to_bytes(4, "big")
+        sealed = self._aead.encrypt(nonce, zlib.compress(piece, ZLIB_LEVEL), self._header + CHUNK_AD.pack(counter, last))
+        self._out.write(CHUNK.pack(len(sealed)) + sealed)
+        return CHUNK.size + len(sealed)
 
 
 @dataclass(frozen=True)

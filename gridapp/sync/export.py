@@ -60,8 +60,7 @@ def export_package(ws: Any, actor: Actor, target: Path, peer_office_id: str | No
             "offices": [{"id": o.id, "name": o.name, "county_code": o.county_code} for o in s.scalars(select(Office))],
         }
         path = _target_file(target, office.name, seq)
-        with _written_atomically(path) as out:
-            chunks = container.ChunkWriter(out, passphrase)
+        with _written_atomically(path) as out, container.ChunkWriter(out, passphrase) as chunks:
             writer = package.PackageWriter(chunks)
             shas = _records(conn, scope, since, peer_office_id, writer, progress or Progress())
             attachment_bytes = _attachment_files(ws, shas, writer)

@@ -18,6 +18,7 @@ from typing import Any
 
 from gridapp.errors import DamagedPackage
 from gridapp.sync import container
+from gridapp.sync.ahead import read_ahead
 from gridapp.sync.container import ChunkPlace, Frame
 from gridapp.sync.dto import PackageInfo
 
@@ -108,7 +109,7 @@ def open_package(path: Path, passphrase: str) -> Package:
                 return _whole(container.open_format1(data, passphrase), path, len(data))
             opened = container.open_chunked(f, passphrase)
             check = Check()
-            for frame, mark in container.frames_of(container.read_chunks(f, opened)):
+            for frame, mark in container.frames_of(read_ahead(container.read_chunks(f, opened))):
                 if check.manifest is not None:
                     raise DamagedPackage(INCONSISTENT)  # nothing may follow the manifest
                 check.frame(frame, mark)
@@ -178,8 +179,7 @@ class StreamedPackage(Package):
         self.info = info(self.manifest, path, size)
 
     def batches(self) -> Iterator[TableBatch]:
-        for frame in self._frames(None, b"T"):
-            yield table_batch(frame)
+        return read_ahead(table_batch(frame) for frame in self._frames(None, b"T"))
 
     def attachments(self, wanted: set[str]) -> Iterator[tuple[str, bytes]]:
         if not wanted or self.info.attachment_count == 0:
