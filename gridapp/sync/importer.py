@@ -302,12 +302,8 @@ def _write(conn: Connection, plan: Plan, arrived: str, progress: Progress) -> No
         tbl, rows = stage.source, stage.rows
         if tbl.name == "cases":
             _settle_case_numbers(conn, rows)
-        # undo journal: rows about to change (ids: select(rows.c.id).where(rows.c._write))
-        columns = stage.columns
-        conn.execute(tbl.insert().from_select(columns, select(*(rows.c[c] for c in columns)).where(
-            rows.c._write, ~rows.c._local)))
-        conn.execute(update(tbl).where(tbl.c.id == rows.c.id, rows.c._write, rows.c._local).values(
-            {c: rows.c[c] for c in columns if c != "id"}))
+        # undo journal: rows about to change (the ids of tbl inserted or updated: stage.written())
+        _write_rows(conn, stage)
         _write_arrivals(conn, stage, arrived)
         progress.report(done + 1, len(stages) + 1)
     if plan.conflicts:
@@ -317,8 +313,17 @@ def _write(conn: Connection, plan: Plan, arrived: str, progress: Progress) -> No
             {"id_number": n, "person_a": a, "person_b": b, "detected_at": utcnow(), "status": "open",
              "resolved_by": ""} for n, a, b in plan.duplicates])
     grid = plan.staging.stages.get("grid_nodes")
-    if grid is not None and conn.scalar(select(exists().where(grid.rows.c._write))):
+    if grid is not None and conn.scalar(select(exists(grid.written()))):
         _repair_tree_paths(conn)
+
+
+def _write_rows(conn: Connection, stage: Stage) -> None:
+    """The staged rows marked to be written: inserted when new here, else written over the local version."""
+    tbl, rows, columns = stage.source, stage.rows, stage.columns
+    conn.execute(tbl.insert().from_select(columns, select(*(rows.c[c] for c in columns)).where(
+        rows.c._write, ~rows.c._local)))
+    conn.execute(update(tbl).where(tbl.c.id == rows.c.id, rows.c._write, rows.c._local).values(
+        {c: rows.c[c] for c in columns if c != "id"}))
 
 
 def _write_arrivals(conn: Connection, stage: Stage, arrived: str) -> None:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Connection, Index, MetaData, String, Table, false
+from sqlalchemy import Boolean, Column, Connection, Index, MetaData, Select, String, Table, false, select
 from sqlalchemy.exc import IntegrityError
 
 from gridapp.errors import DamagedPackage
@@ -30,6 +30,10 @@ class Stage:
     source: Table  # the synced table
     rows: Table  # its staging table
     columns: list[str]  # the columns the package carries that this schema knows (the others keep defaults)
+
+    def written(self) -> Select:
+        """The ids of the rows the import inserts or updates in ``source``."""
+        return select(self.rows.c.id).where(self.rows.c._write)
 
 
 class Staging:
