@@ -4,11 +4,11 @@ files they reference, and this office's watermarks — encrypted into one file, 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import ColumnElement, Connection, Table, or_, select, true
 
@@ -24,7 +24,7 @@ from gridapp.sync import container, package
 from gridapp.sync.dto import ExportSummary
 from gridapp.sync.scope import Scope, in_scope_clause, scope_of
 from gridapp.sync.state import latest_watermark, local_scope, next_seq, peer, received_watermarks
-from gridapp.sync.tables import encode_row, synced_tables
+from gridapp.sync.tables import synced_tables, travelling_columns
 
 SUFFIX = ".gridsync"
 SYNC_EXPORT = "sync_export"  # the audit action of a package written
@@ -50,8 +50,6 @@ def export_package(ws: Any, actor: Actor, target: Path, peer_office_id: str | No
         scope = scope_of(conn, scope_id)
         if scope_id and scope is None:
             raise NotFound("找不到要导出的网格范围，可能已被删除。")
-        tables = _records(conn, scope, since, peer_office_id, progress or Progress())
-        files = _attachment_files(ws, tables.get("attachments"))
         seq = next_seq(s)
         manifest = {
             "package_id": new_id(), "schema": _schema_version(conn), "created_at": utcnow().isoformat(),
@@ -61,12 +59,15 @@ def export_package(ws: Any, actor: Actor, target: Path, peer_office_id: str | No
             "to_hlc": watermark, "received": received_watermarks(s),
             "offices": [{"id": o.id, "name": o.name, "county_code": o.county_code} for o in s.scalars(select(Office))],
         }
-    frames = package.pack(manifest, tables, files)
-    data = container.seal(frames, passphrase)
-    path = _write_atomically(_target_file(target, office.name, seq), data)
-    _record(ws, actor, manifest, path, tables, peer_office_id)
-    info = package.info(json.loads(frames[0].data), path, len(data))
-    return ExportSummary(path, info, sum(len(t.rows) for t in tables.values()), sum(map(len, files.values())))
+        path = _target_file(target, office.name, seq)
+        with _written_atomically(path) as out, container.ChunkWriter(out, passphrase) as chunks:
+            writer = package.PackageWriter(chunks)
+            shas = _records(conn, scope, since, peer_office_id, writer, progress or Progress())
+            attachment_bytes = _attachment_files(ws, shas, writer)
+            manifest = writer.finish(manifest)
+    _record(ws, actor, manifest, path, writer.counts, peer_office_id)
+    info = package.info(manifest, path, chunks.size)
+    return ExportSummary(path, info, sum(writer.counts.values()), attachment_bytes)
 
 
 def _office(ws: Any) -> OfficeInfo:
@@ -92,18 +93,25 @@ def _clamped(s: Any, actor: Actor, scope_id: str | None) -> str | None:
 
 
 def _records(conn: Connection, scope: Scope | None, since: str, peer_office_id: str | None,
-             progress: Progress) -> dict[str, package.TableData]:
+             writer: package.PackageWriter, progress: Progress) -> set[str]:
+    """Every table's rows into the package in batches, as they are read; the sha256 of the attachment files
+    the rows reference."""
     tables = synced_tables()
-    out = {}
+    shas: set[str] = set()
     for done, tbl in enumerate(tables):
         query = select(tbl).where(in_scope_clause(tbl.name, scope))
         if peer_office_id:  # the peer holds its own versions (or newer ones): never send them back
             query = query.where(tbl.c.office_id != peer_office_id, _changed_since(tbl, since))
-        rows = [encode_row(r) for r in conn.execute(query.order_by(tbl.c.hlc))]
-        if rows:
-            out[tbl.name] = package.TableData([c.name for c in tbl.c], rows)
+        columns = [c.name for c in tbl.c]
+        query = query.with_only_columns(*travelling_columns(tbl))
+        for part in conn.execution_options(yield_per=package.BATCH_ROWS).execute(query).partitions():
+            rows = [list(r) for r in part]
+            writer.rows(tbl.name, columns, rows)
+            if tbl.name == "attachments":
+                sha_at, deleted_at = columns.index("sha256"), columns.index("deleted")
+                shas.update(r[sha_at] for r in rows if not r[deleted_at])
         progress.report(done + 1, len(tables) + 1)
-    return out
+    return shas
 
 
 def _changed_since(tbl: Table, since: str) -> ColumnElement[bool]:
@@ -114,17 +122,17 @@ def _changed_since(tbl: Table, since: str) -> ColumnElement[bool]:
     return or_(tbl.c.hlc > since, tbl.c.id.in_(arrived))
 
 
-def _attachment_files(ws: Any, data: package.TableData | None) -> dict[str, bytes]:
-    if data is None:
-        return {}
+def _attachment_files(ws: Any, shas: set[str], writer: package.PackageWriter) -> int:
+    """The referenced files this office holds, one at a time (a file missing here simply does not travel)."""
     store = attachment_store(ws)
-    sha_at, deleted_at = data.columns.index("sha256"), data.columns.index("deleted")
-    files = {}
-    for row in data.rows:
-        path = store.path(row[sha_at])
-        if not row[deleted_at] and row[sha_at] not in files and path.exists():
-            files[row[sha_at]] = path.read_bytes()
-    return files
+    total = 0
+    for sha in sorted(shas):
+        path = store.path(sha)
+        if path.exists():
+            data = path.read_bytes()
+            writer.attachment(sha, data)
+            total += len(data)
+    return total
 
 
 def _schema_version(conn: Connection) -> str:
@@ -147,13 +155,15 @@ def _target_file(target: Path, office_name: str, seq: int) -> Path:
     return target / f"{safe}-{day}-{seq:04d}{SUFFIX}"
 
 
-def _write_atomically(path: Path, data: bytes) -> Path:
-    """Temp file, fsync, rename: a stick pulled out mid-write leaves no half package under the real name."""
+@contextlib.contextmanager
+def _written_atomically(path: Path) -> Iterator[BinaryIO]:
+    """Temp file, fsync, rename: a stick pulled out mid-write (or a failed export) leaves no half package
+    under the real name."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(temporary, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.replace(temporary, path)
@@ -162,20 +172,22 @@ def _write_atomically(path: Path, data: bytes) -> Path:
             temporary.unlink(missing_ok=True)
         raise StorageError(f"同步包无法写入 {path.parent}。请检查U盘：可能已写满、处于写保护状态或已被拔出。"
                            "处理后重新插好U盘再导出一次。") from exc
-    return path
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise
 
 
-def _record(ws: Any, actor: Actor, manifest: dict[str, Any], path: Path, tables: dict[str, package.TableData],
+def _record(ws: Any, actor: Actor, manifest: dict[str, Any], path: Path, counts: dict[str, int],
             peer_office_id: str | None) -> None:
     with ws.write(actor) as tx:
         s = tx.session
         s.add(SyncHistory(package_id=manifest["package_id"], direction="export", user_name=actor.name,
                           file_name=path.name, office_id=peer_office_id or "", seq=manifest["seq"],
-                          full=manifest["full"], counts={n: {"sent": len(t.rows)} for n, t in tables.items()}))
-        persons = tables.get("persons")
+                          full=manifest["full"], counts={n: {"sent": c} for n, c in counts.items()}))
         add_entry(s, actor.name, SYNC_EXPORT, "grid_nodes", manifest["scope"]["grid_id"] or "", {
             "file": path.name, "scope": manifest["scope"]["name"], "full": manifest["full"],
-            "records": sum(len(t.rows) for t in tables.values()), "persons": len(persons.rows) if persons else 0,
+            "records": sum(counts.values()), "persons": counts.get("persons", 0),
             "masked": False})
         if peer_office_id:
             state = peer(s, peer_office_id)

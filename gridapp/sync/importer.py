@@ -5,34 +5,48 @@ for undo (a small one, gridapp.sync.journal) and apply it all in one transaction
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from gridapp import access, live
 from gridapp.changes import Changes, Table
 from gridapp.db import _alembic_config, storage_errors
 from gridapp.dto import Actor
-from gridapp.errors import AlreadyImported, DamagedPackage, ForeignPackage, RuleViolation
+from gridapp.errors import AlreadyImported, ForeignPackage, RuleViolation
 from gridapp.hlc import decode
 from gridapp.models import GridNode, SyncArrival, SyncConflict, SyncDuplicate, SyncHistory
 from gridapp.models.base import utcnow
 from gridapp.progress import Progress
 from gridapp.services.audit import add_entry
 from gridapp.services.cases import attachment_store
-from gridapp.sync import container, package
+from gridapp.sync import package
 from gridapp.sync.dto import ImportPreview, ImportSummary, PackageInfo, TableCounts, total_of
 from gridapp.sync.journal import Journal, journals
 from gridapp.sync.merge import Decision, decide
 from gridapp.sync.package import Package
-from gridapp.sync.scope import Scope, ScopeResolver, scope_of
+from gridapp.sync.scope import Scope, scope_of, staged_in_scope
+from gridapp.sync.staging import Stage, Staging, staged
 from gridapp.sync.state import (
     latest_watermark,
     local_scope,
@@ -40,7 +54,7 @@ from gridapp.sync.state import (
     remember_office,
     set_local_scope,
 )
-from gridapp.sync.tables import chunks, encode_value, load_rows, row_decoder, synced_tables, table
+from gridapp.sync.tables import CHUNK, chunks, encode_value, load_rows, table
 from gridapp.table_labels import label
 
 SYNC_IMPORT = "sync_import"  # the audit action of a package imported
@@ -52,12 +66,9 @@ after_write: Callable[[], None] | None = None
 
 
 def read_package(ws: Any, path: Path, passphrase: str) -> Package:
-    """Decrypt and check the file and its fit with this database; raises a SyncRefused subclass."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DamagedPackage(f"无法读取同步包 {path.name}：{exc.strerror or exc}。请检查U盘是否已插好。") from exc
-    pkg = package.unpack(container.open_sealed(data, passphrase), path, len(data))
+    """Decrypt and check the whole file (streaming: a first pass that keeps no rows) and its fit with this
+    database; raises a SyncRefused subclass."""
+    pkg = package.open_package(path, passphrase)
     office, info = ws.office, pkg.info
     if office is None:
         raise RuleViolation("本数据库尚未初始化本单位名称，不能导入同步包。")
@@ -69,7 +80,7 @@ def read_package(ws: Any, path: Path, passphrase: str) -> Package:
     if info.schema_version not in _known_revisions():
         raise ForeignPackage("这个同步包由更新版本的程序生成（数据结构更新），当前程序无法导入。请先升级本机程序。")
     _refuse_if_imported(ws, info)
-    _refuse_if_ahead(info, max([info.to_hlc, *_remote_hlcs(pkg)]), ws.clock.wall_ms())
+    _refuse_if_ahead(info, pkg.newest_hlc, ws.clock.wall_ms())
     return pkg
 
 
@@ -92,8 +103,10 @@ def _refuse_if_imported(ws: Any, info: PackageInfo) -> None:
 
 
 def preview(ws: Any, pkg: Package) -> ImportPreview:
-    with storage_errors(), ws.engine.connect() as conn:
-        plan = _plan(conn, pkg)
+    """The plan of ``apply``, computed the same way in staging tables that are then dropped: nothing written."""
+    with storage_errors(), ws.engine.connect() as conn, staged(conn) as staging:
+        staging.load(pkg)
+        plan = _plan(conn, pkg, staging)
     return ImportPreview(pkg.info, plan.table_counts(), plan.totals())
 
 
@@ -101,21 +114,23 @@ def apply(ws: Any, actor: Actor, pkg: Package, progress: Progress | None = None)
     info = pkg.info
     _require_importer(ws, actor)
     _refuse_if_imported(ws, info)  # a package read once and applied twice
-    keep_journal = journals(ws, sum(len(data.rows) for data in pkg.tables.values()))
+    keep_journal = journals(ws, sum(pkg.info.record_counts.values()))
     backup = str(ws.backup("sync-import")) if ws.db_file is not None and not keep_journal else ""
     with ws.read() as s:
         ws.clock.observe(latest_watermark(s))
-    ws.clock.observe(max([info.to_hlc, *_remote_hlcs(pkg)]))
+    ws.clock.observe(pkg.newest_hlc)
     arrived = ws.clock.now()  # later than every watermark this office has sent: see SyncArrival
+    progress = progress or Progress()
     with ws.gate.hold("正在导入同步包"), storage_errors(), ws.engine.connect() as conn:
         _foreign_keys(conn, on=False)  # scoped copies may point at records of other scopes (docs: "Scope")
         try:
-            with conn.begin():
+            with staged(conn) as staging, conn.begin():
                 journal = Journal.start(conn, "sync", f"{info.office_name} 第 {info.seq} 号同步包（{info.path.name}）",
                                         actor.name, backup, keep_journal)
                 had_tree = conn.scalar(select(func.count()).select_from(GridNode)) > 0
-                plan = _plan(conn, pkg)
-                _write(conn, plan, arrived, progress or Progress(), journal)
+                staging.load(pkg)  # the second pass over the file: every chunk is authenticated again
+                plan = _plan(conn, pkg, staging)
+                _write(conn, plan, arrived, progress, journal)
                 stored = _store_attachments(ws, pkg, plan)
                 _bookkeeping(conn, ws, actor, pkg, plan, backup, had_tree, journal)
                 journal.seal(conn)
@@ -145,11 +160,11 @@ def _require_importer(ws: Any, actor: Actor) -> None:
 
 @dataclass
 class Plan:
+    """The decisions live in the staging tables (``_outcome``, ``_write``); the plan keeps their counts and
+    the rare rows Python decided: conflicts and duplicate persons to record."""
+
+    staging: Staging
     counts: dict[str, TableCounts] = field(default_factory=dict)
-    inserts: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    updates: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    seen: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # newest remote (hlc, office)
-    known_arrivals: set[tuple[str, str]] = field(default_factory=set)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (id number, person a, person b)
 
@@ -168,50 +183,87 @@ class Plan:
         return Changes(frozenset(tables))
 
 
-def _plan(conn: Connection, pkg: Package) -> Plan:
+def _plan(conn: Connection, pkg: Package, staging: Staging) -> Plan:
     scope = scope_of(conn, local_scope(conn))
-    incoming = _incoming(pkg)
-    resolver = ScopeResolver(conn, scope, incoming)
-    sender, received = pkg.info.office_id, pkg.manifest.get("received", {})
-    plan = Plan()
-    for tbl in synced_tables():
-        rows = incoming.get(tbl.name)
-        if not rows:
-            continue
-        counts = plan.counts[tbl.name] = TableCounts(tbl.name, label(tbl.name))
-        local = load_rows(conn, tbl, rows)
-        arrivals = _arrivals(conn, tbl.name, rows)
-        kept = _kept_conflicts(conn, tbl.name, rows)
-        for rid, row in rows.items():
-            if not resolver.holds(tbl.name, row):
-                counts.out_of_scope += 1
-                continue
-            old = local.get(rid)
-            seen = arrivals.get(rid, ("", ""))
-            decision = decide(old, row, seen, sender, received)
-            if decision.lost and (rid, *_lost_version(decision, old, row)) in kept:
-                decision = Decision("unchanged", decision.write)
-            setattr(counts, decision.outcome, getattr(counts, decision.outcome) + 1)
-            _note(plan, tbl.name, old, row, decision, pkg.info.package_id)
-            if rid in arrivals:
-                plan.known_arrivals.add((tbl.name, rid))
-            plan.seen[(tbl.name, rid)] = max(seen, (row["hlc"], row["office_id"]))
+    plan = Plan(staging)
+    for stage in staging.in_order():
+        name = stage.source.name
+        _settle_plainly(conn, stage, staged_in_scope(name, scope, staging.tables()))
+        for rows in _contested(conn, stage):
+            _decide_in_python(conn, plan, stage, rows, pkg)
+        counts = plan.counts[name] = TableCounts(name, label(name))
+        rows = stage.rows
+        for outcome, n in conn.execute(select(rows.c._outcome, func.count()).group_by(rows.c._outcome)):
+            setattr(counts, outcome, n)
     if "persons" in plan.counts:
-        _find_duplicates(conn, plan, incoming["persons"])
+        _find_duplicates(conn, plan, staging.stages["persons"].rows)
     return plan
 
 
-def _note(plan: Plan, name: str, old: dict[str, Any] | None, row: dict[str, Any], decision: Decision,
-          package_id: str) -> None:
-    if decision.write:
-        (plan.inserts if old is None else plan.updates)[name].append(row)
-    if decision.lost:
-        kept, lost = (row, old) if decision.lost == "local" else (old, row)
-        plan.conflicts.append({
-            "table_name": name, "record_id": row["id"], "kept_values": _json_row(kept), "kept_hlc": kept["hlc"],
-            "kept_office_id": kept["office_id"], "lost_values": _json_row(lost), "lost_hlc": lost["hlc"],
-            "lost_office_id": lost["office_id"], "lost_side": decision.lost, "package_id": package_id,
-            "detected_at": utcnow(), "status": "open", "resolution": "", "resolved_by": ""})
+def _settle_plainly(conn: Connection, stage: Stage, in_scope: ColumnElement[bool]) -> None:
+    """Decide in SQL what needs no comparison of contents (``merge.decide``'s first two rules): rows outside
+    the scope, rows with no local version (new, or deleted when a tombstone), and rows whose version is the
+    local one or one its office has built upon (``sync_arrivals.seen_*``). The rest stay undecided."""
+    rows, local, name = stage.rows, stage.source, stage.source.name
+    arr = SyncArrival.__table__
+    conn.execute(update(rows).values(_in_scope=case((in_scope, True), else_=False)))
+    conn.execute(update(rows).where(rows.c._in_scope).values(
+        _local=exists().where(local.c.id == rows.c.id),
+        _arrival=exists().where(arr.c.table_name == name, arr.c.record_id == rows.c.id)))
+    conn.execute(update(rows).where(~rows.c._in_scope).values(_outcome="out_of_scope", _write=False))
+    conn.execute(update(rows).where(rows.c._in_scope, ~rows.c._local).values(
+        _outcome=case((rows.c.deleted, "deleted"), else_="new"), _write=True))
+    same_version = exists().where(local.c.id == rows.c.id, local.c.hlc == rows.c.hlc,
+                                  local.c.office_id == rows.c.office_id)
+    built_upon = exists().where(arr.c.table_name == name, arr.c.record_id == rows.c.id,
+                                arr.c.seen_office_id == rows.c.office_id, rows.c.hlc <= arr.c.seen_hlc)
+    conn.execute(update(rows).where(rows.c._in_scope, rows.c._local, or_(same_version, built_upon)).values(
+        _outcome="unchanged", _write=False))
+
+
+def _contested(conn: Connection, stage: Stage) -> Iterator[list[dict[str, Any]]]:
+    """The undecided rows in batches by id (keyset: the batch's decisions are written before the next)."""
+    rows = stage.rows
+    columns = [rows.c[c] for c in stage.columns]
+    last = ""
+    while True:
+        batch = [dict(r) for r in conn.execute(
+            select(*columns).where(rows.c._outcome.is_(None), rows.c.id > last).order_by(rows.c.id).limit(CHUNK)
+        ).mappings()]
+        if not batch:
+            return
+        yield batch
+        last = batch[-1]["id"]
+
+
+def _decide_in_python(conn: Connection, plan: Plan, stage: Stage, batch: list[dict[str, Any]], pkg: Package) -> None:
+    """``merge.decide`` for rows that have a different local version: the rare ones after the first import."""
+    name, ids = stage.source.name, [r["id"] for r in batch]
+    local = load_rows(conn, stage.source, ids)
+    arrivals = _arrivals(conn, name, ids)
+    kept = _kept_conflicts(conn, name, ids)
+    sender, received = pkg.info.office_id, pkg.manifest.get("received", {})
+    decided = []
+    for row in batch:
+        rid, old = row["id"], local[row["id"]]
+        decision = decide(old, row, arrivals.get(rid, ("", "")), sender, received)
+        if decision.lost and (rid, *_lost_version(decision, old, row)) in kept:
+            decision = Decision("unchanged", decision.write)
+        if decision.lost:
+            plan.conflicts.append(_conflict(name, old, row, decision, pkg.info.package_id))
+        decided.append({"b_id": rid, "_outcome": decision.outcome, "_write": decision.write})
+    rows = stage.rows
+    conn.execute(update(rows).where(rows.c.id == bindparam("b_id")), decided)
+
+
+def _conflict(name: str, old: dict[str, Any], row: dict[str, Any], decision: Decision,
+              package_id: str) -> dict[str, Any]:
+    kept, lost = (row, old) if decision.lost == "local" else (old, row)
+    return {
+        "table_name": name, "record_id": row["id"], "kept_values": _json_row(kept), "kept_hlc": kept["hlc"],
+        "kept_office_id": kept["office_id"], "lost_values": _json_row(lost), "lost_hlc": lost["hlc"],
+        "lost_office_id": lost["office_id"], "lost_side": decision.lost, "package_id": package_id,
+        "detected_at": utcnow(), "status": "open", "resolution": "", "resolved_by": ""}
 
 
 def _lost_version(decision: Decision, old: dict[str, Any] | None, row: dict[str, Any]) -> tuple[str, str]:
@@ -219,23 +271,27 @@ def _lost_version(decision: Decision, old: dict[str, Any] | None, row: dict[str,
     return lost["hlc"], lost["office_id"]
 
 
-def _find_duplicates(conn: Connection, plan: Plan, incoming: dict[str, dict[str, Any]]) -> None:
-    """The same ID number on two live person records is a duplicate to review, never an import failure."""
-    written = [r for r in [*plan.inserts["persons"], *plan.updates["persons"]] if r["id_number"] and not r["deleted"]]
-    numbers = sorted({r["id_number"] for r in written})
-    holders: dict[str, set[str]] = defaultdict(set)
-    persons = table("persons")
+def _find_duplicates(conn: Connection, plan: Plan, staged_persons: sa.Table) -> None:
+    """The same ID number on two live person records is a duplicate to review, never an import failure.
+    Holders of a number: the live persons the import writes, and the live local persons it neither rewrites
+    nor tombstones. Only numbers with two holders or more are read; pairs reported before are skipped."""
+    persons, dup, s = table("persons"), SyncDuplicate.__table__, staged_persons
+    written = select(s.c.id_number, s.c.id).where(s.c._write, s.c.id_number.is_not(None), s.c.id_number != "",
+                                                  ~s.c.deleted)
+    rewritten = select(s.c.id).where(or_(s.c._write, s.c.deleted))
+    holders = sa.union_all(written, select(persons.c.id_number, persons.c.id).where(
+        persons.c.id_number.in_(select(written.subquery().c.id_number)), ~persons.c.deleted,
+        persons.c.id.not_in(rewritten))).subquery()
+    shared = select(holders.c.id_number).group_by(holders.c.id_number).having(func.count() > 1)
+    by_number: dict[str, list[str]] = defaultdict(list)
+    for number, pid in conn.execute(select(holders).where(holders.c.id_number.in_(shared))):
+        by_number[number].append(pid)
+    numbers = sorted(by_number)
+    known = set()
     for chunk in chunks(numbers):
-        for pid, number in conn.execute(select(persons.c.id, persons.c.id_number).where(
-                persons.c.id_number.in_(chunk), ~persons.c.deleted)):
-            if pid not in incoming or not incoming[pid]["deleted"]:
-                holders[number].add(pid)
-    for r in written:
-        holders[r["id_number"]].add(r["id"])
-    dup = SyncDuplicate.__table__
-    known = set(conn.execute(select(dup.c.person_a, dup.c.person_b).where(dup.c.id_number.in_(numbers))))
+        known.update(conn.execute(select(dup.c.person_a, dup.c.person_b).where(dup.c.id_number.in_(chunk))))
     for number in numbers:
-        ids = sorted(holders[number])
+        ids = sorted(by_number[number])
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
                 if (a, b) not in known:
@@ -247,19 +303,18 @@ def _find_duplicates(conn: Connection, plan: Plan, incoming: dict[str, dict[str,
 # -- writing --------------------------------------------------------------------------------------------------------
 
 def _write(conn: Connection, plan: Plan, arrived: str, progress: Progress, journal: Journal) -> None:
-    tables = [t for t in synced_tables() if t.name in plan.counts]
-    for done, tbl in enumerate(tables):
-        inserts, updates = plan.inserts.get(tbl.name, []), plan.updates.get(tbl.name, [])
-        journal.capture(conn, tbl.name, [r["id"] for r in (*inserts, *updates)])
+    stages = plan.staging.in_order()
+    for done, stage in enumerate(stages):
+        tbl, rows = stage.source, stage.rows
+        if journal.active:  # the rows about to change, and the arrivals about to be noted
+            journal.capture(conn, tbl.name, conn.scalars(stage.written()).all())
+            journal.capture(conn, SyncArrival.__tablename__,
+                            [(tbl.name, rid) for rid in conn.scalars(select(rows.c.id).where(rows.c._in_scope))])
         if tbl.name == "cases":
-            _settle_case_numbers(conn, inserts, updates, journal)
-        for chunk in chunks(inserts):
-            conn.execute(tbl.insert(), chunk)
-        for chunk in chunks(updates):
-            conn.execute(update(tbl).where(tbl.c.id == bindparam("b_id")), [{**r, "b_id": r["id"]} for r in chunk])
-        progress.report(done + 1, len(tables) + 1)
-    journal.capture(conn, SyncArrival.__tablename__, plan.seen)
-    _write_arrivals(conn, plan, arrived)
+            _settle_case_numbers(conn, rows, journal)
+        _write_rows(conn, stage)
+        _write_arrivals(conn, stage, arrived)
+        progress.report(done + 1, len(stages) + 1)
     if plan.conflicts:
         with journal.inserting(conn, SyncConflict.__tablename__):
             conn.execute(SyncConflict.__table__.insert(), plan.conflicts)
@@ -268,54 +323,54 @@ def _write(conn: Connection, plan: Plan, arrived: str, progress: Progress, journ
             conn.execute(SyncDuplicate.__table__.insert(), [
                 {"id_number": n, "person_a": a, "person_b": b, "detected_at": utcnow(), "status": "open",
                  "resolved_by": ""} for n, a, b in plan.duplicates])
-    if plan.inserts.get("grid_nodes") or plan.updates.get("grid_nodes"):
+    grid = plan.staging.stages.get("grid_nodes")
+    if grid is not None and conn.scalar(select(exists(grid.written()))):
         _repair_tree_paths(conn, journal)
 
 
-def _write_arrivals(conn: Connection, plan: Plan, arrived: str) -> None:
-    """Remember the newest remote version seen of every record, and when the applied ones arrived."""
-    written = {(name, r["id"]) for rows in (plan.inserts, plan.updates) for name, v in rows.items() for r in v}
-    arr = SyncArrival.__table__
-    fresh, known = [], []
-    for (name, rid), (hlc, office) in plan.seen.items():
-        values = {"seen_hlc": hlc, "seen_office_id": office}
-        if (name, rid) in written:
-            values["local_hlc"] = arrived
-        if (name, rid) in plan.known_arrivals:
-            known.append({**values, "t": name, "r": rid})
-        else:
-            fresh.append({"local_hlc": "", **values, "table_name": name, "record_id": rid})
-    for chunk in chunks(fresh):
-        conn.execute(arr.insert(), chunk)
-    for with_arrival in (True, False):  # one statement shape per executemany
-        rows = [v for v in known if ("local_hlc" in v) == with_arrival]
-        stmt = update(arr).where((arr.c.table_name == bindparam("t")) & (arr.c.record_id == bindparam("r")))
-        for chunk in chunks(rows):
-            conn.execute(stmt, chunk)
+def _write_rows(conn: Connection, stage: Stage) -> None:
+    """The staged rows marked to be written: inserted when new here, else written over the local version."""
+    tbl, rows, columns = stage.source, stage.rows, stage.columns
+    conn.execute(tbl.insert().from_select(columns, select(*(rows.c[c] for c in columns)).where(
+        rows.c._write, ~rows.c._local)))
+    conn.execute(update(tbl).where(tbl.c.id == rows.c.id, rows.c._write, rows.c._local).values(
+        {c: rows.c[c] for c in columns if c != "id"}))
 
 
-def _settle_case_numbers(conn: Connection, inserts: list[dict[str, Any]], updates: list[dict[str, Any]],
-                         journal: Journal) -> None:
+def _write_arrivals(conn: Connection, stage: Stage, arrived: str) -> None:
+    """Remember the newest remote version seen of every record in scope, and when the applied ones arrived."""
+    arr, rows, name = SyncArrival.__table__, stage.rows, stage.source.name
+    newer = or_(rows.c.hlc > arr.c.seen_hlc, and_(rows.c.hlc == arr.c.seen_hlc, rows.c.office_id > arr.c.seen_office_id))
+    conn.execute(update(arr).where(arr.c.table_name == name, arr.c.record_id == rows.c.id, rows.c._in_scope).values(
+        seen_hlc=case((newer, rows.c.hlc), else_=arr.c.seen_hlc),
+        seen_office_id=case((newer, rows.c.office_id), else_=arr.c.seen_office_id),
+        local_hlc=case((rows.c._write, arrived), else_=arr.c.local_hlc)))
+    conn.execute(arr.insert().from_select(
+        ["table_name", "record_id", "local_hlc", "seen_hlc", "seen_office_id"],
+        select(literal(name, sa.String), rows.c.id, case((rows.c._write, arrived), else_=""), rows.c.hlc,
+               rows.c.office_id).where(rows.c._in_scope, ~rows.c._arrival)))
+
+
+def _settle_case_numbers(conn: Connection, staged_cases: sa.Table, journal: Journal) -> None:
     """Case numbers are unique. Two offices can (very rarely) issue the same one: then the case with the
     smaller id keeps it and the others get ``-<first 4 of id>`` appended — the same outcome in every office."""
-    cases = table("cases")
-    if updates:  # free the numbers of the cases being rewritten, so the order of the updates cannot collide
-        for chunk in chunks([r["id"] for r in updates]):
-            conn.execute(update(cases).where(cases.c.id.in_(chunk)).values(number=cases.c.id))
-    claimants: dict[str, list[tuple[str, dict[str, Any] | None]]] = defaultdict(list)
-    for row in [*inserts, *updates]:
-        claimants[row["number"]].append((row["id"], row))
-    for chunk in chunks(sorted(claimants)):
-        for cid, number in conn.execute(select(cases.c.id, cases.c.number).where(cases.c.number.in_(chunk))):
-            claimants[number].append((cid, None))
-    for number, holders in claimants.items():
-        for cid, row in sorted(holders, key=lambda h: h[0])[1:]:
-            renamed = f"{number}-{cid[:4].upper()}"
-            if row is None:
+    cases, s = table("cases"), staged_cases
+    # free the numbers of the cases being rewritten, so the order of the updates cannot collide
+    conn.execute(update(cases).where(cases.c.id.in_(select(s.c.id).where(s.c._write, s.c._local)))
+                 .values(number=cases.c.id))
+    claims = sa.union_all(select(s.c.number, s.c.id, literal(True).label("incoming")).where(s.c._write),
+                          select(cases.c.number, cases.c.id, literal(False)).where(
+                              cases.c.number.in_(select(s.c.number).where(s.c._write)))).subquery()
+    clashing = select(claims.c.number).group_by(claims.c.number).having(func.count() > 1)
+    holders: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for number, cid, incoming in conn.execute(select(claims).where(claims.c.number.in_(clashing))):
+        holders[number].append((cid, incoming))
+    for number, claimants in holders.items():
+        for cid, incoming in sorted(claimants)[1:]:
+            target = s if incoming else cases
+            if not incoming:
                 journal.capture(conn, "cases", [cid])
-                conn.execute(update(cases).where(cases.c.id == cid).values(number=renamed))
-            else:
-                row["number"] = renamed
+            conn.execute(update(target).where(target.c.id == cid).values(number=f"{number}-{cid[:4].upper()}"))
 
 
 def _repair_tree_paths(conn: Connection, journal: Journal) -> None:
@@ -344,14 +399,18 @@ def _repair_tree_paths(conn: Connection, journal: Journal) -> None:
 
 
 def _store_attachments(ws: Any, pkg: Package, plan: Plan) -> int:
-    store = attachment_store(ws)
-    wanted = {r["sha256"] for rows in (plan.inserts, plan.updates) for r in rows.get("attachments", [])
-              if not r["deleted"]}
+    """The files of the attachments written (not tombstoned) that this office lacks, streamed from the package
+    (verified by hash when it was opened; content-addressed, so a file present is not written again)."""
+    stage = plan.staging.stages.get("attachments")
+    if stage is None:
+        return 0
+    store, rows = attachment_store(ws), stage.rows
+    wanted = {sha for (sha,) in plan.staging.conn.execute(
+        select(rows.c.sha256).where(rows.c._write, ~rows.c.deleted).distinct()) if not store.path(sha).exists()}
     stored = 0
-    for sha in wanted & pkg.attachments.keys():
-        if not store.path(sha).exists():
-            store.put(pkg.attachments[sha])
-            stored += 1
+    for _sha, data in pkg.attachments(wanted):
+        store.put(data)
+        stored += 1
     return stored
 
 
@@ -392,39 +451,17 @@ def _covers(manifest: dict[str, Any], mine: Scope | None) -> bool:
 
 # -- reading helpers ------------------------------------------------------------------------------------------------
 
-def _incoming(pkg: Package) -> dict[str, dict[str, dict[str, Any]]]:
-    out = {}
-    for tbl in synced_tables():
-        data = pkg.tables.get(tbl.name)
-        if data is not None:
-            decode = row_decoder(tbl, data.columns)
-            out[tbl.name] = {r["id"]: r for r in map(decode, data.rows)}
-    return out
-
-
-def _remote_hlcs(pkg: Package) -> Iterable[str]:
-    for data in pkg.tables.values():
-        at = data.columns.index("hlc")
-        yield from (row[at] for row in data.rows)
-
-
-def _arrivals(conn: Connection, name: str, rows: dict[str, Any]) -> dict[str, tuple[str, str]]:
+def _arrivals(conn: Connection, name: str, ids: list[str]) -> dict[str, tuple[str, str]]:
     arr = SyncArrival.__table__
-    out = {}
-    for chunk in chunks(list(rows)):
-        out.update((rid, (hlc, office)) for rid, hlc, office in conn.execute(
-            select(arr.c.record_id, arr.c.seen_hlc, arr.c.seen_office_id).where(
-                arr.c.table_name == name, arr.c.record_id.in_(chunk))))
-    return out
+    return {rid: (hlc, office) for rid, hlc, office in conn.execute(
+        select(arr.c.record_id, arr.c.seen_hlc, arr.c.seen_office_id).where(
+            arr.c.table_name == name, arr.c.record_id.in_(ids)))}
 
 
-def _kept_conflicts(conn: Connection, name: str, rows: dict[str, Any]) -> set[tuple[str, str, str]]:
+def _kept_conflicts(conn: Connection, name: str, ids: list[str]) -> set[tuple[str, str, str]]:
     c = SyncConflict.__table__
-    out: set[tuple[str, str, str]] = set()
-    for chunk in chunks(list(rows)):
-        out.update(conn.execute(select(c.c.record_id, c.c.lost_hlc, c.c.lost_office_id).where(
-            c.c.table_name == name, c.c.record_id.in_(chunk))))
-    return out
+    return set(conn.execute(select(c.c.record_id, c.c.lost_hlc, c.c.lost_office_id).where(
+        c.c.table_name == name, c.c.record_id.in_(ids))))
 
 
 def _json_row(row: dict[str, Any]) -> dict[str, Any]:

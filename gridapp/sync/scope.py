@@ -11,7 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, false, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    and_,
+    case,
+    exists,
+    false,
+    literal,
+    or_,
+    select,
+    true,
+)
 
 from gridapp.services.common import in_subtree
 from gridapp.sync.tables import table
@@ -79,52 +92,41 @@ def _ids_in_scope(name: str, scope: Scope) -> Select:
     return select(tbl.c.id).where(in_scope_clause(name, scope))
 
 
-# -- import: over incoming rows, falling back to the database ------------------------------------------------------
+# -- import: SQL over the staged rows, falling back to the database -------------------------------------------------
 
-class ScopeResolver:
-    """Decides for incoming rows whether they belong to this office's scope. ``incoming`` maps table -> id ->
-    row (a dict of decoded values); a parent not in the package is looked up in the local database."""
+def staged_in_scope(name: str, scope: Scope | None, staged: dict[str, Table]) -> ColumnElement[bool]:
+    """A WHERE clause on ``staged[name]`` (the package's rows of ``name``, in a staging table) keeping the rows
+    that belong to ``scope``: set-wise — a parent is taken from the
+    package when it carries one, otherwise from the database."""
+    rows = staged[name]
+    if scope is None or name in GLOBAL_TABLES:
+        return true()
+    if name == "grid_nodes":
+        return or_(in_subtree(rows.c.path, scope.path), rows.c.id.in_(scope.ancestors))
+    return in_subtree(_path_of(name, rows, scope, staged), scope.path)
 
-    def __init__(self, conn: Connection, scope: Scope | None, incoming: dict[str, dict[str, dict[str, Any]]]):
-        self.conn = conn
-        self.scope = scope
-        self.incoming = incoming
-        self._cache: dict[tuple[str, str], dict[str, Any] | None] = {}
 
-    def holds(self, name: str, row: dict[str, Any]) -> bool:
-        if self.scope is None or name in GLOBAL_TABLES:
-            return True
-        if name == "grid_nodes":
-            return self.scope.holds_path(row["path"]) or row["id"] in self.scope.ancestors
-        return self.scope.holds_path(self._grid_path(name, row))
+def _path_of(name: str, row: Any, scope: Scope, staged: dict[str, Table]) -> ColumnElement[Any]:
+    """The grid path a row of ``name`` (columns of ``row``) belongs to, as a scalar expression."""
+    if name == "grid_nodes":
+        return row.c.path
+    if name in GRID_COLUMN_TABLES:
+        return _record_path("grid_nodes", row.c.grid_id, scope, staged)
+    if name == "attachments":
+        return case(*((row.c.owner_kind == kind, _record_path(owner, row.c.owner_id, scope, staged))
+                      for kind, owner in ATTACHMENT_OWNERS.items()), else_=literal(scope.path))
+    column, parent = PARENT[name]
+    return _record_path(parent, row.c[column], scope, staged)
 
-    def _grid_path(self, name: str, row: dict[str, Any] | None) -> str | None:
-        for _ in range(len(PARENT) + 2):  # chains are short; the bound guards against a corrupt cycle
-            if row is None:
-                return None
-            if name == "grid_nodes":  # a grid's own attachment (its plan picture)
-                return row["path"]
-            if name in GRID_COLUMN_TABLES:
-                grid = self._row("grid_nodes", row["grid_id"])
-                return grid["path"] if grid else None
-            if name == "attachments":
-                name = ATTACHMENT_OWNERS.get(row["owner_kind"], "")
-                if not name:
-                    return self.scope.path  # an attachment of a kind this program does not know: keep it
-                row = self._row(name, row["owner_id"])
-            else:
-                column, name = PARENT[name]
-                row = self._row(name, row[column])
-        return None
 
-    def _row(self, name: str, record_id: str | None) -> dict[str, Any] | None:
-        if record_id is None:
-            return None
-        if record_id in self.incoming.get(name, {}):
-            return self.incoming[name][record_id]
-        key = (name, record_id)
-        if key not in self._cache:
-            tbl = table(name)
-            found = self.conn.execute(select(tbl).where(tbl.c.id == record_id)).mappings().first()
-            self._cache[key] = dict(found) if found else None
-        return self._cache[key]
+def _record_path(name: str, record_id: ColumnElement[Any], scope: Scope,
+                 staged: dict[str, Table]) -> ColumnElement[Any]:
+    """The grid path of the record ``name``/``record_id``: its version in the package if there is one."""
+    local = table(name).alias()
+    from_db = select(_path_of(name, local, scope, staged)).where(local.c.id == record_id).scalar_subquery()
+    if name not in staged:
+        return from_db
+    incoming = staged[name].alias()
+    from_package = select(_path_of(name, incoming, scope, staged)).where(incoming.c.id == record_id)
+    carried = exists().where(staged[name].alias().c.id == record_id)
+    return case((carried, from_package.scalar_subquery()), else_=from_db)

@@ -11,7 +11,19 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Table, select
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Date,
+    DateTime,
+    Dialect,
+    String,
+    Table,
+    cast,
+    func,
+    select,
+)
 
 from gridapp.models import Base, Synced
 from gridapp.table_labels import label as label  # re-exported: the 同步 page names tables with it
@@ -91,8 +103,19 @@ def encode_value(value: Any) -> Any:
     return value
 
 
-def encode_row(row: Any) -> list[Any]:
-    return [encode_value(v) for v in row]
+def travelling_columns(tbl: Table) -> list[ColumnElement[Any]]:
+    """The columns of ``tbl`` as a package carries them, converted by the database: dates and datetimes as
+    ISO 8601 text (both SQLite and PostgreSQL render them as ``YYYY-MM-DD[ HH:MM:SS[.ffffff]]``; the space
+    becomes ``T``), so a county's rows are not parsed into Python dates only to be printed again."""
+    out: list[ColumnElement[Any]] = []
+    for c in tbl.c:
+        if isinstance(c.type, DateTime):
+            out.append(func.replace(cast(c, String), " ", "T").label(c.name))
+        elif isinstance(c.type, Date):
+            out.append(cast(c, String).label(c.name))
+        else:
+            out.append(c)
+    return out
 
 
 def decode_value(tbl: Table, column: str, value: Any) -> Any:
@@ -109,6 +132,39 @@ def row_decoder(tbl: Table, columns: list[str]) -> Callable[[list[Any]], dict[st
         return {c: p(values[i]) if p is not None and isinstance(values[i], str) else values[i] for i, c, p in plan}
 
     return decode
+
+
+def row_binder(tbl: Table, columns: list[str], dialect: Dialect) -> tuple[list[str], Callable[[list[Any]], tuple]]:
+    """The columns this schema knows, and a function turning a travelling row into the values the driver
+    binds for them (dates parsed, then each column type's own bind processing, as a Core insert would do)."""
+    known = [(i, tbl.c[c]) for i, c in enumerate(columns) if c in tbl.c]
+    at = [i for i, _ in known]
+    steps = [(j, step) for j, (_, c) in enumerate(known) if (step := _bind_step(tbl, c, dialect)) is not None]
+
+    def bind_row(values: list[Any]) -> tuple:
+        out = [values[i] for i in at]
+        for j, step in steps:
+            if out[j] is not None:
+                out[j] = step(out[j])
+        return tuple(out)
+
+    return [c.name for _, c in known], bind_row
+
+
+def _bind_step(tbl: Table, column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    parse = _parser(tbl, column.name)
+    bind = column.type.dialect_impl(dialect).bind_processor(dialect)
+    if parse is None:
+        return bind
+    full = (lambda v: bind(parse(v) if isinstance(v, str) else v)) if bind else (
+        lambda v: parse(v) if isinstance(v, str) else v)
+    if dialect.name != "sqlite":
+        return full
+    # SQLite stores dates as the text SQLAlchemy formats, which is what travels (see travelling_columns) but
+    # for the "T": a county's dates need not be parsed and formatted again
+    if isinstance(column.type, DateTime):
+        return lambda v: f"{v[:10]} {v[11:]}" if isinstance(v, str) and len(v) == 26 and v[10] == "T" else full(v)
+    return lambda v: v if isinstance(v, str) and len(v) == 10 else full(v)
 
 
 def _parser(tbl: Table, column: str) -> Callable[[str], Any] | None:

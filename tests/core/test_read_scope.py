@@ -26,7 +26,7 @@ from gridapp.errors import NotFound
 from gridapp.excel.ledger_export import export_xlsx
 from gridapp.ledgers import build_case_sheet, build_ledger, render_case_sheet, render_pdf
 from gridapp.models import AuditEntry, GridNode, Household, Person
-from gridapp.sync import container, package
+from gridapp.sync import package
 from gridapp.workspace import Workspace
 
 PASSWORDS = {"admin": "admin-pass", "wangli": "wangli-pass", "chaxun": "chaxun-pass", "cunguan": "cunguan-pass",
@@ -210,6 +210,10 @@ def test_a_grid_workers_ledgers_booklet_and_excel_hold_only_their_grid(village: 
     assert entries[0].record_id == village.grid1 and entries[0].detail["scope"].endswith("第一网格")
 
 
+def sent_id_numbers(pkg: package.Package) -> set[str]:
+    return {row[b.columns.index("id_number")] for b in pkg.batches() if b.name == "persons" for row in b.rows} - {""}
+
+
 def test_a_sync_package_holds_only_the_users_scope(village: Village) -> None:
     ws = village.ws
     with pytest.raises(Forbidden, match="没有“U盘同步"):
@@ -217,16 +221,14 @@ def test_a_sync_package_holds_only_the_users_scope(village: Village) -> None:
                                                    SYNC_PASSPHRASE)
     admin = village.user("cunguan")  # a 村(社区)管理员 whose scope is 第一网格
     summary = admin.sync.export_package(admin.user, village.folder, None, village.village, SYNC_PASSPHRASE)
-    data = summary.path.read_bytes()
-    pkg = package.unpack(container.open_sealed(data, SYNC_PASSPHRASE), summary.path, len(data))
-    persons = pkg.tables["persons"]
-    sent = {row[persons.columns.index("id_number")] for row in persons.rows} - {""}
+    pkg = package.open_package(summary.path, SYNC_PASSPHRASE)
+    sent = sent_id_numbers(pkg)
     assert sent == ids_under(ws, village.grid1, everyone=True)
     assert pkg.manifest["scope"]["grid_id"] == village.grid1
     with pytest.raises(OutOfScope):
         admin.sync.export_package(admin.user, village.folder, None, village.grid2, SYNC_PASSPHRASE)
     [entry] = village.audit("sync_export")
-    assert entry.user_name == "张村管" and entry.detail["persons"] == len(persons.rows)
+    assert entry.user_name == "张村管" and entry.detail["persons"] == pkg.info.record_counts["persons"]
     assert entry.detail["scope"] == "第一网格" and entry.detail["file"] == summary.path.name
 
 
@@ -315,10 +317,7 @@ def test_the_command_line_shows_a_grid_worker_only_their_grid(village: Village) 
                            "--json")
     assert exported.returncode == 0, exported.stderr
     path = Path(json.loads(exported.stdout)["path"])
-    pkg = package.unpack(container.open_sealed(path.read_bytes(), SYNC_PASSPHRASE), path, path.stat().st_size)
-    persons = pkg.tables["persons"]
-    assert {r[persons.columns.index("id_number")] for r in persons.rows} - {""} \
-        == ids_under(ws, village.grid1, everyone=True)
+    assert sent_id_numbers(package.open_package(path, SYNC_PASSPHRASE)) == ids_under(ws, village.grid1, everyone=True)
     assert [e.detail["format"] for e in village.audit("ledger", "王丽")] == ["pdf", "xlsx"]
     assert len(village.audit("sync_export", "张村管")) == 1
 

@@ -73,7 +73,7 @@ def test_not_a_package_at_all(offices: Offices, package: Path) -> None:
 
 def test_a_newer_format(offices: Offices, package: Path) -> None:
     raw = bytearray(package.read_bytes())
-    raw[9] = 2  # format version, big-endian u16 after the magic
+    raw[9] = 3  # format version, big-endian u16 after the magic
     newer = package.with_name("newer.gridsync")
     newer.write_bytes(bytes(raw))
     refused(offices.town, newer, ForeignPackage, "更新版本")
