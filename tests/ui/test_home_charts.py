@@ -96,3 +96,19 @@ def test_the_colour_chart_follows_a_household_whose_income_falls_below_the_line(
     elsewhere(ctx, lambda: ctx.ws.households.update(ctx.actor, household, as_input(view, income_per_capita=3000)))
     qtbot.waitUntil(lambda: not home.busy() and _red(home.dashboard.chart("colours"))[0] == before[0] + 1)
     assert _red(home.dashboard.chart("colours"))[1:] == before[1:]
+
+
+def test_an_empty_chart_gets_a_real_value_axis_and_a_stacked_one_reaches_its_tallest_pile(qtbot) -> None:
+    """A chart with no bars once gave QtCharts the range [0, 0] and a NaN axis (warnings on every start on an
+    empty database); a stacked chart's axis must reach the sum of its tallest pile, not its largest part."""
+    from gridapp.dto import Chart, ChartSeries
+    from ui.widgets.chart_view import ChartView
+
+    empty = ChartView(Chart("e", "空", (), ()))
+    qtbot.addWidget(empty)
+    assert (empty.y_axis.min(), empty.y_axis.max()) == (0.0, 1.0)
+    piles = Chart("s", "堆", ("甲", "乙"), (ChartSeries("红", (3, 40), "#d9534f", (None, None)),
+                                          ChartSeries("绿", (5, 30), "#5cb85c", (None, None))), stacked=True)
+    stacked = ChartView(piles)
+    qtbot.addWidget(stacked)
+    assert stacked.y_axis.max() >= 70

@@ -72,6 +72,7 @@ class ChartView(QWidget):
         self.qchart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(self.x_axis)
         series.attachAxis(self.y_axis)
+        self.y_axis.setRange(0, max(1.0, _highest(chart)))  # an empty chart's range [0, 0] makes nice numbers NaN
         self.y_axis.applyNiceNumbers()
         self.qchart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         return self.qchart
@@ -93,3 +94,11 @@ class ChartView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._scale_fonts()
+
+
+def _highest(chart: Chart) -> float:
+    """The top of the tallest bar: the largest sum of a category's values when stacked, else the largest value."""
+    columns = list(zip(*(s.values for s in chart.series), strict=True)) if chart.series else []
+    if chart.stacked:
+        return max((float(sum(c)) for c in columns), default=0.0)
+    return max((float(v) for c in columns for v in c), default=0.0)
