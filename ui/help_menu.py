@@ -96,7 +96,11 @@ def install_help_menu(window: QMainWindow) -> None:
 
 
 def show_page_help(window: QMainWindow) -> HelpDialog:
-    """Open the help of the page on screen (not modal: the user can follow the steps beside it)."""
+    """Open the help of the page on screen (not modal: the user can follow the steps beside it), in place of
+    the help of a page shown before."""
+    for earlier in window.findChildren(HelpDialog):
+        earlier.close()
+        earlier.deleteLater()
     page = window.stack.currentWidget()
     dialog = HelpDialog(page.help_topic, window.page_title(page), window)
     dialog.show()
