@@ -21,3 +21,9 @@ def resource_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """Return a path inside ``resources/``; the file need not exist."""
     return resource_dir().joinpath(*parts)
+
+
+def manual_path() -> Path:
+    """The printable manual: ``docs/manual/gridapp-manual.pdf`` next to ``resources/`` (the build bundles it
+    there); when it was not built, the caller opens the folder of its markdown sources instead."""
+    return resource_dir().parent / "docs" / "manual" / "gridapp-manual.pdf"

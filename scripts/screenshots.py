@@ -27,6 +27,7 @@ from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.dialogs.login_dialog import LAST_USER_KEY, LoginDialog
 from ui.dialogs.passphrase_dialog import passphrase_store
 from ui.forms.household_form import HouseholdForm
+from ui.help_menu import AboutDialog, show_page_help
 from ui.lock_screen import LockScreen
 from ui.main_window import MainWindow
 from ui.pages import sync_page
@@ -355,6 +356,34 @@ def shoot_grading(app: QApplication, ctx, out: Path) -> None:
     window.close()
 
 
+def shoot_manual_extras(app: QApplication, window: MainWindow, out: Path) -> None:
+    """What the manual shows beyond the other pictures: the visit form, a ledger's preview, F1 help, 关于."""
+    visits = window.show_page("visits")
+    form = visits.record_due(0)
+    form.move(60, 40)
+    form.resize(1000, form.sizeHint().height())
+    shoot(app, form, out / "visit-form.png")
+    form.hide()  # left unsaved on purpose
+
+    ledgers = window.show_page("ledgers")
+    ledgers.choose("population")
+    ledgers.select_scope(ledgers.tree_model.index(0, 0))
+    ledgers.generate()
+    wait_until(app, lambda: ledgers.document.pageCount() > 0)
+    shoot(app, window, out / "ledger-page.png")
+
+    window.show_page("households")
+    page_help = show_page_help(window)
+    page_help.move(window.x() + 500, window.y() + 120)
+    shoot(app, window, out / "page-help.png")
+    page_help.close()
+    about = AboutDialog(window)
+    about.setGeometry(100, 60, 760, 760)
+    about.show()
+    shoot(app, about, out / "about.png")
+    about.close()
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = make_application(sys.argv[:1])
@@ -410,6 +439,7 @@ def main(out: Path) -> None:
         visit_page.show_due(within_days=7)
         wait_until(app, lambda: not visit_page.due_busy())
         shoot(app, window, out / "due-visits.png")
+        shoot_manual_extras(app, window, out)
         window.show_page("households")
         shoot_grading(app, ctx, out)
 

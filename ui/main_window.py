@@ -28,6 +28,7 @@ from gridapp.dto import CaseFilter, HouseholdFilter, ListTarget
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase
+from ui.help_menu import install_help_menu
 from ui.live_changes import LiveChanges
 from ui.pages.home_page import HomePage
 from ui.pages.settings_page import apply_font_mode, large_font_enabled
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().showMessage(self.tr("数据库：{db}").format(db=ws.url), 10000)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+        install_help_menu(self)
         keep_geometry(self, ctx.settings, "main_window", PREFERRED_SIZE, maximize_when_cramped=True)
 
     def _show_office(self) -> None:
@@ -191,6 +193,7 @@ class MainWindow(QMainWindow):
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 page = self.pages[key] = self._builders[key]()
+                page.help_topic = key  # F1 shows resources/help/<key>.md
             finally:
                 QApplication.restoreOverrideCursor()
             placeholder = self.stack.widget(index)
@@ -274,6 +277,9 @@ class MainWindow(QMainWindow):
         """设置同步口令: the passphrase dialog; the home page shows the step done once one is stored."""
         if ask_and_store_passphrase(self.ctx, self):
             self.pages["home"].refresh()
+
+    def page_title(self, page: QWidget) -> str:
+        return self.nav.item(self.stack.indexOf(page)).text()
 
     def page_titles(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]
