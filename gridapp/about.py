@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from gridapp.resources import resource_path
-
-DISTRIBUTION = "gridapp"
+from gridapp.version import DISTRIBUTION
 
 
 @dataclass(frozen=True)
@@ -33,14 +32,6 @@ FONTS = (
            "Apache License 2.0（另可选 GPLv3 加字体例外）"),
 )
 QT = Credit("Qt 6 / PySide6", "The Qt Company", "LGPLv3")
-
-
-def program_version() -> str:
-    """The installed version of the program (pyproject's ``version``), or "未知" in a bare source tree."""
-    try:
-        return metadata.version(DISTRIBUTION)
-    except metadata.PackageNotFoundError:
-        return "未知"
 
 
 def dependency_licences() -> list[tuple[str, str, str]]:

@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, inspect
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,10 +26,12 @@ from gridapp.changes import Changes, Table
 from gridapp.dto import Actor
 from gridapp.errors import ConnectionLost, StorageError, WriteCollision
 from gridapp.hlc import HybridClock
-from gridapp.models import AuditEntry, Synced
+from gridapp.models import AuditEntry, Setting, Synced
 from gridapp.models.base import utcnow
+from gridapp.version import program_version
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+PROGRAM_VERSION_KEY, CREATED_BY_KEY = "program_version", "created_by_version"
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program holding the file
 CONNECT_TIMEOUT = 5  # seconds a server connection may take before it gives up (an unplugged cable)
 
@@ -96,7 +98,17 @@ def migrate(engine: Engine) -> str | None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        _name_program(conn, created=current is None)
     return backup
+
+
+def _name_program(conn: Connection, created: bool) -> None:
+    """The database names the program that last created or upgraded its schema (``settings.program_version``,
+    and ``created_by_version`` when it created it), so a file says which program wrote it."""
+    settings, version = Setting.__table__, program_version()
+    keys = [PROGRAM_VERSION_KEY, CREATED_BY_KEY] if created else [PROGRAM_VERSION_KEY]
+    conn.execute(delete(settings).where(settings.c.key.in_(keys)))
+    conn.execute(insert(settings), [{"key": key, "value": version} for key in keys])
 
 
 @dataclass

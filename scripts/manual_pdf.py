@@ -9,8 +9,8 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from gridapp.about import program_version
 from gridapp.ledgers.manual_pdf import Cover, build_manual
+from gridapp.version import program_version
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES_SHOWN = 4  # the cover, the contents and the first chapter

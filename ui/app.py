@@ -8,6 +8,7 @@ import os
 import sys
 
 from gridapp.errors import UserError
+from gridapp.version import program_version
 from gridapp.workspace import Workspace
 
 PREFERRED_FONTS = ["Microsoft YaHei", "微软雅黑", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "SimHei", "SimSun"]
@@ -20,6 +21,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--db", help="database file or SQLAlchemy URL (GRIDAPP_DB works too)")
     parser.add_argument("--demo", action="store_true", help="fill a new, empty database with a demo village")
     parser.add_argument("--smoke", action="store_true", help="start offscreen, build every page, exit 0")
+    parser.add_argument("--version", action="version", version=f"gridapp {program_version()}")
     parser.add_argument("--first-paint", action="store_true", help=argparse.SUPPRESS)  # see ui/first_paint.py
     return parser.parse_args(argv)
 

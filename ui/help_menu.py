@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrows
 from gridapp import about
 from gridapp.help_texts import help_markdown
 from gridapp.resources import manual_path
+from gridapp.version import program_version
 
 HELP_POINT_SIZE_INCREASE = 3  # the help is read by people who find small print hard
 
@@ -64,7 +65,7 @@ class AboutDialog(TextDialog):
         libraries = "".join(f"<tr><td>{escape(n)}</td><td>{escape(v)}</td><td>{escape(lic)}</td></tr>"
                             for n, v, lic in about.dependency_licences())
         return (f"<h2>{escape(QCoreApplication.translate('app', '网格化管理综合信息采集簿'))}</h2>"
-                + "<p>" + self.tr("版本：{version}").format(version=escape(about.program_version())) + "</p>"
+                + "<p>" + self.tr("版本：{version}").format(version=escape(program_version())) + "</p>"
                 + "<h3>" + self.tr("数据来源") + f"</h3><ul>{credits(about.DATA_SOURCES)}</ul>"
                 + "<h3>" + self.tr("字体") + f"</h3><ul>{credits(about.FONTS)}</ul>"
                 + "<h3>" + self.tr("界面库") + f"</h3><ul>{credits([about.QT])}</ul>"

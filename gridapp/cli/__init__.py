@@ -33,6 +33,7 @@ from gridapp.cli import (
 from gridapp.cli.output import note, read_password
 from gridapp.dto import Actor
 from gridapp.errors import UserError
+from gridapp.version import program_version
 from gridapp.workspace import Workspace
 
 GROUPS = (setup, grid, people, importing, ledger, cases, monitor, sync, backup, users, audit, server)
@@ -41,6 +42,7 @@ USER_ENV, PASSWORD_ENV = "GRIDAPP_USER", "GRIDAPP_PASSWORD_FILE"
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gridapp", description="网格化管理综合信息采集簿 — 命令行")
+    parser.add_argument("--version", action="version", version=f"gridapp {program_version()}")
     parser.add_argument("--db", help="数据库文件路径或 SQLAlchemy URL（也可用环境变量 GRIDAPP_DB）")
     parser.add_argument("--report-db", help="只读副本数据库的 URL：台账和统计从它读取（也可用环境变量 GRIDAPP_REPORT_DB）")
     parser.add_argument("--user", default=os.environ.get(USER_ENV),

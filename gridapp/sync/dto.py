@@ -71,6 +71,7 @@ class PackageInfo:
     record_counts: dict[str, int]
     attachment_count: int
     size_bytes: int
+    program_version: str = ""  # the gridapp that wrote it ("" from programs before 0.2.0)
 
 
 @dataclass(frozen=True)

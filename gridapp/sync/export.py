@@ -25,6 +25,7 @@ from gridapp.sync.dto import ExportSummary
 from gridapp.sync.scope import Scope, in_scope_clause, scope_of
 from gridapp.sync.state import latest_watermark, local_scope, next_seq, peer, received_watermarks
 from gridapp.sync.tables import synced_tables, travelling_columns
+from gridapp.version import program_version
 
 SUFFIX = ".gridsync"
 SYNC_EXPORT = "sync_export"  # the audit action of a package written
@@ -52,7 +53,8 @@ def export_package(ws: Any, actor: Actor, target: Path, peer_office_id: str | No
             raise NotFound("找不到要导出的网格范围，可能已被删除。")
         seq = next_seq(s)
         manifest = {
-            "package_id": new_id(), "schema": _schema_version(conn), "created_at": utcnow().isoformat(),
+            "package_id": new_id(), "schema": _schema_version(conn), "program_version": program_version(),
+            "created_at": utcnow().isoformat(),
             "office": {"id": office.id, "name": office.name, "county_code": office.county_code},
             "office_scope": local_scope(s), "seq": seq, "full": peer_office_id is None,
             "to_office_id": peer_office_id, "scope": _scope_json(s, scope), "from_hlc": since,

@@ -252,7 +252,8 @@ def info(m: dict[str, Any], path: Path, size: int) -> PackageInfo:
             created_at=datetime.fromisoformat(m["created_at"]), seq=m["seq"], full=m["full"],
             to_office_id=m["to_office_id"], scope_grid_id=m["scope"]["grid_id"], scope_name=m["scope"]["name"],
             from_hlc=m["from_hlc"], to_hlc=m["to_hlc"], record_counts=m["record_counts"],
-            attachment_count=len(m["checksums"]) - len(m["record_counts"]), size_bytes=size)
+            attachment_count=len(m["checksums"]) - len(m["record_counts"]), size_bytes=size,
+            program_version=str(m.get("program_version", "")))
     except (KeyError, TypeError, ValueError) as exc:
         raise DamagedPackage(BAD_MANIFEST) from exc
 

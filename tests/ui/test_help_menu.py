@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 
-from gridapp import about
+from gridapp.version import program_version
 from ui import help_menu
 from ui.help_menu import AboutDialog, HelpDialog
 
@@ -32,8 +32,8 @@ def test_f1_on_every_page_opens_help_titled_with_that_page(window, qtbot) -> Non
 
 def test_about_shows_version_data_sources_and_licences(window) -> None:
     text = AboutDialog(window).browser.toPlainText()
-    assert f"版本：{about.program_version()}" in text
-    assert about.program_version() != "未知"
+    assert f"版本：{program_version()}" in text
+    assert program_version() != "未知"
     for needle in ("统计用区划代码 2023", "国家统计局", "GB/T 2260", "民政部", "文泉驿微米黑", "Apache License 2.0",
                    "LGPLv3", "SQLAlchemy", "reportlab", "resources"):
         assert needle in text
