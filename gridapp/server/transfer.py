@@ -15,6 +15,7 @@ from gridapp.models import Base
 from gridapp.progress import Progress
 
 BATCH = 5000  # rows per INSERT round trip
+WRITTEN_BY_MIGRATIONS = frozenset({"settings"})  # the program version a new schema names: the source's replace it
 
 
 def tables() -> list[Table]:
@@ -27,11 +28,13 @@ def row_counts(conn: Connection) -> dict[str, int]:
 
 
 def copy_tables(source: Connection, target: Connection, progress: Progress | None = None) -> int:
-    """Insert every row of ``source`` into the (empty) tables of ``target`` within the caller's transaction;
-    returns the number of rows copied."""
+    """Insert every row of ``source`` into the tables of ``target`` (empty but for what its migrations wrote,
+    which the source's rows replace) within the caller's transaction; returns the number of rows copied."""
     counts = row_counts(source)
     total, done = sum(counts.values()), 0
     for table in tables():
+        if table.name in WRITTEN_BY_MIGRATIONS:
+            target.execute(table.delete())
         for batch in _batches(source, table):
             target.execute(table.insert(), batch)
             done += len(batch)
