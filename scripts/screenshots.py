@@ -28,6 +28,7 @@ from ui.dialogs.login_dialog import LAST_USER_KEY, LoginDialog
 from ui.dialogs.passphrase_dialog import passphrase_store
 from ui.forms.household_form import HouseholdForm
 from ui.help_menu import AboutDialog, show_page_help
+from ui.language import install_language
 from ui.lock_screen import LockScreen
 from ui.main_window import MainWindow
 from ui.pages import sync_page
@@ -384,6 +385,39 @@ def shoot_manual_extras(app: QApplication, window: MainWindow, out: Path) -> Non
     about.close()
 
 
+def shoot_english(app: QApplication, ctx, out: Path) -> None:
+    """The English interface (设置 → 界面语言, or --lang en) on each office screen: the household list, the home
+    page, the ledger page with a ledger's preview, and a household form — into docs/screenshots/en/."""
+    out.mkdir(parents=True, exist_ok=True)
+    install_language(app, "en")
+    try:
+        for screen in OFFICE_SCREENS:
+            window = open_on_office_screen(ctx, screen)
+            first_grid(window.show_page("households"))
+            shoot(app, window, out / f"main-window-{screen}.png")
+            home = window.show_page("home")
+            wait_until(app, lambda home=home: not home.busy())
+            shoot(app, window, out / f"home-page-{screen}.png")
+            ledgers = window.show_page("ledgers")
+            ledgers.choose("population")
+            ledgers.select_scope(ledgers.tree_model.index(0, 0))
+            ledgers.generate()
+            wait_until(app, lambda ledgers=ledgers: ledgers.document.pageCount() > 0)
+            shoot(app, window, out / f"ledger-page-{screen}.png")
+            width, height = OFFICE_SCREENS[screen]
+            ws = ctx.ws
+            biggest = max(ws.query.household_rows(ws.query.household_ids(None)), key=lambda r: r.member_count)
+            form = HouseholdForm(ctx, household_id=biggest.id)
+            form.setGeometry(0, 0, width, height)
+            form.show()
+            shoot(app, form, out / f"household-form-{screen}.png")
+            form.close()
+            window.close()
+            ctx.tasks.wait()
+    finally:
+        install_language(app, "zh")
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = make_application(sys.argv[:1])
@@ -459,6 +493,7 @@ def main(out: Path) -> None:
         ctx.tasks.wait()
         shoot_users(app, ctx, out)
         ctx.tasks.wait()
+        shoot_english(app, ctx, out / "en")
         ws.close()
         shoot_first_day(app, out, Path(tmp))
     print(f"screenshots written to {out}")

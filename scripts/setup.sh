@@ -71,3 +71,7 @@ ensure_venv() {  # $1: pip extras, e.g. "test" (empty for none)
     touch "$stamp"
   fi
 }
+
+ensure_translations() {  # the compiled English catalogue (resources/i18n/gridapp_en.qm), when missing or stale
+  .venv/bin/python scripts/translations.py compile
+}

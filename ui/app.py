@@ -10,27 +10,31 @@ import sys
 from gridapp.errors import UserError
 from gridapp.version import program_version
 from gridapp.workspace import Workspace
+from ui.language import DEFAULT as DEFAULT_LANGUAGE
+from ui.language import LANGUAGES, chosen_language, install_language
 
 PREFERRED_FONTS = ["Microsoft YaHei", "微软雅黑", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "SimHei", "SimSun"]
 BASE_POINT_SIZE = 11
-QT_CATALOGUE = "qtbase_zh_CN"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="gridapp")
     parser.add_argument("--db", help="database file or SQLAlchemy URL (GRIDAPP_DB works too)")
     parser.add_argument("--demo", action="store_true", help="fill a new, empty database with a demo village")
+    parser.add_argument("--lang", choices=[code for code, _name in LANGUAGES],
+                        help="interface language for this start: zh (中文) or en (English); 设置 remembers a choice")
     parser.add_argument("--smoke", action="store_true", help="start offscreen, build every page, exit 0")
     parser.add_argument("--version", action="version", version=f"gridapp {program_version()}")
     parser.add_argument("--first-paint", action="store_true", help=argparse.SUPPRESS)  # see ui/first_paint.py
     return parser.parse_args(argv)
 
 
-def make_application(argv: list[str]):
+def make_application(argv: list[str], lang: str = DEFAULT_LANGUAGE):
     from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(argv)
+    install_language(app, lang)
     app.setApplicationName("gridapp")
     app.setApplicationDisplayName(app.translate("app", "网格化管理综合信息采集簿"))
     app.setOrganizationName("gridapp")
@@ -39,22 +43,7 @@ def make_application(argv: list[str]):
     font = QFont(family) if family else app.font()
     font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
-    install_qt_translations(app)
     return app
-
-
-def install_qt_translations(app) -> None:
-    """Qt's own words — the standard buttons of message boxes, dialogs and wizards (确定, 取消, 下一步 …), the
-    file dialog — in Chinese, from the qtbase_zh_CN catalogue that PySide6 ships. Installed once per
-    application."""
-    from PySide6.QtCore import QLibraryInfo, QTranslator
-
-    if app.findChild(QTranslator, QT_CATALOGUE):
-        return
-    translator = QTranslator(app)
-    translator.setObjectName(QT_CATALOGUE)
-    if translator.load(QT_CATALOGUE, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
 
 
 def make_context(ws: Workspace, settings_file: str | None = None):
@@ -88,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.smoke:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = make_application(sys.argv[:1])
+    app = make_application(sys.argv[:1], chosen_language(program_settings(), args.lang))
     from PySide6.QtWidgets import QMessageBox
 
     from ui.main_window import MainWindow

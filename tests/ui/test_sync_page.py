@@ -20,6 +20,7 @@ from ui_helpers import context_for, type_text
 import gridapp.sync.journal
 from gridapp.dto import SYSTEM
 from gridapp.sync.dto import ConflictField, ConflictView
+from gridapp.version import program_version
 from gridapp.workspace import Workspace
 from ui import import_undo, messages
 from ui.dialogs import conflict_dialog
@@ -150,6 +151,7 @@ def test_export_import_review_and_resolve_a_conflict(ctx, town, usb: Path, qtbot
     set_passphrase(qtbot, monkeypatch, town_page)
     read(qtbot, town_page, first)
     assert town_page.apply_button.isEnabled()
+    assert f"由 gridapp {program_version()} 导出。" in town_page.package_label.text()
     assert town_page.preview.count("住户", "new") == households
     assert town_page.preview.count("住户", "conflicts") == 0
     assert town_ws.query.stats()["households"] == 0  # the preview wrote nothing

@@ -41,6 +41,15 @@ from ui.window_geometry import keep_geometry
 OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
 LINK_KINDS = {"household": QT_TRANSLATE_NOOP("CaseWindow", "住户"), "person": QT_TRANSLATE_NOOP("CaseWindow", "人员"),
               "place": QT_TRANSLATE_NOOP("CaseWindow", "场所")}
+DETAILS = (  # the case's facts down the left of its window
+    ("category", QT_TRANSLATE_NOOP("CaseWindow", "类别")), ("source", QT_TRANSLATE_NOOP("CaseWindow", "来源")),
+    ("grid", QT_TRANSLATE_NOOP("CaseWindow", "网格")), ("place", QT_TRANSLATE_NOOP("CaseWindow", "地点")),
+    ("occurred", QT_TRANSLATE_NOOP("CaseWindow", "发生时间")),
+    ("reporter", QT_TRANSLATE_NOOP("CaseWindow", "反映人")), ("handler", QT_TRANSLATE_NOOP("CaseWindow", "承办")),
+    ("satisfaction", QT_TRANSLATE_NOOP("CaseWindow", "满意度")),
+    ("description", QT_TRANSLATE_NOOP("CaseWindow", "情况描述")),
+    ("summary", QT_TRANSLATE_NOOP("CaseWindow", "公示内容")),
+)
 DATA_LABELS = {"urgency": QT_TRANSLATE_NOOP("CaseWindow", "紧急程度"), "deadline": QT_TRANSLATE_NOOP("CaseWindow", "办结期限"),
                "level": QT_TRANSLATE_NOOP("CaseWindow", "承办层级"), "department": QT_TRANSLATE_NOOP("CaseWindow", "承办部门"),
                "rating": QT_TRANSLATE_NOOP("CaseWindow", "满意度"), "summary": QT_TRANSLATE_NOOP("CaseWindow", "公示内容")}
@@ -76,9 +85,7 @@ class CaseWindow(QWidget):
         self.state_label.setWordWrap(True)
         self.details: dict[str, QLabel] = {}
         details = QFormLayout()
-        for key, label in (("category", "类别"), ("source", "来源"), ("grid", "网格"), ("place", "地点"),
-                           ("occurred", "发生时间"), ("reporter", "反映人"), ("handler", "承办"),
-                           ("satisfaction", "满意度"), ("description", "情况描述"), ("summary", "公示内容")):
+        for key, label in DETAILS:
             value = self.details[key] = QLabel()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

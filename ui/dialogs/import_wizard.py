@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,8 @@ from ui.window_geometry import fit_to_screen
 
 PREVIEW_ROWS = 30  # rows of the sheet shown while choosing the header
 SAMPLES = 3  # example values shown next to each column
+
+translate = QCoreApplication.translate  # for the module's helpers, which have no self to ask
 
 
 class ImportWizard(QWizard):
@@ -548,9 +550,9 @@ def _counts_table() -> QTableWidget:
     table = _table()
     table.setRowCount(2)
     table.setColumnCount(len(COUNT_KEYS))
-    table.setHorizontalHeaderLabels([table.tr("新增"), table.tr("更新"), table.tr("已登记且相同"), table.tr("跳过"),
-                                     table.tr("待处理"), table.tr("不能导入")])
-    table.setVerticalHeaderLabels([table.tr("住户"), table.tr("人员")])
+    table.setHorizontalHeaderLabels([translate("ImportWizard", "新增"), translate("ImportWizard", "更新"), translate("ImportWizard", "已登记且相同"), translate("ImportWizard", "跳过"),
+                                     translate("ImportWizard", "待处理"), translate("ImportWizard", "不能导入")])
+    table.setVerticalHeaderLabels([translate("ImportWizard", "住户"), translate("ImportWizard", "人员")])
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     table.resizeRowsToContents()
     height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
@@ -561,7 +563,7 @@ def _counts_table() -> QTableWidget:
 def _problems_table() -> QTableWidget:
     table = _table()
     table.setColumnCount(3)
-    table.setHorizontalHeaderLabels([table.tr("行号"), table.tr("情况"), table.tr("原因")])
+    table.setHorizontalHeaderLabels([translate("ImportWizard", "行号"), translate("ImportWizard", "情况"), translate("ImportWizard", "原因")])
     table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().hide()
     return table
@@ -576,10 +578,10 @@ def _fill_counts(table: QTableWidget, result: importer.ImportResult) -> None:
 
 
 def _fill_problems(table: QTableWidget, result: importer.ImportResult) -> None:
-    groups = ((table.tr("不能导入"), result.refused), (table.tr("待处理"), result.needs_decision),
-              (table.tr("跳过"), result.skipped), (table.tr("请核对（照常导入）"), result.warnings))
+    groups = ((translate("ImportWizard", "不能导入"), result.refused), (translate("ImportWizard", "待处理"), result.needs_decision),
+              (translate("ImportWizard", "跳过"), result.skipped), (translate("ImportWizard", "请核对（照常导入）"), result.warnings))
     rows = sorted(((report.row, label, report.reason) for label, reports in groups for report in reports))
-    rows += [(number, table.tr("未导入"), reason) for number, reason in result.ignored_rows]
+    rows += [(number, translate("ImportWizard", "未导入"), reason) for number, reason in result.ignored_rows]
     table.setRowCount(len(rows))
     for i, values in enumerate(rows):
         for j, value in enumerate(values):
@@ -591,17 +593,17 @@ def _fill_problems(table: QTableWidget, result: importer.ImportResult) -> None:
 def _summary(page: QWizardPage, result: importer.ImportResult, *, applied: bool) -> str:
     people = result.persons
     if applied:
-        text = page.tr("导入完成：新增 {h} 户、{p} 人，更新 {u} 人。").format(
+        text = translate("ImportWizard", "导入完成：新增 {h} 户、{p} 人，更新 {u} 人。").format(
             h=result.households.created, p=people.created, u=people.updated)
         if result.create_grids and result.missing_grids:
-            text += page.tr("新建了 {n} 个网格。").format(n=len(result.missing_grids))
+            text += translate("ImportWizard", "新建了 {n} 个网格。").format(n=len(result.missing_grids))
     elif result.changes_anything:
-        text = page.tr("检查完成：可以导入 {h} 户新住户、{p} 名新人员，更新 {u} 人。").format(
+        text = translate("ImportWizard", "检查完成：可以导入 {h} 户新住户、{p} 名新人员，更新 {u} 人。").format(
             h=result.households.created, p=people.created, u=people.updated)
     else:
-        text = page.tr("检查完成：这个表没有需要导入的新内容（表中的人都已登记且相同，或都有问题）。")
+        text = translate("ImportWizard", "检查完成：这个表没有需要导入的新内容（表中的人都已登记且相同，或都有问题）。")
     if people.refused:
-        text += page.tr("有 {n} 行不能导入，原因见下表。").format(n=people.refused)
+        text += translate("ImportWizard", "有 {n} 行不能导入，原因见下表。").format(n=people.refused)
     return text
 
 

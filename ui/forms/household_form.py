@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,10 +48,18 @@ from ui.widgets.flow_layout import flow_row
 from ui.window_geometry import keep_geometry
 
 PREFERRED_SIZE = QSize(1280, 820)  # smaller screens get the whole screen
-COLUMNS = ("姓名", "与户主关系", "身份证号", "性别", "出生日期", "年龄", "人口类别", "状态", "医疗保险", "在校情况",
-           "人群标签")
-WATER = [("", None), ("安全", True), ("不安全", False)]
-BY_RULES = "按规则"  # the override combo's empty choice: the monitoring rules decide the colour
+COLUMNS = (
+    QT_TRANSLATE_NOOP("HouseholdForm", "姓名"), QT_TRANSLATE_NOOP("HouseholdForm", "与户主关系"),
+    QT_TRANSLATE_NOOP("HouseholdForm", "身份证号"), QT_TRANSLATE_NOOP("HouseholdForm", "性别"),
+    QT_TRANSLATE_NOOP("HouseholdForm", "出生日期"), QT_TRANSLATE_NOOP("HouseholdForm", "年龄"),
+    QT_TRANSLATE_NOOP("HouseholdForm", "人口类别"), QT_TRANSLATE_NOOP("HouseholdForm", "状态"),
+    QT_TRANSLATE_NOOP("HouseholdForm", "医疗保险"), QT_TRANSLATE_NOOP("HouseholdForm", "在校情况"),
+    QT_TRANSLATE_NOOP("HouseholdForm", "人群标签"),
+)
+WATER = [("", None), (QT_TRANSLATE_NOOP("HouseholdForm", "安全"), True),
+         (QT_TRANSLATE_NOOP("HouseholdForm", "不安全"), False)]
+# the override combo's empty choice: the monitoring rules decide the colour
+BY_RULES = QT_TRANSLATE_NOOP("HouseholdForm", "按规则")
 MOST_INCOME = 9_999_999  # 元 a year per person; more is a typing slip
 
 

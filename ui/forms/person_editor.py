@@ -9,7 +9,7 @@ person instead of a duplicate record.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -35,8 +35,10 @@ from ui.widgets.date_edit import DateEdit, InlineError, InlineWarning, checked
 from ui.widgets.tag_editor import TagEditor
 
 LOCAL = "户籍人口"  # the residence kind that has no 来源地 or 来本地日期
-INSURED = [("", None), ("已参保", True), ("未参保", False)]  # 基本医疗保险
-SCHOOLING = [("", ""), ("在校", "在校"), ("失学", "失学")]  # for school-age children only
+INSURED = [("", None), (QT_TRANSLATE_NOOP("PersonEditor", "已参保"), True),  # 基本医疗保险
+           (QT_TRANSLATE_NOOP("PersonEditor", "未参保"), False)]
+SCHOOLING = [("", ""), (QT_TRANSLATE_NOOP("PersonEditor", "在校"), "在校"),  # for school-age children only
+             (QT_TRANSLATE_NOOP("PersonEditor", "失学"), "失学")]
 
 
 def _read_only() -> QLineEdit:

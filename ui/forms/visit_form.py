@@ -169,7 +169,7 @@ class VisitForm(QWidget):
     def set_target(self, target: Target) -> None:
         self.target = target
         kind = QCoreApplication.translate("VisitForm", TARGET_KINDS[target.kind])
-        self.target_label.setText(f"{kind}：{target.title}")
+        self.target_label.setText(self.tr("{kind}：{title}").format(kind=kind, title=target.title))
         self.setWindowTitle(self.tr("走访记录：{title}").format(title=target.title))
 
     def choose_household(self) -> None:

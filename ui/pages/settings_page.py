@@ -1,4 +1,4 @@
-"""设置: readability (large-font mode, remembered between runs), this office, the user's password and the idle
+"""设置: readability (large-font mode and the interface language, remembered between runs), this office, the user's password and the idle
 lock, the sync passphrase, which database this PC opens (file or server) and its backups — each part shown to the roles that may change it."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -20,6 +21,7 @@ from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase, passphrase_store
 from ui.dialogs.password_dialogs import ChangePasswordDialog
 from ui.idle import IDLE_MINUTES_KEY, MAX_IDLE_MINUTES, idle_minutes
+from ui.language import LANGUAGES, chosen_language, remember_language
 from ui.pages.backup_panel import BackupPanel
 from ui.pages.database_panel import DatabasePanel
 from ui.widgets.form_scroll import PageScrollArea
@@ -50,7 +52,12 @@ class SettingsPage(QWidget):
         self.large_font.toggled.connect(self.set_large_font)
 
         readability = QGroupBox(self.tr("显示"))
-        QVBoxLayout(readability).addWidget(self.large_font)
+        shown = QFormLayout(readability)
+        shown.addRow(self.large_font)
+        shown.addRow(self.tr("界面语言："), self._language_combo())
+        self.language_note = QLabel(self.tr("换了语言，下次打开程序时生效。"))
+        self.language_note.setVisible(False)
+        shown.addRow(self.language_note)
 
         office = QGroupBox(self.tr("本单位"))
         form = QFormLayout(office)
@@ -123,6 +130,19 @@ class SettingsPage(QWidget):
     def set_idle_minutes(self, minutes: int) -> None:
         self.ctx.settings.setValue(IDLE_MINUTES_KEY, minutes)
         self.ctx.settings.sync()
+
+    def _language_combo(self) -> QComboBox:
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(chosen_language(self.ctx.settings)))
+        self.language.currentIndexChanged.connect(self.set_language)
+        return self.language
+
+    def set_language(self) -> None:
+        """Remembered for the next start: the pages already built keep the words they were made with."""
+        remember_language(self.ctx.settings, self.language.currentData())
+        self.language_note.setVisible(True)
 
     def set_large_font(self, large: bool) -> None:
         self.ctx.settings.setValue(LARGE_FONT_KEY, "true" if large else "false")

@@ -376,9 +376,12 @@ class SyncPage(QWidget):
 
     def _describe(self, info: PackageInfo) -> str:
         kind = self.tr("完整同步包") if info.full else self.tr("增量同步包")
-        return self.tr("{file}：{office} 于 {at} 写的第 {seq} 号{kind}，范围：{scope}，{size}。").format(
+        text = self.tr("{file}：{office} 于 {at} 写的第 {seq} 号{kind}，范围：{scope}，{size}。").format(
             file=info.path.name, office=info.office_name, at=stored_moment_text(info.created_at), seq=info.seq, kind=kind,
             scope=info.scope_name or self.tr("全部"), size=size_text(info.size_bytes))
+        if info.program_version:  # packages of programs before 0.2.0 do not say
+            text += self.tr("由 gridapp {version} 导出。").format(version=info.program_version)
+        return text
 
     def apply(self) -> None:
         if self.package is None:
