@@ -52,13 +52,18 @@ class PagedColumn:
     sample: str = ""
 
 
-def fit_columns(table: QTableView) -> None:
-    """Columns as wide as their samples (or headers) in the table's font, so large-font mode cuts nothing off;
-    call again on a font change."""
-    metrics = table.fontMetrics()
+def fit_columns(table: QTableView, samples: Sequence[str] | None = None) -> None:
+    """Columns as wide as their samples or their headers as shown (translated: English headers are longer) in
+    the table's font, so large-font mode and English cut nothing off; call again on a font change. ``samples``
+    defaults to the paged model's column samples."""
+    metrics, header = table.fontMetrics(), table.horizontalHeader()
     padding = 3 * metrics.averageCharWidth()
-    for i, column in enumerate(table.model().columns):
-        text_width = max(metrics.horizontalAdvance(column.sample), metrics.horizontalAdvance(column.header))
+    model = table.model()
+    if samples is None:
+        samples = [column.sample for column in model.columns]
+    for i, sample in enumerate(samples):
+        shown = str(model.headerData(i, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+        text_width = max(metrics.horizontalAdvance(sample), header.fontMetrics().horizontalAdvance(shown))
         table.setColumnWidth(i, text_width + padding)
 
 

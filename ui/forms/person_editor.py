@@ -41,6 +41,14 @@ SCHOOLING = [("", ""), (QT_TRANSLATE_NOOP("PersonEditor", "在校"), "在校"), 
              (QT_TRANSLATE_NOOP("PersonEditor", "失学"), "失学")]
 
 
+def _wrapped(text: str) -> QLabel:
+    """A field's label that may take two lines where the width is short (English labels are long)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
 def _read_only() -> QLineEdit:
     edit = QLineEdit()
     edit.setReadOnly(True)
@@ -140,7 +148,7 @@ class PersonEditor(QWidget):
         grid = QGridLayout()
         for i, (label, field) in enumerate(pairs):
             row, col = divmod(i, 2)
-            grid.addWidget(QLabel(label), row, col * 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(_wrapped(label), row, col * 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(field, row, col * 2 + 1)
         last = len(pairs) // 2 + 1
         grid.addWidget(QLabel(self.tr("备注")), last, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)

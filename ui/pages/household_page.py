@@ -13,6 +13,7 @@ from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel, reveal
 from ui.household_table_model import HouseholdTableModel
 from ui.operations import run_write
+from ui.paged_table_model import fit_columns
 from ui.permissions import offer
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import FlowLayout
@@ -41,7 +42,7 @@ class HouseholdPage(QWidget):
         self.model = HouseholdTableModel(ctx.ws, self)
         self.table = record_table(self.model)
         self.table.doubleClicked.connect(lambda index: self.open_household(index.row()))
-        self._fit_columns()
+        fit_columns(self.table, COLUMN_SAMPLES)
 
         self.filters = {
             "tag": self._combo(self.tr("人群类别"), [(g.label, g.code) for g in codes.special_groups()]),
@@ -77,13 +78,7 @@ class HouseholdPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        metrics = self.table.fontMetrics()
-        padding = 2 * metrics.averageCharWidth()
-        for col, sample in enumerate(COLUMN_SAMPLES):
-            self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + padding)
+            fit_columns(self.table, COLUMN_SAMPLES)
 
     def _combo(self, title: str, choices: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
