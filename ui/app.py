@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 
+from gridapp import i18n
 from gridapp.errors import UserError
 from gridapp.version import program_version
 from gridapp.workspace import Workspace
@@ -95,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
                 window.show_page(key)
             app.processEvents()
             print(f"gridapp: smoke ok — {ws.url}, office {ws.office.name if ws.office else '(not set)'}, "
-                  f"{window.household_count()} households")
+                  f"{window.household_count()} households, interface {i18n.language()}")
             ws.close()
             return 0
         if not clock_accepted(ws, app):

@@ -50,6 +50,10 @@ def test_the_program_starts_and_creates_its_database_in_a_fresh_home(built: Path
     assert started.returncode == 0, started.stderr
     assert "smoke ok" in started.stdout + started.stderr
     assert (tmp_path / ".local" / "share" / "gridapp" / "gridapp.sqlite3").is_file()
+    assert (built / "_internal" / "resources" / "i18n" / "gridapp_en.qm").is_file()
+    in_english = _fresh_run(built / "gridapp", tmp_path, "--smoke", "--lang", "en")
+    assert in_english.returncode == 0, in_english.stderr
+    assert "interface en" in in_english.stdout  # the English catalogue was found and loaded
 
 
 def test_the_command_line_prints_a_ledger_in_chinese(built: Path, tmp_path: Path) -> None:

@@ -105,6 +105,13 @@ def test_smoke_start_exits_zero(tmp_path: Path) -> None:
     assert "smoke ok" in done.stdout
 
 
+def test_lang_en_starts_the_program_in_english(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "ui", "--smoke", "--lang", "en", "--db", str(tmp_path / "en.sqlite3")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "interface en" in done.stdout
+
+
 def test_first_paint_start_prints_the_time_of_the_first_paint_and_ends(tmp_path: Path) -> None:
     from gridapp.workspace import Workspace
     from ui.first_paint import MARK
