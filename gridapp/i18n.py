@@ -3,7 +3,8 @@
 The core stores and exchanges Chinese (code-table labels, ledger titles, case steps, role names are data that
 other offices read and the printed ledgers carry), so the English is only ever a way of *showing* a term:
 ``shown`` looks it up in ``resources/i18n/core_en.json``, a flat {"中文": "English"} map kept to the words of
-``resources/i18n/GLOSSARY.md``. No Qt here: the interface sets the language once at start-up (ui/language.py).
+``resources/i18n/GLOSSARY.md``. A term means one thing, with the rare exception kept under "table:term" (女 is
+Female as a sex but Daughter as a relation to the head). No Qt here: the interface sets the language once at start-up (ui/language.py).
 """
 
 from __future__ import annotations
@@ -35,9 +36,11 @@ def english() -> dict[str, str]:
     return json.loads(resource_path("i18n", "core_en.json").read_text(encoding="utf-8"))
 
 
-def shown(text: str) -> str:
+def shown(text: str, table: str = "") -> str:
     """``text`` as the user reads it: its English when the language is English and the term is known, else
-    ``text`` itself (names, addresses and other data pass through unchanged)."""
+    ``text`` itself (names, addresses and other data pass through unchanged). ``table`` names the code table
+    the term comes from, for the few terms whose meaning depends on it."""
     if _language == DEFAULT or not text:
         return text
-    return english().get(text, text)
+    found = english()
+    return found.get(f"{table}:{text}") or found.get(text, text)

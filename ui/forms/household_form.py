@@ -320,7 +320,7 @@ class HouseholdForm(QWidget):
         guessed = []
         for editor in self.editors:
             if editor.is_head():
-                relation = former_head_relation(new_head.relation.value(), editor.sex.currentText())
+                relation = former_head_relation(new_head.relation.value(), editor.sex.value())
                 editor.set_relation(relation)
                 guessed.append(self.tr("{name}改为“{relation}”").format(name=editor.name.text(), relation=relation))
         new_head.set_relation(HEAD)
