@@ -11,6 +11,7 @@ import pytest
 from gridapp import access, codes, i18n, table_labels
 from gridapp.cases import workflow
 from gridapp.imports.service import KINDS as IMPORT_KINDS
+from gridapp.ledgers.case_log import TIMELINESS
 from gridapp.ledgers.catalog import CASE_SHEET, LEDGERS
 from gridapp.monitoring.rules import default_rules
 from gridapp.queries.audit import KINDS as AUDIT_KINDS
@@ -41,6 +42,7 @@ def code_table_terms() -> Iterator[str | tuple[str, str]]:
 
 def case_terms() -> Iterator[str]:
     yield from workflow.STEPS
+    yield from TIMELINESS
     for action in workflow.ACTIONS.values():
         yield from (action.code, action.label)
         yield from (action.sheet,) if action.sheet else ()
