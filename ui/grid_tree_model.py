@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTreeView
 
 from gridapp.dto import GridNodeRow
 from gridapp.errors import NotFound
+from gridapp.i18n import shown
 from gridapp.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
@@ -165,7 +166,7 @@ class GridTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.retired:
             return QGuiApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.level_label} · {row.kind} · {row.code}"
+            return f"{shown(row.level_label)} · {shown(row.kind)} · {row.code}"
         if role == NODE_ID_ROLE:
             return row.id
         return None

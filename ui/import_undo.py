@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp.dto import ImportRow
+from gridapp.i18n import shown
 from ui import messages
 from ui.context import AppContext
 from ui.display import stored_moment_text
@@ -79,7 +80,7 @@ class RecentImports(QWidget):
         for r, imp in enumerate(self.rows):
             state = (self.tr("已撤销") if imp.undone else self.tr("可以撤销") if imp.journaled
                      else self.tr("只能恢复导入前的备份"))
-            for c, text in enumerate((stored_moment_text(imp.at), imp.kind_label, imp.label, imp.user_name, state)):
+            for c, text in enumerate((stored_moment_text(imp.at), shown(imp.kind_label), imp.label, imp.user_name, state)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self._selected()
         return len(self.rows)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from gridapp.dto import SearchHit
+from gridapp.i18n import shown
 from ui.context import AppContext
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,7 +54,7 @@ class SearchBox(QLineEdit):
             self.completer_.popup().hide()
 
     def _describe(self, hit: SearchHit) -> str:
-        parts = [hit.name, hit.relation, hit.id_number or self.tr("(无身份证号)"), hit.phone, hit.grid_name,
+        parts = [hit.name, shown(hit.relation, "relation"), hit.id_number or self.tr("(无身份证号)"), hit.phone, hit.grid_name,
                  hit.address]
         return "  ·  ".join(p for p in parts if p)
 

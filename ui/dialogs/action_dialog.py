@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from gridapp.cases.rules import default_rules
 from gridapp.cases.workflow import Action, Field
 from gridapp.dto import AttachmentInput
+from gridapp.i18n import shown
 from ui.dialogs import ok_cancel
 from ui.dialogs.register_case_dialog import add_photo, photo_inputs
+from ui.widgets.choice_combo import labelled
 from ui.widgets.date_edit import DateEdit, checked
 from ui.window_geometry import fit_to_screen
 
@@ -35,21 +37,22 @@ class ActionDialog(QDialog):
     def __init__(self, action: Action, case_title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.action = action
-        self.setWindowTitle(self.tr("{action}：{title}").format(action=action.label, title=case_title))
+        self.setWindowTitle(self.tr("{action}：{title}").format(action=shown(action.label), title=case_title))
         self.editors: dict[str, QWidget] = {}
         form = QFormLayout()
         for f in action.fields:
             editor = self.editors[f.key] = self._editor(f)
-            label = f"{f.label}{'' if not f.required else ' *'}"
+            label = f"{shown(f.label)}{'' if not f.required else ' *'}"
             form.addRow(label, checked(editor) if isinstance(editor, DateEdit) else editor)
             if f.hint:
-                hint = QLabel(f.hint)
+                hint = QLabel(shown(f.hint))
                 hint.setWordWrap(True)
                 form.addRow("", hint)
         level, department = self.editors.get("level"), self.editors.get("department")
         if isinstance(level, QComboBox) and isinstance(department, QComboBox):
-            level.currentTextChanged.connect(lambda text: _fill(department, default_rules().departments_for(text)))
-            _fill(department, default_rules().departments_for(level.currentText()))
+            level.currentIndexChanged.connect(
+                lambda _index: _fill(department, default_rules().departments_for(level.currentData())))
+            _fill(department, default_rules().departments_for(level.currentData()))
         self.photos = QListWidget()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -62,13 +65,13 @@ class ActionDialog(QDialog):
             photos.addWidget(self.photos, 1)
             photos.addWidget(self.photo_button)
             form.addRow(self.tr("照片"), photos)
-        layout.addWidget(ok_cancel(self, action.label))
+        layout.addWidget(ok_cancel(self, shown(action.label)))
         fit_to_screen(self, QSize(self.fontMetrics().averageCharWidth() * 64, self.sizeHint().height()))
 
     def _editor(self, f: Field) -> QWidget:
         if f.kind == "choice":
             combo = QComboBox()
-            combo.addItems([*([] if f.required else [""]), *f.options()])
+            _fill(combo, f.options(), f.table, blank=not f.required)
             return combo
         if f.kind == "datetime":
             return DateEdit()
@@ -81,7 +84,7 @@ class ActionDialog(QDialog):
         """Fill one field as a user would: pick a choice, type a date or a note."""
         editor = self.editors[key]
         if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(editor.findText(value))
+            editor.setCurrentIndex(editor.findData(value))
         elif isinstance(editor, DateEdit):
             editor.setText(value)
         else:
@@ -91,7 +94,7 @@ class ActionDialog(QDialog):
         out: dict[str, Any] = {}
         for key, editor in self.editors.items():
             if isinstance(editor, QComboBox):
-                out[key] = editor.currentText()
+                out[key] = editor.currentData() or ""
             elif isinstance(editor, DateEdit):
                 day = editor.value()
                 out[key] = datetime.combine(day, DEADLINE_TIME) if day else None
@@ -103,6 +106,8 @@ class ActionDialog(QDialog):
         return photo_inputs(self.photos)
 
 
-def _fill(combo: QComboBox, labels: tuple[str, ...]) -> None:
+def _fill(combo: QComboBox, labels: tuple[str, ...], table: str = "", blank: bool = True) -> None:
+    """The choices shown in the interface's language, each standing for its stored Chinese label."""
     combo.clear()
-    combo.addItems(["", *labels])
+    for text, label in [("", "")] * blank + labelled(labels, table):
+        combo.addItem(text, label)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from gridapp.cases import workflow
 from gridapp.changes import Changes, Table
 from gridapp.dto import CaseView, TimelineEntry
+from gridapp.i18n import shown
 from ui import file_dialogs, messages
 from ui.context import AppContext
 from ui.dialogs.action_dialog import ActionDialog
@@ -158,7 +159,7 @@ class CaseWindow(QWidget):
         self.setWindowTitle(self.tr("事件 {number}").format(number=row.number))
         self.heading.setText(f"{row.number}  {row.title}")
         state = self.tr("状态：{step}　紧急程度：{urgency}　受理：{accepted}　办理期限：{deadline}").format(
-            step=row.step, urgency=row.urgency, accepted=moment_text(row.accepted_at),
+            step=shown(row.step), urgency=shown(row.urgency), accepted=moment_text(row.accepted_at),
             deadline=moment_text(row.deadline) or "—")
         if row.overdue:
             state += self.tr("　已超期")
@@ -166,13 +167,13 @@ class CaseWindow(QWidget):
             state += self.tr("　（已归档销号，只能查看）")
         self.state_label.setText(state)
         self.state_label.setStyleSheet(OVERDUE_STYLE if row.overdue else "")
-        handler = " ".join(p for p in (row.handling_level, row.department) if p)
+        handler = " ".join(shown(p) for p in (row.handling_level, row.department) if p)
         if row.supervisions:
             handler += self.tr("（督办 {n} 次）").format(n=row.supervisions)
-        satisfaction = row.satisfaction + (self.tr("（退回重办 {n} 次）").format(n=row.reopened) if row.reopened else "")
+        satisfaction = shown(row.satisfaction) + (self.tr("（退回重办 {n} 次）").format(n=row.reopened) if row.reopened else "")
         reporter = " ".join(p for p in (view.reporter_name, view.reporter_phone) if p)
-        for key, text in (("category", " / ".join(p for p in (row.category, row.subtype) if p)),
-                          ("source", row.source), ("grid", " / ".join(view.grid_path)), ("place", view.place_text),
+        for key, text in (("category", " / ".join(shown(p) for p in (row.category, row.subtype) if p)),
+                          ("source", shown(row.source)), ("grid", " / ".join(view.grid_path)), ("place", view.place_text),
                           ("occurred", moment_text(view.occurred_at)), ("reporter", reporter),
                           ("handler", handler), ("satisfaction", satisfaction),
                           ("description", view.description), ("summary", view.public_summary)):
@@ -187,7 +188,7 @@ class CaseWindow(QWidget):
             for column, text in enumerate(self._entry_texts(entry)):
                 self.timeline.setItem(row_no, column, QTableWidgetItem(text))
             for file in entry.attachments:
-                item = QListWidgetItem(f"{entry.action}：{file.filename}")
+                item = QListWidgetItem(f"{shown(entry.action)}：{file.filename}")
                 item.setData(PATH_ROLE, file.path)
                 self.attachments.addItem(item)
         for column in range(self.timeline.columnCount() - 1):
@@ -204,8 +205,8 @@ class CaseWindow(QWidget):
         if entry.data.get("on_time") is False:
             facts.append(self.tr("超时办结"))
         note = "；".join([entry.note] * bool(entry.note) + facts)
-        return [moment_text(entry.at), action.label if action else entry.action, entry.sheet,
-                f"{entry.actor_name}（{entry.actor_role}）", note]
+        return [moment_text(entry.at), shown(action.label if action else entry.action), shown(entry.sheet),
+                f"{entry.actor_name}（{shown(entry.actor_role)}）", note]
 
     def _show_actions(self, view: CaseView, now) -> None:
         for button in self.action_buttons.values():
@@ -213,8 +214,8 @@ class CaseWindow(QWidget):
             button.deleteLater()
         self.action_buttons.clear()
         for action in workflow.available_actions(view.state, self.ctx.actor.role, now=now):
-            button = self.action_buttons[action.code] = QPushButton(action.label)
-            button.setToolTip(self.tr("填写{sheet}").format(sheet=action.sheet) if action.sheet else "")
+            button = self.action_buttons[action.code] = QPushButton(shown(action.label))
+            button.setToolTip(self.tr("填写{sheet}").format(sheet=shown(action.sheet)) if action.sheet else "")
             button.clicked.connect(lambda _checked=False, a=action: self.take(a.code))
             self.action_row.addWidget(button)
 
@@ -283,15 +284,15 @@ class CaseWindow(QWidget):
 
 
 def fact_text(value: Any) -> str:
-    """A value of a step's data as the lists show it: ISO moments (2026-09-25T13:59) as moments, any other
-    text exactly as typed."""
+    """A value of a step's data as the lists show it: ISO moments (2026-09-25T13:59) as moments, a core term (a
+    level, department or rating) in the interface's language, any other text exactly as typed."""
     text = str(value)
     for parse in (date.fromisoformat, datetime.fromisoformat):
         try:
             return moment_text(parse(text))
         except ValueError:
             continue
-    return text
+    return shown(text)
 
 
 def _translated(text: str) -> str:

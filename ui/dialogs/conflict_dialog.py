@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridapp.i18n import shown
 from gridapp.sync.dto import ConflictView
 from ui.dialogs import ok_cancel
 from ui.display import moment_text
@@ -51,7 +52,7 @@ class ConflictDialog(QDialog):
         kept = self._version_title(conflict.kept_office_name, local_office, self.tr("现在的版本"))
         lost = self._version_title(conflict.lost_office_name, local_office, self.tr("另一版本"))
         intro = QLabel(self.tr("{table}“{title}”在两个单位都被修改过。下面列出不同的内容，请逐项点选要保留的值；"
-                               "自动合并时采用的是左边一栏。").format(table=conflict.table_label, title=conflict.title))
+                               "自动合并时采用的是左边一栏。").format(table=shown(conflict.table_label), title=conflict.title))
         intro.setWordWrap(True)
 
         self.table = QTableWidget(len(conflict.fields), 3)

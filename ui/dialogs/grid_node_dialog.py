@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from gridapp import codes
 from ui.dialogs import ok_cancel
+from ui.widgets.choice_combo import ChoiceCombo, labelled
 
 NAME_MAX = 100
 
@@ -20,8 +21,7 @@ class GridNodeDialog(QDialog):
         self.name_edit.selectAll()
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(self.tr("可不填"))
-        self.kind_combo = QComboBox()
-        self.kind_combo.addItems(codes.labels("grid_kind"))
+        self.kind_combo = ChoiceCombo(labelled(codes.labels("grid_kind"), "grid_kind"))
         self.buttons = ok_cancel(self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.name_edit.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
@@ -43,4 +43,4 @@ class GridNodeDialog(QDialog):
 
     def fields(self) -> dict[str, str]:
         """Keyword arguments for GridService.create besides the name."""
-        return {"code": self.code_edit.text().strip(), "kind": self.kind_combo.currentText()}
+        return {"code": self.code_edit.text().strip(), "kind": self.kind_combo.value()}

@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 from gridapp import codes
 from gridapp.changes import Outcome
 from gridapp.dto import AttachmentInput, CaseInput
+from gridapp.i18n import shown
 from ui import file_dialogs, messages
 from ui.context import AppContext
 from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
 from ui.form_saver import FormSaver
 from ui.widgets.banner import Banner
+from ui.widgets.choice_combo import ChoiceCombo, labelled
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.form_scroll import FormScrollArea
 from ui.window_geometry import fit_to_screen
@@ -50,20 +52,20 @@ class CategoryFields(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.categories = {c.label: c for c in codes.case_categories()}
-        self.category = QComboBox()
-        self.category.addItems(list(self.categories))
+        self.category = ChoiceCombo(labelled(self.categories))
         self.subtype = QComboBox()
-        self.category.currentTextChanged.connect(self._fill_subtypes)
+        self.category.currentIndexChanged.connect(lambda _index: self._fill_subtypes(self.category.value()))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.category, 1)
         row.addWidget(self.subtype, 1)
-        self._fill_subtypes(self.category.currentText())
+        self._fill_subtypes(self.category.value())
 
     def _fill_subtypes(self, label: str) -> None:
         self.subtype.clear()
-        self.subtype.addItem("")
-        self.subtype.addItems([t.label for t in self.categories[label].subtypes])
+        self.subtype.addItem("", "")
+        for subtype in self.categories[label].subtypes:
+            self.subtype.addItem(shown(subtype.label), subtype.label)
 
 
 def add_photo(parent: QWidget, photos: QListWidget) -> None:
@@ -181,8 +183,8 @@ class RegisterCaseDialog(QDialog):
 
     def case_input(self) -> CaseInput:
         return CaseInput(
-            grid_id=self.grid_id, title=self.title.text(), category=self.category.category.currentText(),
-            subtype=self.category.subtype.currentText(), source=self.source.value(), urgency=self.urgency.value(),
+            grid_id=self.grid_id, title=self.title.text(), category=self.category.category.value(),
+            subtype=self.category.subtype.currentData(), source=self.source.value(), urgency=self.urgency.value(),
             description=self.description.toPlainText(), place_text=self.place.text(),
             occurred_at=self.occurred.dateTime().toPython(), reporter_name=self.reporter.text(),
             reporter_phone=self.phone.text(), household_ids=list(self.household_ids),

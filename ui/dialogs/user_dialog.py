@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp import access
+from gridapp.i18n import shown
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs import ok_cancel
@@ -42,8 +43,8 @@ class UserDialog(QDialog):
         self.display_name.setPlaceholderText(self.tr("例如 王丽"))
         self.role = QComboBox()
         for role in access.roles():
-            self.role.addItem(role.name, role.name)
-            self.role.setItemData(self.role.count() - 1, role.note, Qt.ItemDataRole.ToolTipRole)
+            self.role.addItem(shown(role.name), role.name)
+            self.role.setItemData(self.role.count() - 1, shown(role.note), Qt.ItemDataRole.ToolTipRole)
         self.role_note = QLabel()
         self.role_note.setWordWrap(True)
         self.role.currentIndexChanged.connect(self._show_role_note)
@@ -82,7 +83,7 @@ class UserDialog(QDialog):
 
     def _show_role_note(self) -> None:
         role = access.role(self.role.currentData() or "")
-        self.role_note.setText(role.note if role else "")
+        self.role_note.setText(shown(role.note) if role else "")
 
     def choose_scope(self) -> None:
         dialog = ChooseNodeDialog(self.ctx.ws, self.tr("工作范围"),

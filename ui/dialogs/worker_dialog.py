@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from gridapp import codes
 from ui.dialogs import ok_cancel
+from ui.widgets.choice_combo import ChoiceCombo, labelled
 
 
 class WorkerDialog(QDialog):
@@ -50,16 +50,15 @@ class WorkerDialog(QDialog):
         """Keyword arguments for GridService.add_worker."""
         return {
             "name": self.name_edit.text().strip(),
-            "role": self.role_combo.currentText(),
-            "kind": self.kind_combo.currentText(),
+            "role": self.role_combo.value(),
+            "kind": self.kind_combo.value(),
             "phone": self.phone_edit.text().strip(),
             "department": self.department_edit.text().strip(),
             "party_member": self.party_box.isChecked(),
         }
 
 
-def _combo(table: str, default: str) -> QComboBox:
-    combo = QComboBox()
-    combo.addItems(codes.labels(table))
-    combo.setCurrentText(default)
+def _combo(table: str, default: str) -> ChoiceCombo:
+    combo = ChoiceCombo(labelled(codes.labels(table), table))
+    combo.set_value(default)
     return combo

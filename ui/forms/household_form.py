@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from gridapp import codes
 from gridapp.changes import Outcome
-from gridapp.dto import HouseholdInput, HouseholdView
+from gridapp.dto import HouseholdInput, HouseholdView, MonitorCause
+from gridapp.i18n import shown
 from gridapp.services.people_rules import HEAD, former_head_relation
 from ui import messages
 from ui.context import AppContext
@@ -41,7 +42,7 @@ from ui.form_saver import FormSaver
 from ui.forms.person_editor import PersonEditor
 from ui.permissions import read_only
 from ui.widgets.banner import Banner
-from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.choice_combo import ChoiceCombo, labelled
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import checked
 from ui.widgets.flow_layout import flow_row
@@ -68,6 +69,12 @@ def colour_style(colour: str) -> str:
     item = codes.match("monitor_colour", colour)
     hex_ = item.extra.get("hex", "#777777") if item else "#777777"
     return f"background: {hex_}; color: white; font-weight: bold; padding: 2px 10px;"
+
+
+def _cause_text(cause: MonitorCause) -> str:
+    """Why the rules gave the colour: the rule's own sentence with the household's numbers in it, or, when the
+    interface is not Chinese, the rule's cause in the interface's language."""
+    return shown(cause.cause) if shown(cause.cause) != cause.cause else cause.reason
 
 
 class HouseholdForm(QWidget):
@@ -120,7 +127,7 @@ class HouseholdForm(QWidget):
         self.colour_reasons = QLabel()
         self.colour_reasons.setWordWrap(True)
         self.colour_reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.colour = ChoiceCombo([(self.tr(BY_RULES), ""), *((c, c) for c in codes.labels("monitor_colour"))])
+        self.colour = ChoiceCombo([(self.tr(BY_RULES), ""), *labelled(codes.labels("monitor_colour"))])
         self.colour_reason = QLineEdit()
         self.colour_reason.setPlaceholderText(self.tr("人工认定时必填，例如：户主突发重病住院"))
         self._show_colour(None)
@@ -262,12 +269,12 @@ class HouseholdForm(QWidget):
             self.colour_shown.setStyleSheet(colour_style(""))
             self.colour_reasons.setText(self.tr("保存后按监测规则计算"))
             return
-        self.colour_shown.setText(view.colour)
+        self.colour_shown.setText(shown(view.colour))
         self.colour_shown.setStyleSheet(colour_style(view.colour))
-        computed = "；".join(c.reason for c in view.causes)
+        computed = "；".join(map(_cause_text, view.causes))
         if view.colour_override:
             text = self.tr("人工认定：{reason}（按规则为{colour}{why}）").format(
-                reason=view.colour_override_reason, colour=view.colour_computed,
+                reason=view.colour_override_reason, colour=shown(view.colour_computed),
                 why=f"：{computed}" if computed else "")
         else:
             text = computed or self.tr("各项指标正常")
@@ -328,7 +335,7 @@ class HouseholdForm(QWidget):
         guessed = []
         for editor in self.editors:
             if editor.is_head():
-                relation = former_head_relation(new_head.relation.value(), editor.sex.currentText())
+                relation = former_head_relation(new_head.relation.value(), editor.sex.value())
                 editor.set_relation(relation)
                 guessed.append(self.tr("{name}改为“{relation}”").format(name=editor.name.text(), relation=relation))
         new_head.set_relation(HEAD)

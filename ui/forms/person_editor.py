@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from gridapp import idnumber
 from gridapp.dates import age_on, format_date
 from gridapp.dto import PersonInput, PersonLocation, PersonView
+from gridapp.i18n import shown
 from gridapp.services.people_rules import HEAD
 from ui.context import AppContext
 from ui.widgets import banner
@@ -35,6 +35,7 @@ from ui.widgets.date_edit import DateEdit, InlineError, InlineWarning, checked
 from ui.widgets.tag_editor import TagEditor
 
 LOCAL = "户籍人口"  # the residence kind that has no 来源地 or 来本地日期
+SEXES = ("男", "女")  # what an ID number says; the sex table's 未知/未说明 are not offered
 INSURED = [("", None), (QT_TRANSLATE_NOOP("PersonEditor", "已参保"), True),  # 基本医疗保险
            (QT_TRANSLATE_NOOP("PersonEditor", "未参保"), False)]
 SCHOOLING = [("", ""), (QT_TRANSLATE_NOOP("PersonEditor", "在校"), "在校"),  # for school-age children only
@@ -91,8 +92,7 @@ class PersonEditor(QWidget):
         self.duplicate.setStyleSheet(banner.STYLES["notice"])
         self.duplicate.setWordWrap(True)
         self.move_in_button = QPushButton(self.tr("迁入本户"))
-        self.sex = QComboBox()
-        self.sex.addItems(["", "男", "女"])
+        self.sex = ChoiceCombo([("", ""), *((shown(sex, "sex"), sex) for sex in SEXES)])
         self.birth_date = DateEdit()
         self.age = _read_only()
         self.birthplace = _read_only()
@@ -188,7 +188,7 @@ class PersonEditor(QWidget):
             combo.set_value(getattr(p, key))
         for key, edit in self.texts.items():
             edit.setText(getattr(p, key))
-        self.sex.setCurrentText(p.sex)
+        self.sex.set_value(p.sex)
         self.birth_date.set_value(p.birth_date)
         self.arrival_date.set_value(p.arrival_date)
         self.notes.setPlainText(p.notes)
@@ -213,7 +213,7 @@ class PersonEditor(QWidget):
         c = self.coded
         return PersonInput(
             name=self.name.text().strip(), relation=self.relation.value(),
-            id_number=idnumber.normalize(self.id_number.text()), sex=self.sex.currentText(),
+            id_number=idnumber.normalize(self.id_number.text()), sex=self.sex.value(),
             birth_date=self.birth_date.value(), ethnicity=c["ethnicity"].value(),
             political_status=c["political_status"].value(), education=c["education"].value(),
             marital_status=c["marital_status"].value(), occupation=self.texts["occupation"].text().strip(),
@@ -243,9 +243,10 @@ class PersonEditor(QWidget):
         """The member's line in the members table."""
         born = self.birth_date.value()
         age = age_on(born, self.ctx.ws.today())
-        return [self.name.text().strip(), self.relation.value(), idnumber.normalize(self.id_number.text()),
+        return [self.name.text().strip(), self.relation.shown_value(), idnumber.normalize(self.id_number.text()),
                 self.sex.currentText(), format_date(born) if born else "", "" if age is None else str(age),
-                self.coded["residence_kind"].value(), self.coded["status"].value(), self.insured.currentText(),
+                self.coded["residence_kind"].shown_value(), self.coded["status"].shown_value(),
+                self.insured.currentText(),
                 self.schooling.currentText(), "、".join(self.tags.labels())]
 
     def is_head(self) -> bool:
@@ -278,7 +279,7 @@ class PersonEditor(QWidget):
         self.sex.setEnabled(info is None)
         self.birth_date.setReadOnly(info is not None)
         if info is not None:
-            self.sex.setCurrentText(info.sex)
+            self.sex.set_value(info.sex)
             self.birth_date.set_value(info.birth_date)
             self._update_age()
         self.birthplace.setText((info.birthplace or "") if info else "")
@@ -326,7 +327,7 @@ class PersonEditor(QWidget):
         found = self._found
         if found is None:
             return
-        relation = self.relation.currentText()
+        relation = self.relation.value()
         self.person_id, self.move_in = found.person.id, True
         self._load(found.person)
         self.relation.set_value(relation)

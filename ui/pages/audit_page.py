@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from gridapp import dto
 from gridapp.errors import UserError
 from gridapp.excel.ledger_export import export_xlsx
+from gridapp.i18n import shown
 from gridapp.ledgers import Column, LedgerData, Section
 from ui import file_dialogs, messages
 from ui.context import AppContext
@@ -70,8 +71,8 @@ def _value_text(value: Any) -> str:
 
 def row_texts(row: Any) -> tuple[str, str, str, str, str]:
     """One entry as the list and the exported sheet show it."""
-    what = " ".join(t for t in (row.table_label, row.record_label) if t)
-    return (stored_moment_text(row.at), row.user_name, row.action_label or row.action, what,
+    what = " ".join(t for t in (shown(row.table_label), row.record_label) if t)
+    return (stored_moment_text(row.at), row.user_name, shown(row.action_label) or row.action, what,
             detail_text(row.detail or {}))
 
 
@@ -96,7 +97,7 @@ class AuditPage(QWidget):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("全部类型"), None)
         for action, label in ctx.ws.query.audit_kinds():
-            self.kind.addItem(label, action)
+            self.kind.addItem(shown(label), action)
         self.kind.currentIndexChanged.connect(lambda _index: self.refresh())
         self.record_label = QLabel()
         self.record_button = QPushButton(self.tr("只看选中的记录"))

@@ -13,6 +13,7 @@ from gridapp.cases import workflow
 from gridapp.cases.deadlines import RUNNING
 from gridapp.changes import Changes, Table
 from gridapp.dto import CaseFilter
+from gridapp.i18n import shown
 from ui.context import AppContext
 from ui.dialogs.case_window import show_case
 from ui.dialogs.register_case_dialog import RegisterCaseDialog
@@ -49,11 +50,11 @@ class CasePage(QWidget):
         self.status.addItem(self.tr("状态：全部"), ())
         self.status.addItem(self.tr("办理中"), IN_PROGRESS)
         for step in workflow.STEPS:
-            self.status.addItem(step, (step,))
+            self.status.addItem(shown(step), (step,))
         self.category = QComboBox()
         self.category.addItem(self.tr("类别：全部"), None)
         for label in codes.labels("case_category"):
-            self.category.addItem(label, label)
+            self.category.addItem(shown(label), label)
         self.overdue = QCheckBox(self.tr("只看超期"))
         self.date_from, self.date_to = DateEdit(), DateEdit()
         self.date_from.setPlaceholderText(self.tr("受理日期从"))
@@ -95,15 +96,15 @@ class CasePage(QWidget):
         return [
             PagedColumn(self.tr("编号"), "number", "number", sample="4114231012010401-2026-QT4S-0015"),
             PagedColumn(self.tr("标题"), "title", "title", sample="幸福村9组24号门前垃圾堆积"),
-            PagedColumn(self.tr("状态"), "step", "step", sample="归档销号"),
-            PagedColumn(self.tr("时效"), "timeliness", sample="按时办结"),
-            PagedColumn(self.tr("紧急程度"), "urgency", "urgency"),
-            PagedColumn(self.tr("类别"), "category", "category", sample="社会治安"),
-            PagedColumn(self.tr("小类"), "subtype", sample="涉黑涉恶线索"),
+            PagedColumn(self.tr("状态"), "step", "step", shown, shown("归档销号")),
+            PagedColumn(self.tr("时效"), "timeliness", None, shown, shown("按时办结")),
+            PagedColumn(self.tr("紧急程度"), "urgency", "urgency", shown),
+            PagedColumn(self.tr("类别"), "category", "category", shown, shown("社会治安")),
+            PagedColumn(self.tr("小类"), "subtype", None, shown, shown("涉黑涉恶线索")),
             PagedColumn(self.tr("网格"), "grid_name", sample="第一微网格"),
             PagedColumn(self.tr("受理时间"), "accepted_at", "accepted_at", moment_text, "2026-10-25 15:22"),
             PagedColumn(self.tr("办理期限"), "deadline", "deadline", moment_text, "2026-10-25 15:22"),
-            PagedColumn(self.tr("承办"), "department"),
+            PagedColumn(self.tr("承办"), "department", text=shown),
         ]
 
     def changeEvent(self, event: QEvent) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from gridapp import codes
 from gridapp.changes import Changes, Outcome, Table
 from gridapp.dto import GridNodeDetail, GridNodeRow
+from gridapp.i18n import shown
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
@@ -140,7 +141,7 @@ class GridPage(QWidget):
 
     def new_child(self) -> None:
         node = self.current_node()
-        level = codes.label_of("grid_level", str(node.level + 1 if node else 1)) or ""
+        level = shown(codes.label_of("grid_level", str(node.level + 1 if node else 1)) or "")
         prompt = (self.tr("在“{parent}”下新建一个{level}：").format(parent=node.name, level=level) if node
                   else self.tr("新建最上一级的{level}：").format(level=level))
         dialog = GridNodeDialog(self.tr("新建下级网格"), prompt, parent=self)
@@ -186,7 +187,7 @@ class GridPage(QWidget):
             if target.id == node.id:
                 return self.tr("不能合并到它自己，请选另一个网格。")
             if target.level != node.level:
-                return self.tr("只能合并到同一级（{level}）的网格。").format(level=node.level_label)
+                return self.tr("只能合并到同一级（{level}）的网格。").format(level=shown(node.level_label))
             return ""
 
         dialog = ChooseNodeDialog(

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,12 +28,14 @@ from PySide6.QtWidgets import (
 from gridapp import codes
 from gridapp.changes import Table
 from gridapp.dto import PARTY_CENTER_TYPICAL, GridNodeRow, HouseholdBrief, PartyCenterView
+from gridapp.i18n import shown
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.worker_dialog import WorkerDialog
 from ui.operations import Operation, run_write
 from ui.permissions import offer
+from ui.widgets.choice_combo import ChoiceCombo, labelled
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.flow_layout import flow_row
 from ui.widgets.form_scroll import FormScrollArea
@@ -89,8 +90,7 @@ class NodeDetailPanel(NodePanel):
         self.path_label.setWordWrap(True)
         self.code_edit = _read_only()
         self.level_edit = _read_only()
-        self.kind_combo = QComboBox()
-        self.kind_combo.addItems(codes.labels("grid_kind"))
+        self.kind_combo = ChoiceCombo(labelled(codes.labels("grid_kind"), "grid_kind"))
         self.edits = {key: QLineEdit() for key in ("name", "boundary_east", "boundary_south", "boundary_west",
                                                    "boundary_north", "head_name", "head_phone", "party_org")}
         self.notes_edit = QPlainTextEdit()
@@ -132,12 +132,12 @@ class NodeDetailPanel(NodePanel):
         self._version = detail.version if detail else None  # a save over a newer node is refused
         self.path_label.setText(" › ".join(detail.path_names[:-1]) if detail else "")
         self.code_edit.setText(detail.code if detail else "")
-        self.level_edit.setText(detail.level_label if detail else "")
+        self.level_edit.setText(shown(detail.level_label) if detail else "")
         self._loaded = {key: getattr(detail, key).strip() if detail else ""
                         for key in (*self.edits, "kind", "notes")}
         for key, edit in self.edits.items():
             edit.setText(self._loaded[key])
-        self.kind_combo.setCurrentText(self._loaded["kind"])
+        self.kind_combo.set_value(self._loaded["kind"])
         self.notes_edit.setPlainText(self._loaded["notes"])
         for widget in (self.kind_combo, self.notes_edit, *self.edits.values()):
             widget.setEnabled(self.editable())
@@ -145,7 +145,7 @@ class NodeDetailPanel(NodePanel):
 
     def values(self) -> dict[str, str]:
         values = {key: edit.text().strip() for key, edit in self.edits.items()}
-        return values | {"kind": self.kind_combo.currentText(), "notes": self.notes_edit.toPlainText().strip()}
+        return values | {"kind": self.kind_combo.value(), "notes": self.notes_edit.toPlainText().strip()}
 
     def changed(self) -> dict[str, str]:
         if not self.editable() or not self._loaded:
@@ -212,7 +212,7 @@ class WorkersPanel(NodePanel):
         workers = self.ctx.ws.query.grid_workers(self.node.id) if self.node else []
         self.table.setRowCount(len(workers))
         for r, w in enumerate(workers):
-            cells = (w.name, w.role, w.kind, w.phone, w.department, self.tr("是") if w.party_member else "")
+            cells = (w.name, shown(w.role), shown(w.kind), w.phone, w.department, self.tr("是") if w.party_member else "")
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, w.id)

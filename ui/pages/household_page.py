@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 from gridapp import codes
 from gridapp.changes import Changes, Table
 from gridapp.dto import HouseholdFilter
+from gridapp.i18n import shown
 from ui import messages
 from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel, reveal
@@ -84,7 +85,7 @@ class HouseholdPage(QWidget):
         combo = QComboBox()
         combo.addItem(self.tr("{title}：全部").format(title=title), None)
         for label, value in choices:
-            combo.addItem(label, value)
+            combo.addItem(shown(label), value)
         return combo
 
     def is_filtered(self) -> bool:

@@ -29,6 +29,7 @@ from gridapp import ledgers
 from gridapp.changes import Changes, Table
 from gridapp.errors import UserError
 from gridapp.excel.ledger_export import export_xlsx
+from gridapp.i18n import shown
 from ui import messages
 from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel
@@ -57,10 +58,10 @@ class LedgerPage(QWidget):
 
         self.kinds = QListWidget()
         for kind in ledgers.ledger_kinds():
-            item = QListWidgetItem(kind.title)
+            item = QListWidgetItem(shown(kind.title))  # the ledger itself prints in Chinese
             item.setData(KIND_ROLE, kind.key)
             item.setData(PERIOD_ROLE, kind.period)
-            item.setToolTip(kind.description)
+            item.setToolTip(shown(kind.description))
             self.kinds.addItem(item)
         self.kinds.setCurrentRow(0)
         self.tree_model = GridTreeModel(ctx.ws, self)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 from gridapp import codes
 from gridapp.changes import Changes, Table
 from gridapp.dto import HouseRow, PlaceView
+from gridapp.i18n import shown
 from ui import messages
 from ui.context import AppContext
 from ui.forms.house_form import HouseForm
@@ -67,7 +68,7 @@ class PremisesPage(QWidget):
             combo = QComboBox()
             combo.addItem(self.tr("{title}：全部").format(title=f.title), None)
             for label in codes.labels(f.table):
-                combo.addItem(label, label)
+                combo.addItem(shown(label), label)
             combo.currentIndexChanged.connect(self.refresh)
             self.filters[f.key] = combo
             filter_row.addWidget(combo)
@@ -211,9 +212,9 @@ class HousesPage(PremisesPage):
 
     def _columns(self) -> list[PagedColumn]:
         return [PagedColumn(self.tr("地址"), "address", "address", sample="幸福村12组123号附1"),
-                PagedColumn(self.tr("用途"), "use", "use", sample="出租"),
-                PagedColumn(self.tr("结构"), "structure", "structure", sample="砖木"),
-                PagedColumn(self.tr("安全等级"), "safety_rating", "safety_rating", sample="C级（局部危险）"),
+                PagedColumn(self.tr("用途"), "use", "use", shown, shown("出租")),
+                PagedColumn(self.tr("结构"), "structure", "structure", shown, shown("砖木")),
+                PagedColumn(self.tr("安全等级"), "safety_rating", "safety_rating", shown, shown("C级（局部危险）")),
                 PagedColumn(self.tr("房主/房东"), "owner_name", "owner_name", sample="欧阳小明"),
                 PagedColumn(self.tr("电话"), "owner_phone", "owner_phone", sample="13800001234"),
                 PagedColumn(self.tr("居住户数"), "household_count", "household_count")]
@@ -259,11 +260,11 @@ class PlacesPage(PremisesPage):
 
     def _columns(self) -> list[PagedColumn]:
         return [PagedColumn(self.tr("名称"), "name", "name", sample="幸福村便民超市"),
-                PagedColumn(self.tr("类型"), "type", "type", sample="医疗机构"),
+                PagedColumn(self.tr("类型"), "type", "type", shown, shown("医疗机构")),
                 PagedColumn(self.tr("地址"), "address", "address", sample="幸福村12组123号附1"),
                 PagedColumn(self.tr("联系人"), "contact_name", "contact_name", sample="欧阳小明"),
                 PagedColumn(self.tr("电话"), "contact_phone", "contact_phone", sample="13800001234"),
-                PagedColumn(self.tr("风险等级"), "risk_level", "risk_level")]
+                PagedColumn(self.tr("风险等级"), "risk_level", "risk_level", shown)]
 
     def _filters(self) -> list[Filter]:
         return [Filter("type", self.tr("类型"), "place_type"), Filter("risk_level", self.tr("风险等级"), "risk_level")]

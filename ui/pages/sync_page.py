@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp.errors import AlreadyImported, UserError
+from gridapp.i18n import shown
 from gridapp.progress import Cancelled, Progress
 from gridapp.sync.dto import ExportSummary, ImportPreview, ImportSummary, PackageInfo
 from gridapp.sync.tables import label as table_label
@@ -330,7 +331,7 @@ class SyncPage(QWidget):
 
     def _exported(self, summary: ExportSummary) -> None:
         info = summary.package
-        counts = self.tr("、").join(f"{table_label(t)} {n}" for t, n in info.record_counts.items() if n)
+        counts = self.tr("、").join(f"{shown(table_label(t))} {n}" for t, n in info.record_counts.items() if n)
         self.export_result.setText(self.tr("已写入：{file}（{size}）\n共 {records} 条记录、{files} 个附件：{counts}")
                                    .format(file=summary.path, size=size_text(info.size_bytes),
                                            records=summary.record_total, files=info.attachment_count,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridapp.i18n import shown
 from gridapp.sync.dto import HISTORY_COUNTS, OUTCOME_LABELS, OUTCOMES, TableCounts
 from ui import messages
 from ui.context import AppContext
@@ -84,7 +85,7 @@ class CountsTable(QTableWidget):
             rows.append(TableCounts("", self.tr("合计"), **totals.as_dict()))
         self.setRowCount(len(rows))
         for row, counts in enumerate(rows):
-            self.setItem(row, 0, QTableWidgetItem(counts.label))
+            self.setItem(row, 0, QTableWidgetItem(shown(counts.label)))
             for column, key in enumerate(self.keys, start=1):
                 cell = QTableWidgetItem(str(getattr(counts, key)))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -120,7 +121,7 @@ class ConflictPanel(QWidget):
 
     def refresh(self) -> int:
         conflicts = self.ctx.ws.sync.conflicts("open")
-        fill_rows(self.table, [(c, (c.table_label, c.title, c.kept_office_name, c.lost_office_name,
+        fill_rows(self.table, [(c, (shown(c.table_label), c.title, c.kept_office_name, c.lost_office_name,
                                     self.tr("、").join(f.label for f in c.fields), stored_moment_text(c.detected_at)))
                                for c in conflicts])
         self.empty.setText(self.tr("同一条记录在两个单位都改过时列在这里，请选中后点“处理…”。") if conflicts

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridapp.i18n import shown
 from gridapp.services.users import UserView
 from ui import messages
 from ui.context import AppContext
@@ -76,7 +77,7 @@ class UsersPage(QWidget):
         now = datetime.now(UTC).replace(tzinfo=None)
         self.table.setRowCount(len(self.users))
         for row, user in enumerate(self.users):
-            texts = (user.username, user.display_name, user.role, user.scope_name or self.tr("全部"),
+            texts = (user.username, user.display_name, shown(user.role), user.scope_name or self.tr("全部"),
                      self._state(user, now), stored_moment_text(user.last_login_at) if user.last_login_at else "")
             for col, text in enumerate(texts):
                 item = QTableWidgetItem(text)

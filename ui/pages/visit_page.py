@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from gridapp import codes
 from gridapp.changes import Changes, Table
 from gridapp.dto import DueVisit, VisitFilter
+from gridapp.i18n import shown
 from ui import messages
 from ui.context import AppContext
 from ui.display import moment_text
@@ -93,7 +94,7 @@ class VisitPage(QWidget):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("方式：全部"), None)
         for label in codes.labels("visit_kind"):
-            self.kind.addItem(label, label)
+            self.kind.addItem(shown(label), label)
         self.kind.currentIndexChanged.connect(self.refresh_log)
         self.date_from, self.date_to = DateEdit(), DateEdit()
         self.date_from.setPlaceholderText(self.tr("日期从"))
@@ -102,7 +103,7 @@ class VisitPage(QWidget):
             edit.editingFinished.connect(self.refresh_log)
         self.log_model = PagedTableModel(
             [PagedColumn(self.tr("日期"), "visited_on", text=moment_text, sample="2026-11-01"),
-             PagedColumn(self.tr("方式"), "kind", sample="电话回访"), PagedColumn(self.tr("网格员"), "worker_name", sample="欧阳小明"),
+             PagedColumn(self.tr("方式"), "kind", text=shown, sample=shown("电话回访")), PagedColumn(self.tr("网格员"), "worker_name", sample="欧阳小明"),
              PagedColumn(self.tr("走访对象"), "target_title", sample="欧阳小明 幸福村12组123号"),
              PagedColumn(self.tr("网格"), "grid_name", sample="第一微网格"),
              PagedColumn(self.tr("内容"), "content", sample="入户了解近况，身体良好"),
@@ -137,7 +138,7 @@ class VisitPage(QWidget):
             [PagedColumn(self.tr("走访对象"), "title", "title", sample="欧阳小明"),
              PagedColumn(self.tr("地址"), "address", "address", sample="幸福村12组123号"),
              PagedColumn(self.tr("网格"), "grid_name", "grid_name", sample="第一微网格"),
-             PagedColumn(self.tr("走访要求"), "rule", "rule", sample="特殊人群每月走访"),
+             PagedColumn(self.tr("走访要求"), "rule", "rule", shown, shown("特殊人群每月走访")),
              PagedColumn(self.tr("上次走访"), "last_visit", "last_visit", moment_text, "2026-11-01"),
              PagedColumn(self.tr("应访日期"), "due_date", "due_date", moment_text, "2026-11-01"),
              PagedColumn(self.tr("状态"), "overdue_days", "overdue_days", due_state, "逾期 111 天")],

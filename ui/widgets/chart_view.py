@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gridapp.dto import Chart, ListTarget
+from gridapp.i18n import shown
 from ui.display import scaled
 
 LONG_LABELS = 6  # more categories than this: their labels are turned to fit under the bars
@@ -30,7 +31,7 @@ class ChartView(QWidget):
     def __init__(self, chart: Chart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart = chart
-        self.title = QLabel(chart.title)
+        self.title = QLabel(shown(chart.title))
         self.note = QLabel(chart.note)
         self.note.setWordWrap(True)
         self.note.setVisible(bool(chart.note))
@@ -51,7 +52,7 @@ class ChartView(QWidget):
         series = QStackedBarSeries() if chart.stacked else QBarSeries()
         self.bar_sets: list[QBarSet] = []
         for s in chart.series:
-            bars = QBarSet(s.name)
+            bars = QBarSet(shown(s.name))
             bars.append([float(v) for v in s.values])
             bars.setColor(QColor(s.colour))
             bars.setBorderColor(QColor(s.colour))
@@ -63,7 +64,7 @@ class ChartView(QWidget):
         self.qchart.setMargins(QMargins(4, 4, 4, 4))
         self.qchart.setBackgroundRoundness(0)
         self.x_axis = QBarCategoryAxis()
-        self.x_axis.append(list(chart.categories))
+        self.x_axis.append([shown(c) for c in chart.categories])  # grid names pass through
         if len(chart.categories) > LONG_LABELS:
             self.x_axis.setLabelsAngle(-45)
         self.y_axis = QValueAxis()

@@ -3,10 +3,19 @@ reads and writes the value and never the text shown."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
+
+from gridapp.i18n import shown
+
+
+def labelled(labels: Iterable[str], table: str = "") -> list[tuple[str, str]]:
+    """Choices over core terms (a code table's labels, role names): each shown in the interface's language,
+    each standing for the stored Chinese label."""
+    return [(shown(label, table), label) for label in labels]
 
 
 class ChoiceCombo(QComboBox):

@@ -1,7 +1,8 @@
 """A combo box over one code table (民族, 与户主关系 …): type a few characters, pick, and only table values stay.
 
 Typing matches anywhere in a label or an alias ("爱人" finds 配偶, "汉" finds 汉族); on leaving the field the text
-becomes the table's label, or an inline error says it is not in the table.
+becomes the table's label, or an inline error says it is not in the table. In English the items show the English
+of each label (gridapp.i18n) and typing English finds them too, while ``value()`` stays the stored Chinese label.
 """
 
 from __future__ import annotations
@@ -12,17 +13,24 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from gridapp import codes
+from gridapp import codes, i18n
+from gridapp.i18n import shown
 from ui.widgets.date_edit import Checked
 
 
-@cache
 def _choices(table: str) -> dict[str, str]:
-    """What the completer offers -> the label it stands for: every label, and each alias as "丈夫（夫）"."""
-    offered = {label: label for label in codes.labels(table)}
-    for item in codes.items(table):
-        for alias in item.aliases:
-            offered.setdefault(f"{alias}（{item.label}）", item.label)
+    return _offered(table, i18n.language())
+
+
+@cache
+def _offered(table: str, language: str) -> dict[str, str]:
+    """What the completer offers -> the label it stands for: every label as shown, and in Chinese each alias as
+    "丈夫（夫）" (the aliases are Chinese spellings, of no help to someone reading English)."""
+    offered = {shown(label, table): label for label in codes.labels(table)}
+    if language == i18n.DEFAULT:
+        for item in codes.items(table):
+            for alias in item.aliases:
+                offered.setdefault(f"{alias}（{item.label}）", item.label)
     return offered
 
 
@@ -52,8 +60,9 @@ class CodeCombo(Checked, QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         if not required:
-            self.addItem("")
-        self.addItems(list(codes.labels(table)))
+            self.addItem("", "")
+        for label in codes.labels(table):
+            self.addItem(shown(label, table), label)
         completer = QCompleter(list(_choices(table)), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -66,21 +75,25 @@ class CodeCombo(Checked, QComboBox):
         text = self.currentText().strip()
         return (resolve(self.table, text) or text) if text else ""
 
+    def shown_value(self) -> str:
+        """``value()`` as the interface shows it (its English in English)."""
+        return shown(self.value(), self.table)
+
     def set_value(self, label: str) -> None:
-        self.setCurrentText(label)
+        self.setCurrentText(shown(label, self.table))
         self.report("")
 
     def check(self) -> str:
         """Replace the typed text by its label, or show why it is refused; returns the error or ''."""
         text = self.currentText().strip()
-        title = codes.title(self.table)
+        title = shown(codes.title(self.table))
         error = ""
         if not text:
             error = self.tr("请选择{title}").format(title=title) if self.required else ""
         elif (label := resolve(self.table, text)) is None:
             error = self.tr("“{text}”不是可选的{title}，请从列表中选择").format(text=text, title=title)
-        elif label != self.currentText():
-            self.setCurrentText(label)
+        elif shown(label, self.table) != self.currentText():
+            self.setCurrentText(shown(label, self.table))
         self.report(error)
         return error
 

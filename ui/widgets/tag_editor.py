@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from gridapp import codes
 from gridapp.codes import DetailField, SpecialGroup
 from gridapp.dto import TagInput, TagView
+from gridapp.i18n import shown
+from ui.widgets.choice_combo import labelled
 from ui.widgets.date_edit import DateEdit, checked
 
 NUMBER = QRegularExpression(r"\d{0,9}(\.\d{0,2})?")
@@ -32,7 +34,8 @@ NUMBER = QRegularExpression(r"\d{0,9}(\.\d{0,2})?")
 def _detail_widget(field: DetailField) -> QWidget:
     if field.type == "choice":
         combo = QComboBox()
-        combo.addItems(["", *field.options])
+        for text, option in [("", ""), *labelled(field.options)]:
+            combo.addItem(text, option)
         return combo
     if field.type == "date":
         return DateEdit()
@@ -57,12 +60,12 @@ class TagPanel(QWidget):
         self.notes = QLineEdit()
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(group.label)
+        title = QLabel(shown(group.label))
         title.setObjectName("tagTitle")
         layout.addRow(title)
         for f in group.fields:
             widget = self.fields[f.key]
-            layout.addRow(f.label, checked(widget) if isinstance(widget, DateEdit) else widget)
+            layout.addRow(shown(f.label), checked(widget) if isinstance(widget, DateEdit) else widget)
         layout.addRow(self.tr("开始日期"), checked(self.since))
         layout.addRow(self.tr("结束日期"), checked(self.until))
         layout.addRow(self.tr("备注"), self.notes)
@@ -83,10 +86,10 @@ class TagPanel(QWidget):
         return [*self.fields.values(), self.since, self.until, self.notes]
 
     def errors(self) -> list[str]:
-        labels = {f.key: f.label for f in self.group.fields}
+        labels = {f.key: shown(f.label) for f in self.group.fields}
         dated = [(labels[k], w) for k, w in self.fields.items() if isinstance(w, DateEdit)]
         dated += [(self.tr("开始日期"), self.since), (self.tr("结束日期"), self.until)]
-        return [self.tr("{tag}的{field}：{error}").format(tag=self.group.label, field=label, error=error)
+        return [self.tr("{tag}的{field}：{error}").format(tag=shown(self.group.label), field=label, error=error)
                 for label, edit in dated if (error := edit.check())]
 
     def value(self) -> TagInput:
@@ -96,12 +99,12 @@ class TagPanel(QWidget):
 
 
 def _read(widget: QWidget) -> str:
-    return (widget.currentText() if isinstance(widget, QComboBox) else widget.text()).strip()
+    return (widget.currentData() or "" if isinstance(widget, QComboBox) else widget.text()).strip()
 
 
 def _write(widget: QWidget, text: str) -> None:
     if isinstance(widget, QComboBox):
-        widget.setCurrentText(text)
+        widget.setCurrentIndex(max(widget.findData(text), 0))
     else:
         widget.setText(text)
 
@@ -143,11 +146,11 @@ class TagEditor(QWidget):
         """Categories grouped under 重点人员 / 关爱对象 / 其他; the group headings cannot be chosen."""
         self.category.addItem(self.tr("选择人群类别…"), None)
         for heading in codes.GROUPS:
-            self.category.addItem(f"—— {heading} ——", None)
+            self.category.addItem(f"—— {shown(heading)} ——", None)
             self.category.model().item(self.category.count() - 1).setEnabled(False)
             for group in codes.special_groups():
                 if group.group == heading:
-                    self.category.addItem(group.label, group.code)
+                    self.category.addItem(shown(group.label), group.code)
 
     def set_tags(self, tags: Iterable[TagView]) -> None:
         """Show exactly ``tags`` (replacing any shown before)."""
@@ -176,7 +179,8 @@ class TagEditor(QWidget):
         return self._tags[row] if row >= 0 else None
 
     def labels(self) -> list[str]:
-        return [p.group.label for p in self._tags]
+        """The tags' categories as shown."""
+        return [shown(p.group.label) for p in self._tags]
 
     def value(self) -> list[TagInput]:
         return [p.value() for p in self._tags]
@@ -192,7 +196,7 @@ class TagEditor(QWidget):
     def _append(self, panel: TagPanel) -> None:
         self._tags.append(panel)
         self.panels.addWidget(panel)
-        self.list.addItem(panel.group.label)
+        self.list.addItem(shown(panel.group.label))
         panel.changed.connect(self.changed)
 
     def _remove(self, row: int) -> None:
