@@ -15,7 +15,10 @@ from gridapp.ledgers.case_log import TIMELINESS
 from gridapp.ledgers.catalog import CASE_SHEET, LEDGERS
 from gridapp.monitoring.rules import default_rules
 from gridapp.queries.audit import KINDS as AUDIT_KINDS
+from gridapp.queries.difficulty_weights import default_weights
 from gridapp.resources import resource_path
+from gridapp.services.recycle import RecycleBin
+from gridapp.sync.dto import OUTCOME_LABELS
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 CODE_TABLES = sorted(p.stem for p in resource_path("codes").glob("*.json") if p.stem != "surname_readings")
@@ -62,6 +65,10 @@ def other_terms() -> Iterator[str]:
     yield from AUDIT_KINDS.values()
     yield from IMPORT_KINDS.values()
     yield from (rule.cause for rule in default_rules().rules)
+    yield from (part.label for part in default_weights().parts)
+    yield from (title for _key, title, _table in RecycleBin.kinds())
+    yield from ((label, "sync") for label in OUTCOME_LABELS.values())
+    yield "全部"  # the whole tree as a sync scope
 
 
 @pytest.mark.parametrize("terms", [code_table_terms, case_terms, other_terms], ids=lambda f: f.__name__)

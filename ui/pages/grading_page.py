@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridapp.i18n import shown
 from gridapp.queries.assessment import PERIOD_KINDS, period_of
 from ui.context import AppContext
 from ui.latest_read import LatestRead
@@ -192,7 +193,7 @@ class GradingPage(QWidget):
 
     def _show_difficulty(self, rows: list[Any]) -> None:
         parts = list(rows[0].counts) if rows else []
-        headers = [self.tr("排名"), self.tr("网格"), self.tr("难度分"), *parts, self.tr("现有网格员"),
+        headers = [self.tr("排名"), self.tr("网格"), self.tr("难度分"), *(shown(part) for part in parts), self.tr("现有网格员"),
                    self.tr("现有人数"), self.tr("建议人数")]
         names = short_names(rows)
         _fill(self.difficulty, headers, [difficulty_texts(i, name, r)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp.changes import Changes
+from gridapp.i18n import shown
 from ui.context import AppContext
 from ui.display import stored_moment_text
 from ui.operations import run_write
@@ -30,7 +31,7 @@ class RecyclePage(QWidget):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("全部"), None)
         for key, title, _table in ctx.ws.recycle.kinds():
-            self.kind.addItem(title, key)
+            self.kind.addItem(shown(title), key)
         self.kind.currentIndexChanged.connect(self.refresh)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("类别"), self.tr("内容"), self.tr("删除时间")])

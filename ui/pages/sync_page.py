@@ -221,7 +221,7 @@ class SyncPage(QWidget):
         status = self.ctx.ws.sync.status()
         self.status_label.setText(self.tr("本单位：{office}（县代码 {county}）　同步范围：{scope}").format(
             office=status.office_name, county=status.county_code or self.tr("未设置"),
-            scope=status.scope_name or self.tr("全部")))
+            scope=shown(status.scope_name) or self.tr("全部")))
         if status.passphrase_set:
             self.passphrase_label.setText(self.tr("同步口令已设置（为安全起见不显示）。"))
             self.passphrase_button.setText(self.tr("修改同步口令…"))
@@ -379,7 +379,7 @@ class SyncPage(QWidget):
         kind = self.tr("完整同步包") if info.full else self.tr("增量同步包")
         text = self.tr("{file}：{office} 于 {at} 写的第 {seq} 号{kind}，范围：{scope}，{size}。").format(
             file=info.path.name, office=info.office_name, at=stored_moment_text(info.created_at), seq=info.seq, kind=kind,
-            scope=info.scope_name or self.tr("全部"), size=size_text(info.size_bytes))
+            scope=shown(info.scope_name) or self.tr("全部"), size=size_text(info.size_bytes))
         if info.program_version:  # packages of programs before 0.2.0 do not say
             text += self.tr("由 gridapp {version} 导出。").format(version=info.program_version)
         return text

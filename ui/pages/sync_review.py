@@ -74,7 +74,7 @@ class CountsTable(QTableWidget):
     def __init__(self, keys: Sequence[str] = OUTCOMES, parent: QWidget | None = None) -> None:
         super().__init__(0, len(keys) + 1, parent)
         self.keys = tuple(keys)
-        self.setHorizontalHeaderLabels([self.tr("数据"), *(OUTCOME_LABELS[k] for k in self.keys)])
+        self.setHorizontalHeaderLabels([self.tr("数据"), *(shown(OUTCOME_LABELS[k], "sync") for k in self.keys)])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -219,7 +219,7 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.table = list_table([self.tr("时间"), self.tr("方向"), self.tr("操作人"), self.tr("对方单位"),
-                                 self.tr("文件"), *(OUTCOME_LABELS[k] for k in HISTORY_COUNTS)])
+                                 self.tr("文件"), *(shown(OUTCOME_LABELS[k], "sync") for k in HISTORY_COUNTS)])
         self.details = CountsTable(HISTORY_COUNTS)
         self.table.itemSelectionChanged.connect(self._show_details)
         EmptyHint(self.table, self.tr("还没有同步过。\n插上U盘，在“导出”页点“导出到U盘”，就能把数据带给镇里或县里；"
