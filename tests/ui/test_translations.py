@@ -30,10 +30,10 @@ ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "i18n" / "gridapp_en.ts"
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 PLACEHOLDER = re.compile(r"\{\w*\}")
-# Words that are not the interface's: the office's own names (the ws and tree fixtures), the set-up administrator's account,
-# and each language named in itself (中文) in the language choice, so that anyone finds theirs.
+# Words that are not the interface's: the office's own names (the ws and tree fixtures), the set-up
+# administrator's account, and each language named in itself (中文) so that anyone finds theirs.
 OWN_WORDS = ("测试村村民委员会", "宁陵县", "清河镇", "幸福村", "第一网格", "第二网格", "第一微网格", "管理员",
-               *(name for _code, name in LANGUAGES))
+             *(name for _code, name in LANGUAGES))
 
 
 def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
