@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp.dto import CaseFilter, HouseholdFilter, ListTarget
+from gridapp.i18n import shown
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.passphrase_dialog import ask_and_store_passphrase
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
         """Who is working, in which role, over which part of the tree."""
         actor = self.ctx.actor
         scope = self.ctx.ws.query.grid_node(actor.scope_grid_id).name if actor.scope_grid_id else self.tr("全部")
-        return self.tr("当前用户：{user}（{role}，范围：{scope}）").format(user=actor.name, role=actor.role or "—",
+        return self.tr("当前用户：{user}（{role}，范围：{scope}）").format(user=actor.name, role=shown(actor.role) or "—",
                                                                        scope=scope)
 
     def _grading_page(self) -> GradingPage:

@@ -27,6 +27,7 @@ from ui.idle import IdleWatcher, idle_minutes
 from ui.lock_screen import LockScreen
 from ui.main_window import MainWindow
 from ui.operations import run_write
+from ui.punctuation import listed
 
 
 def sign_in(ctx: AppContext) -> AppContext | None:
@@ -121,7 +122,7 @@ class Session(QObject):
         if unsaved and not messages.confirm(self.lock_screen, self.tr(
                 "{name}还有没保存的内容：{windows}。\n切换用户会关闭这些窗口，没保存的内容就没有了。确定切换吗？"
                 "（点“否”留在锁定屏幕，{name}回来输入密码就能接着填。）").format(
-                    name=self.ctx.actor.name, windows="、".join(unsaved))):
+                    name=self.ctx.actor.name, windows=listed(unsaved))):
             ws = self.ctx.ws
             run_write(self.ctx, None, lambda: ws.users.logout(actor))
             return

@@ -140,6 +140,118 @@
         <translation>Details</translation>
     </message>
     <message>
+        <source>改动</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>记录数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>种类</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>遮挡身份证号和电话</source>
+        <translation>ID numbers and phone numbers masked</translation>
+    </message>
+    <message>
+        <source>全量</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <source>对方单位</source>
+        <translation>Other office</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>设置为</source>
+        <translation>Set to</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>导入文件</source>
+        <translation>Imported file</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>规模</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>随机数</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>全部用户</source>
         <translation>All users</translation>
     </message>
@@ -1988,8 +2100,8 @@ Plug in the USB stick and click &quot;Export to USB stick&quot; on the &quot;Exp
         <translation>Calculated by the monitoring rules after saving</translation>
     </message>
     <message>
-        <source>人工认定：{reason}（按规则为{colour}{why}）</source>
-        <translation>Set manually: {reason} (by the rules: {colour}{why})</translation>
+        <source>人工认定：{reason}（按规则为{colour}）</source>
+        <translation>Set manually: {reason} (by the rules: {colour})</translation>
     </message>
     <message>
         <source>各项指标正常</source>
@@ -2010,6 +2122,10 @@ Plug in the USB stick and click &quot;Export to USB stick&quot; on the &quot;Exp
     <message>
         <source>{name}改为“{relation}”</source>
         <translation>{name} changed to &quot;{relation}&quot;</translation>
+    </message>
+    <message>
+        <source>{changes}。</source>
+        <translation>{changes}. </translation>
     </message>
     <message>
         <source>已把{name}设为户主。{changes}请核对每位成员的“与户主关系”。</source>
@@ -4719,6 +4835,25 @@ Click &quot;Add…&quot; below to register grid leaders and grid workers.</trans
     <message>
         <source>关于</source>
         <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>punctuation</name>
+    <message>
+        <source>{label}：{value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <source>{text}（{note}）</source>
+        <translation>{text} ({note})</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,7 @@ from ui.display import moment_text, scaled
 from ui.latest_read import LatestRead
 from ui.operations import Operation
 from ui.permissions import offer
+from ui.punctuation import bracketed, clauses, label_value
 from ui.widgets.form_scroll import PageScrollArea
 from ui.window_geometry import keep_geometry
 
@@ -181,14 +182,14 @@ class CaseWindow(QWidget):
         self.links.clear()
         for link in view.links:
             kind = _translated(LINK_KINDS[link.kind]) if link.kind in LINK_KINDS else link.kind
-            self.links.addItem(f"{kind}：{link.title}")
+            self.links.addItem(label_value(kind, link.title))
         self.attachments.clear()
         self.timeline.setRowCount(len(view.timeline))
         for row_no, entry in enumerate(view.timeline):
             for column, text in enumerate(self._entry_texts(entry)):
                 self.timeline.setItem(row_no, column, QTableWidgetItem(text))
             for file in entry.attachments:
-                item = QListWidgetItem(f"{shown(entry.action)}：{file.filename}")
+                item = QListWidgetItem(label_value(shown(entry.action), file.filename))
                 item.setData(PATH_ROLE, file.path)
                 self.attachments.addItem(item)
         for column in range(self.timeline.columnCount() - 1):
@@ -198,15 +199,15 @@ class CaseWindow(QWidget):
 
     def _entry_texts(self, entry: TimelineEntry) -> list[str]:
         action = workflow.ACTIONS.get(entry.action)
-        facts = [f"{_translated(DATA_LABELS[k])}：{fact_text(v)}" for k, v in entry.data.items()
+        facts = [label_value(_translated(DATA_LABELS[k]), fact_text(v)) for k, v in entry.data.items()
                  if k in DATA_LABELS and v]
         if entry.data.get("reopened"):
             facts.append(self.tr("退回重新办理"))
         if entry.data.get("on_time") is False:
             facts.append(self.tr("超时办结"))
-        note = "；".join([entry.note] * bool(entry.note) + facts)
+        note = clauses([entry.note] * bool(entry.note) + facts)
         return [moment_text(entry.at), shown(action.label if action else entry.action), shown(entry.sheet),
-                f"{entry.actor_name}（{shown(entry.actor_role)}）", note]
+                bracketed(entry.actor_name, shown(entry.actor_role)), note]
 
     def _show_actions(self, view: CaseView, now) -> None:
         for button in self.action_buttons.values():

@@ -44,6 +44,7 @@ from ui.dialogs import label_wizard
 from ui.dialogs.choose_node_dialog import ChooseNodeDialog
 from ui.import_undo import undo_import
 from ui.operations import Operation
+from ui.punctuation import bracketed, listed
 from ui.widgets.progress_panel import ProgressPanel
 from ui.window_geometry import fit_to_screen
 
@@ -214,7 +215,7 @@ class SheetPage(QWizardPage):
         self.sheet_combo.clear()
         for info in self.wiz.sheets:
             rows = self.tr("约 {n} 行").format(n=info.rows) if info.rows else self.tr("行数未知")
-            self.sheet_combo.addItem(f"{info.name}（{rows}）", info.name)
+            self.sheet_combo.addItem(bracketed(info.name, rows), info.name)
         best = max(range(len(self.wiz.sheets)), key=lambda i: self.wiz.sheets[i].header_score, default=0)
         self.sheet_combo.setCurrentIndex(best)
         self.sheet_combo.blockSignals(False)
@@ -313,7 +314,7 @@ class MappingPage(QWizardPage):
         for column, header in enumerate(sheet.headers):
             samples = [_text(r.values[column]) for r in sheet.data_rows[:20] if column < len(r.values)]
             samples = [s for s in samples if s][:SAMPLES]
-            for j, text in enumerate((_column_letter(column), header, "、".join(samples))):
+            for j, text in enumerate((_column_letter(column), header, listed(samples))):
                 self.table.setItem(column, j, QTableWidgetItem(text))
             combo = QComboBox()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -343,7 +344,7 @@ class MappingPage(QWizardPage):
         missing = mapping.missing()
         if missing:
             self.status.setText(self.tr("还缺少必填的列：{names}。请在右边指定哪一列是它们。")
-                                .format(names="、".join(missing)))
+                                .format(names=listed(missing)))
             self.status.setStyleSheet("color: #b00020;")
         else:
             note = self.tr("已沿用上次导入同样格式的表时的对应。") if mapping.remembered else ""
@@ -526,7 +527,7 @@ class ApplyPage(QWizardPage):
     def undo(self) -> None:
         result = self.wiz.result
         if result is not None:
-            undo_import(self.wiz.ctx, self, result.import_id, f"{Path(result.file).name}（{result.sheet}）",
+            undo_import(self.wiz.ctx, self, result.import_id, bracketed(Path(result.file).name, result.sheet),
                         self._undone)
 
     def _undone(self, _outcome: Any) -> None:

@@ -44,6 +44,7 @@ from ui.dialogs import label_wizard
 from ui.dialogs.passphrase_dialog import key_file
 from ui.display import scaled
 from ui.operations import Operation
+from ui.punctuation import listed
 from ui.widgets.banner import Banner
 from ui.widgets.new_password import NewPassword
 from ui.window_geometry import fit_to_screen
@@ -403,7 +404,7 @@ class DonePage(QWizardPage):
         if plans:
             micro = sum(len(p.micro_grids) for p in plans)
             lines.append(self.tr("网格：{n} 个（{names}），微网格 {m} 个").format(
-                n=len(plans), names="、".join(p.name for p in plans), m=micro))
+                n=len(plans), names=listed(p.name for p in plans), m=micro))
         elif wiz.grids_page.official_children():
             lines.append(wiz.grids_page.official.text())
         lines.append(self.tr("同步口令：已填写") if wiz.passphrase_page.passphrase()

@@ -41,6 +41,7 @@ from ui.context import AppContext
 from ui.form_saver import FormSaver
 from ui.forms.person_editor import PersonEditor
 from ui.permissions import read_only
+from ui.punctuation import clauses, label_value
 from ui.widgets.banner import Banner
 from ui.widgets.choice_combo import ChoiceCombo, labelled
 from ui.widgets.code_combo import CodeCombo
@@ -271,11 +272,11 @@ class HouseholdForm(QWidget):
             return
         self.colour_shown.setText(shown(view.colour))
         self.colour_shown.setStyleSheet(colour_style(view.colour))
-        computed = "；".join(map(_cause_text, view.causes))
+        computed = clauses(map(_cause_text, view.causes))
         if view.colour_override:
-            text = self.tr("人工认定：{reason}（按规则为{colour}{why}）").format(
-                reason=view.colour_override_reason, colour=shown(view.colour_computed),
-                why=f"：{computed}" if computed else "")
+            by_rules = label_value(shown(view.colour_computed), computed) if computed else shown(view.colour_computed)
+            text = self.tr("人工认定：{reason}（按规则为{colour}）").format(reason=view.colour_override_reason,
+                                                                    colour=by_rules)
         else:
             text = computed or self.tr("各项指标正常")
         self.colour_reasons.setText(text)
@@ -342,8 +343,9 @@ class HouseholdForm(QWidget):
         self._reorder(row, 0)
         for i in range(len(self.editors)):
             self._refresh_row(i)
+        changes = self.tr("{changes}。").format(changes=clauses(guessed)) if guessed else ""
         self.show_banner(self.tr("已把{name}设为户主。{changes}请核对每位成员的“与户主关系”。").format(
-            name=new_head.name.text(), changes="；".join(guessed) + ("。" if guessed else "")), "notice")
+            name=new_head.name.text(), changes=changes), "notice")
         self._mark_dirty()
 
     def select_person(self, person_id: str) -> None:
@@ -440,7 +442,7 @@ class HouseholdForm(QWidget):
             if errors and not found:
                 self.table.setCurrentCell(row, 0)
             who = editor.name.text().strip() or self.tr("第{n}名成员").format(n=row + 1)
-            found += [(widget, f"{who}：{text}") for widget, text in errors]
+            found += [(widget, label_value(who, text)) for widget, text in errors]
         return found
 
     def is_dirty(self) -> bool:

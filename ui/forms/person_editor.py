@@ -28,6 +28,7 @@ from gridapp.dto import PersonInput, PersonLocation, PersonView
 from gridapp.i18n import shown
 from gridapp.services.people_rules import HEAD
 from ui.context import AppContext
+from ui.punctuation import bracketed, label_value, listed
 from ui.widgets import banner
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.code_combo import CodeCombo
@@ -235,7 +236,7 @@ class PersonEditor(QWidget):
         found += [(combo, error) for combo in self.coded.values() if (error := combo.check())]
         for label, edit in ((self.tr("出生日期"), self.birth_date), (self.tr("来本地日期"), self.arrival_date)):
             if error := edit.check():
-                found.append((edit, f"{label}：{error}"))
+                found.append((edit, label_value(label, error)))
         found += [(self.tags, error) for error in self.tags.errors()]
         return found
 
@@ -247,7 +248,7 @@ class PersonEditor(QWidget):
                 self.sex.currentText(), format_date(born) if born else "", "" if age is None else str(age),
                 self.coded["residence_kind"].shown_value(), self.coded["status"].shown_value(),
                 self.insured.currentText(),
-                self.schooling.currentText(), "、".join(self.tags.labels())]
+                self.schooling.currentText(), listed(self.tags.labels())]
 
     def is_head(self) -> bool:
         return self.relation.value() == HEAD
@@ -307,7 +308,7 @@ class PersonEditor(QWidget):
             if found.household_number:
                 where += self.tr(" {number}号户").format(number=found.household_number)
             if found.household_address:
-                where += f"（{found.household_address}）"
+                where = bracketed(where, found.household_address)
             who = found.person.name
             if self.move_in:
                 text = self.tr("将把{name}从{where}迁入本户，保存后生效。").format(name=who, where=where)

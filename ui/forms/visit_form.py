@@ -30,6 +30,7 @@ from ui.dialogs.choose_household_dialog import ChooseHouseholdDialog
 from ui.dialogs.register_case_dialog import RegisterCaseDialog, add_photo, photo_inputs
 from ui.form_saver import FormSaver
 from ui.permissions import offer, read_only
+from ui.punctuation import bracketed
 from ui.widgets.banner import Banner
 from ui.widgets.code_combo import CodeCombo
 from ui.widgets.date_edit import DateEdit, checked
@@ -185,7 +186,7 @@ class VisitForm(QWidget):
         if not places:
             self._refused(self.tr("这个网格还没有登记场所。"))
             return
-        names = [f"{p.name}（{p.address}）" if p.address else p.name for p in places]
+        names = [bracketed(p.name, p.address) if p.address else p.name for p in places]
         name, ok = QInputDialog.getItem(self, self.tr("选择场所"), self.tr("巡查哪个场所？"), names, 0, False)
         if ok and name in names:
             place = places[names.index(name)]

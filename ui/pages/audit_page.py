@@ -31,6 +31,7 @@ from ui import file_dialogs, messages
 from ui.context import AppContext
 from ui.display import stored_moment_text
 from ui.operations import Operation
+from ui.punctuation import clauses, label_value, listed
 from ui.widgets.date_edit import DateEdit, period_box
 from ui.widgets.flow_layout import flow_row
 
@@ -42,11 +43,19 @@ HEADERS = (QT_TRANSLATE_NOOP("AuditPage", "时间"), QT_TRANSLATE_NOOP("AuditPag
 WIDTHS_MM = (32, 24, 24, 60, 120)  # the exported sheet's columns
 # the words for what the core's entries carry in their detail; other keys are shown as they are
 DETAIL_WORDS = {
-    "fields": "改动", "reason": "原因", "username": "用户名", "role": "角色", "rows": "行数", "file": "文件",
-    "scope": "范围", "persons": "人数", "households": "户数", "records": "记录数", "kind": "种类", "ledger": "台账",
-    "title": "名称", "format": "格式", "masked": "遮挡身份证号和电话", "full": "全量", "office": "对方单位",
-    "seq": "序号", "backup": "备份", "value": "设置为", "number": "户号", "resolution": "处理结果",
-    "import": "导入文件", "sheet": "工作表", "scale": "规模", "seed": "随机数",
+    "fields": QT_TRANSLATE_NOOP("AuditPage", "改动"), "reason": QT_TRANSLATE_NOOP("AuditPage", "原因"),
+    "username": QT_TRANSLATE_NOOP("AuditPage", "用户名"), "role": QT_TRANSLATE_NOOP("AuditPage", "角色"),
+    "rows": QT_TRANSLATE_NOOP("AuditPage", "行数"), "file": QT_TRANSLATE_NOOP("AuditPage", "文件"),
+    "scope": QT_TRANSLATE_NOOP("AuditPage", "范围"), "persons": QT_TRANSLATE_NOOP("AuditPage", "人数"),
+    "households": QT_TRANSLATE_NOOP("AuditPage", "户数"), "records": QT_TRANSLATE_NOOP("AuditPage", "记录数"),
+    "kind": QT_TRANSLATE_NOOP("AuditPage", "种类"), "ledger": QT_TRANSLATE_NOOP("AuditPage", "台账"),
+    "title": QT_TRANSLATE_NOOP("AuditPage", "名称"), "format": QT_TRANSLATE_NOOP("AuditPage", "格式"),
+    "masked": QT_TRANSLATE_NOOP("AuditPage", "遮挡身份证号和电话"), "full": QT_TRANSLATE_NOOP("AuditPage", "全量"),
+    "office": QT_TRANSLATE_NOOP("AuditPage", "对方单位"), "seq": QT_TRANSLATE_NOOP("AuditPage", "序号"),
+    "backup": QT_TRANSLATE_NOOP("AuditPage", "备份"), "value": QT_TRANSLATE_NOOP("AuditPage", "设置为"),
+    "number": QT_TRANSLATE_NOOP("AuditPage", "户号"), "resolution": QT_TRANSLATE_NOOP("AuditPage", "处理结果"),
+    "import": QT_TRANSLATE_NOOP("AuditPage", "导入文件"), "sheet": QT_TRANSLATE_NOOP("AuditPage", "工作表"),
+    "scale": QT_TRANSLATE_NOOP("AuditPage", "规模"), "seed": QT_TRANSLATE_NOOP("AuditPage", "随机数"),
 }
 
 
@@ -56,16 +65,20 @@ def headers() -> list[str]:
 
 def detail_text(detail: dict[str, Any]) -> str:
     """An entry's detail in one line: 改动：name、phone；原因：…"""
-    return "；".join(f"{DETAIL_WORDS.get(key, key)}：{_value_text(value)}" for key, value in detail.items())
+    return clauses(label_value(_detail_word(key), _value_text(value)) for key, value in detail.items())
+
+
+def _detail_word(key: str) -> str:
+    return QCoreApplication.translate("AuditPage", DETAIL_WORDS[key]) if key in DETAIL_WORDS else key
 
 
 def _value_text(value: Any) -> str:
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return QCoreApplication.translate("AuditPage", "是") if value else QCoreApplication.translate("AuditPage", "否")
     if isinstance(value, list | tuple):
-        return "、".join(map(_value_text, value))
+        return listed(map(_value_text, value))
     if isinstance(value, dict):
-        return "，".join(f"{k} {_value_text(v)}" for k, v in value.items())
+        return listed(f"{k} {_value_text(v)}" for k, v in value.items())
     return str(value)
 
 

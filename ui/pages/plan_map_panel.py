@@ -32,6 +32,7 @@ from ui.forms.house_form import HouseForm
 from ui.forms.place_form import PlaceForm
 from ui.operations import run_write
 from ui.pages.grid_panels import NodePanel
+from ui.punctuation import bracketed
 from ui.widgets.flow_layout import flow_row
 from ui.widgets.plan_map_view import ZOOM_STEP, PlanCanvas, target_mime
 
@@ -120,7 +121,7 @@ class PlanMapPanel(NodePanel):
         self.canvas.show_map(image, view.pins if view else (), pins_editable)
         self.missing.clear()
         for target in view.unplaced if view else ():
-            item = QListWidgetItem(f"{target.label}（{self._kind(target.kind)}）" if target.kind != "household"
+            item = QListWidgetItem(bracketed(target.label, self._kind(target.kind)) if target.kind != "household"
                                    else target.label)
             item.setData(TARGET_ROLE, (target.kind, target.id))
             item.setToolTip(target.label)
