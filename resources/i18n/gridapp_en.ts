@@ -953,10 +953,6 @@ You can set the filters above back to &quot;all&quot;, or clear the dates and th
         <translation>Resolve…</translation>
     </message>
     <message>
-        <source>、</source>
-        <translation>, </translation>
-    </message>
-    <message>
         <source>同一条记录在两个单位都改过时列在这里，请选中后点“处理…”。</source>
         <translation>When the same record was changed at two offices, it is listed here. Select it and click &quot;Resolve…&quot;.</translation>
     </message>

@@ -19,6 +19,7 @@ from gridapp.queries.difficulty_weights import default_weights
 from gridapp.resources import resource_path
 from gridapp.services.recycle import RecycleBin
 from gridapp.sync.dto import OUTCOME_LABELS
+from gridapp.sync.tables import FIELD_LABELS
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 CODE_TABLES = sorted(p.stem for p in resource_path("codes").glob("*.json") if p.stem != "surname_readings")
@@ -69,6 +70,8 @@ def other_terms() -> Iterator[str]:
     yield from (title for _key, title, _table in RecycleBin.kinds())
     yield from ((label, "sync") for label in OUTCOME_LABELS.values())
     yield "全部"  # the whole tree as a sync scope
+    for labels in FIELD_LABELS.values():  # the fields a sync conflict names
+        yield from labels.values() if isinstance(labels, dict) else (labels,)
 
 
 @pytest.mark.parametrize("terms", [code_table_terms, case_terms, other_terms], ids=lambda f: f.__name__)

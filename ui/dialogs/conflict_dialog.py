@@ -64,7 +64,7 @@ class ConflictDialog(QDialog):
         self.kept_buttons: list[QRadioButton] = []
         self.lost_buttons: list[QRadioButton] = []
         for row, item in enumerate(conflict.fields):
-            self.table.setItem(row, 0, QTableWidgetItem(item.label))
+            self.table.setItem(row, 0, QTableWidgetItem(shown(item.label)))
             group = QButtonGroup(self)
             for column, text, buttons in ((1, show_value(item.kept, item.kept_name), self.kept_buttons),
                                           (2, show_value(item.lost, item.lost_name), self.lost_buttons)):

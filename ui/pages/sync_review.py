@@ -27,6 +27,7 @@ from ui.context import AppContext
 from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.display import stored_moment_text
 from ui.operations import run_write
+from ui.punctuation import listed
 from ui.widgets.empty_hint import EmptyHint
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -122,7 +123,7 @@ class ConflictPanel(QWidget):
     def refresh(self) -> int:
         conflicts = self.ctx.ws.sync.conflicts("open")
         fill_rows(self.table, [(c, (shown(c.table_label), c.title, c.kept_office_name, c.lost_office_name,
-                                    self.tr("、").join(f.label for f in c.fields), stored_moment_text(c.detected_at)))
+                                    listed(shown(f.label) for f in c.fields), stored_moment_text(c.detected_at)))
                                for c in conflicts])
         self.empty.setText(self.tr("同一条记录在两个单位都改过时列在这里，请选中后点“处理…”。") if conflicts
                            else self.tr("没有待处理的冲突。"))
