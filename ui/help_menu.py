@@ -9,18 +9,12 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrowser, QVBoxLayout, QWidget
 
-from gridapp import about
+from gridapp import about, i18n
 from gridapp.help_texts import help_markdown
 from gridapp.resources import manual_path
 from gridapp.version import program_version
 
 HELP_POINT_SIZE_INCREASE = 3  # the help is read by people who find small print hard
-
-
-def help_language() -> str:
-    """The language of the help texts follows the program's translation: the English catalogue translates
-    this marker to "en"."""
-    return QCoreApplication.translate("help", "zh", "language of the help texts: zh or en")
 
 
 class TextDialog(QDialog):
@@ -48,7 +42,7 @@ class HelpDialog(TextDialog):
     def __init__(self, topic: str, page_title: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("帮助 — {page}").format(page=page_title), parent)
         self.topic = topic
-        self.browser.setMarkdown(help_markdown(topic, help_language()))
+        self.browser.setMarkdown(help_markdown(topic, i18n.language()))  # in the interface's language
 
 
 class AboutDialog(TextDialog):

@@ -4812,11 +4812,6 @@ Click &quot;Add…&quot; below to register grid leaders and grid workers.</trans
 <context>
     <name>help</name>
     <message>
-        <source>zh</source>
-        <comment>language of the help texts: zh or en</comment>
-        <translation>en</translation>
-    </message>
-    <message>
         <source>帮助</source>
         <translation>Help</translation>
     </message>

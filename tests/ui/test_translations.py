@@ -222,3 +222,16 @@ def test_the_forms_and_wizards_in_english_show_no_chinese_but_the_office_data(en
                 leftovers.add(f"{type(dialog).__name__} {kind}: {text}")
     assert sorted(leftovers) == [], "\n".join(sorted(leftovers))
     ctx.tasks.wait()
+
+
+def test_the_page_help_follows_the_interface_language(english, qtbot) -> None:
+    from ui.help_menu import HelpDialog
+
+    help_en = HelpDialog("households", "Households")
+    qtbot.addWidget(help_en)
+    assert help_en.windowTitle() == "Help — Households"
+    assert not CJK.search(help_en.browser.toPlainText())
+    install_language(english, "zh")
+    help_zh = HelpDialog("households", "住户")
+    qtbot.addWidget(help_zh)
+    assert CJK.search(help_zh.browser.toPlainText())
