@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 
 from gridapp.cli import main, utf8_output
+from gridapp.cli.output import read_password
+from gridapp.dto import SYSTEM
+from gridapp.errors import UserError
+from gridapp.workspace import Workspace
 
 
 class Redirected(io.TextIOWrapper):
@@ -57,3 +62,29 @@ def test_the_command_line_switches_before_its_first_word(monkeypatch: pytest.Mon
     with pytest.raises(SystemExit):
         main(["--version"])
     assert out.encoding == "utf-8"
+
+
+def test_a_password_file_from_notepad_reads_with_or_without_its_byte_order_mark(tmp_path: Path) -> None:
+    folder = tmp_path / "幸福村 密码"
+    folder.mkdir()
+    with_mark, without = folder / "王丽.txt", folder / "李四.txt"
+    with_mark.write_text("网格2026\r\n", encoding="utf-8-sig")
+    without.write_text("网格2026\n", encoding="utf-8")
+    assert read_password(str(with_mark)) == read_password(str(without)) == "网格2026"
+
+
+def test_a_password_file_in_the_ansi_code_page_is_refused_saying_how_to_save_it(tmp_path: Path) -> None:
+    gbk = tmp_path / "幸福村 密码.txt"
+    gbk.write_bytes("网格2026".encode("gbk"))
+    with pytest.raises(UserError, match=r"另存为.*UTF-8"):
+        read_password(str(gbk))
+
+
+def test_monitoring_rules_saved_by_notepad_import(ws: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "幸福村 监测规则.json"
+    ws.monitoring.export_rules(path)
+    edited = path.read_text(encoding="utf-8").replace('"colour": "黄"', '"colour": "红"')
+    path.write_text(edited, encoding="utf-8-sig")
+    ws.monitoring.import_rules(SYSTEM, path)
+    ws.monitoring.export_rules(path)
+    assert path.read_text(encoding="utf-8") == edited
