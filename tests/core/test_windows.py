@@ -8,12 +8,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from factories import Tree
 
+from gridapp import ledgers
 from gridapp.cli import main, utf8_output
 from gridapp.cli.output import read_password
 from gridapp.dto import SYSTEM
-from gridapp.errors import UserError
+from gridapp.errors import StorageError, UserError
+from gridapp.excel import importer
+from gridapp.excel.ledger_export import export_xlsx
 from gridapp.workspace import Workspace
+
+OPEN_IN_EXCEL = PermissionError(13, "拒绝访问。")  # what Windows says replacing a file another program holds open
 
 
 class Redirected(io.TextIOWrapper):
@@ -88,3 +94,28 @@ def test_monitoring_rules_saved_by_notepad_import(ws: Workspace, tmp_path: Path)
     ws.monitoring.import_rules(SYSTEM, path)
     ws.monitoring.export_rules(path)
     assert path.read_text(encoding="utf-8") == edited
+
+
+@pytest.fixture
+def open_in_excel(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OPEN_IN_EXCEL
+
+    monkeypatch.setattr("os.replace", refuse)
+    monkeypatch.setattr("openpyxl.Workbook.save", refuse)
+
+
+def test_a_ledger_open_in_excel_or_a_pdf_reader_says_to_close_it(ws: Workspace, tree: Tree, tmp_path: Path,
+                                                                  open_in_excel: None) -> None:
+    folder = tmp_path / "幸福村 台账"
+    folder.mkdir()
+    data = ledgers.build_ledger(ws, "population", tree.village)
+    for write, name in ((ledgers.write_pdf, "实有人口.pdf"), (export_xlsx, "实有人口.xlsx")):
+        with pytest.raises(StorageError, match=r"正在 Excel、WPS 或 PDF 阅读器中打开.*请关闭"):
+            write(data, folder / name)
+    assert list(folder.iterdir()) == []  # nor is a temporary file left behind
+
+
+def test_a_template_open_in_excel_says_to_close_it(tmp_path: Path, open_in_excel: None) -> None:
+    with pytest.raises(StorageError, match="请关闭打开它的程序"):
+        importer.write_template(tmp_path / "幸福村 导入模板.xlsx")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from gridapp import ledgers
 from gridapp.changes import Changes, Table
-from gridapp.errors import UserError
+from gridapp.errors import UserError, cannot_write
 from gridapp.excel.ledger_export import export_xlsx
 from ui import messages
 from ui.context import AppContext
@@ -241,8 +241,7 @@ class LedgerPage(QWidget):
             try:
                 shutil.copyfile(self.pdf_path, path)
             except OSError as exc:
-                messages.error(self, self.tr("无法保存到 {path}：{error}。请换一个位置，或检查U盘是否写保护。")
-                               .format(path=path, error=exc.strerror or exc))
+                messages.error(self, str(cannot_write(path, exc)))
                 return
             self.status.setText(self.tr("已保存：{path}").format(path=path))
 
