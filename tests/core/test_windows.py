@@ -17,6 +17,8 @@ from gridapp.dto import SYSTEM
 from gridapp.errors import StorageError, UserError
 from gridapp.excel import importer
 from gridapp.excel.ledger_export import export_xlsx
+from gridapp.file_names import safe_name
+from gridapp.sync.export import _target_file
 from gridapp.workspace import Workspace
 
 OPEN_IN_EXCEL = PermissionError(13, "拒绝访问。")  # what Windows says replacing a file another program holds open
@@ -119,3 +121,16 @@ def test_a_ledger_open_in_excel_or_a_pdf_reader_says_to_close_it(ws: Workspace, 
 def test_a_template_open_in_excel_says_to_close_it(tmp_path: Path, open_in_excel: None) -> None:
     with pytest.raises(StorageError, match="请关闭打开它的程序"):
         importer.write_template(tmp_path / "幸福村 导入模板.xlsx")
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("东街/西街:一组", "东街_西街_一组"), ('幸福村"新"委员会?', "幸福村_新_委员会_"), ("第一网格. ", "第一网格"),
+    ("con", "con_"), ("COM1.一组", "COM1.一组_"), ("///", "___"), (" .. ", "备用"), ("网格\t一", "网格_一"),
+])
+def test_names_people_typed_become_file_names_windows_accepts(typed: str, name: str) -> None:
+    assert safe_name(typed, "备用") == name
+
+
+def test_a_sync_package_named_after_an_office_with_a_slash_stays_in_the_chosen_folder(tmp_path: Path) -> None:
+    stick = tmp_path / "幸福村 U盘"
+    assert _target_file(stick, "东街/西街村委会", 3).parent == stick

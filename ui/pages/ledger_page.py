@@ -29,6 +29,7 @@ from gridapp import ledgers
 from gridapp.changes import Changes, Table
 from gridapp.errors import UserError, cannot_write
 from gridapp.excel.ledger_export import export_xlsx
+from gridapp.file_names import safe_name
 from ui import messages
 from ui.context import AppContext
 from ui.grid_tree_model import GridTreeModel
@@ -174,7 +175,8 @@ class LedgerPage(QWidget):
 
     def _file_stem(self) -> str:
         node = self.tree_model.node(self.tree.currentIndex())
-        return f"{self.kinds.currentItem().text()}-{node.name if node else ''}-{self.ctx.ws.today():%Y%m%d}"
+        name = f"{self.kinds.currentItem().text()}-{node.name if node else ''}-{self.ctx.ws.today():%Y%m%d}"
+        return safe_name(name, self.kinds.currentItem().text())
 
     # -- generating in the background -------------------------------------------------------------------------
 
