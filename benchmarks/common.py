@@ -91,12 +91,12 @@ def measured() -> Iterator[Measure]:
 
 def _reset_peak() -> None:
     with suppress(OSError):  # not Linux: the figure is then the process's peak so far
-        Path("/proc/self/clear_refs").write_text("5")
+        Path("/proc/self/clear_refs").write_text("5", encoding="ascii")
 
 
 def _vm_hwm_mb() -> float:
     try:
-        found = re.search(r"VmHWM:\s+(\d+)", Path("/proc/self/status").read_text())
+        found = re.search(r"VmHWM:\s+(\d+)", Path("/proc/self/status").read_text(encoding="utf-8"))
     except OSError:
         found = None
     return int(found.group(1)) / 1024 if found else peak_rss_mb()

@@ -60,7 +60,7 @@ def cold_start(db: Path, config: Path) -> tuple[float, float]:
     for line in child.stdout:
         if line.startswith(MARK):
             painted = float(line.removeprefix(MARK))
-            status = Path(f"/proc/{child.pid}/status").read_text()
+            status = Path(f"/proc/{child.pid}/status").read_text(encoding="utf-8")
             peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
             break
     child.communicate()

@@ -64,3 +64,12 @@ class WriteCollision(StorageError):
 class ConnectionLost(StorageError):
     """The database server cannot be reached (restarted, cable pulled); the write was not committed and may be
     tried again."""
+
+
+def cannot_write(target: object, exc: BaseException | None) -> StorageError:
+    """Why a file the user named could not be written. Windows refuses to replace a file that is open in Excel,
+    WPS or a PDF reader (PermissionError): that is said, with what to do."""
+    if isinstance(exc, PermissionError):
+        return StorageError(f"无法写入文件 {target}：这个文件可能正在 Excel、WPS 或 PDF 阅读器中打开，也可能没有写入这个"
+                            "文件夹的权限。请关闭打开它的程序后重试，或换一个文件名或位置。")
+    return StorageError(f"无法写入文件 {target}：{getattr(exc, 'strerror', None) or exc}。请检查磁盘空间，或U盘是否写保护、已拔出。")

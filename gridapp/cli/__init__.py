@@ -55,7 +55,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_output() -> None:
+    """On Windows, output redirected to a file or pipe is UTF-8 (JSON, ``> 名单.txt``) instead of the ANSI code
+    page, which lacks many names' characters (printing one would fail). A real console is left alone: Python
+    writes to it as UTF-16 whatever the code page."""
+    if sys.platform != "win32":
+        return
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not stream.isatty():
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    utf8_output()
     args = build_parser().parse_args(argv)
     try:
         status = _run(args)

@@ -13,6 +13,7 @@ from typing import Any
 from gridapp.dates import DateError, parse_date
 from gridapp.errors import UserError
 from gridapp.progress import Progress
+from gridapp.text_files import read_text
 
 
 def print_json(value: Any) -> None:
@@ -33,7 +34,7 @@ def _json_default(value: Any) -> Any:
 def read_secret(path: str, what: str) -> str:
     """A password or passphrase kept in a text file (never typed on the command line, where others see it)."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        return read_text(path)
     except OSError as exc:
         raise UserError(f"无法读取{what} {path}：{exc.strerror or exc}") from exc
 

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from gridapp.excel.book_file import save
 from gridapp.excel.import_result import ImportResult, RowReport
 
 REASON_HEADER = "错误原因"
@@ -38,7 +39,7 @@ def write_error_report(result: ImportResult, path: str | Path) -> Path:
             reason.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.column_dimensions[get_column_letter(width + 1)].width = 60
     sheet.freeze_panes = "A2"
-    book.save(path)
+    save(book, path)
     return path
 
 

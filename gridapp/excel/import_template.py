@@ -17,6 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gridapp import codes
+from gridapp.excel.book_file import save
 from gridapp.excel.import_fields import fields
 
 TITLE = "网格化管理综合信息采集簿 — 人员信息导入表"
@@ -61,7 +62,7 @@ def write_template(path: str | Path) -> Path:
             sheet.add_data_validation(rule)
     sheet.row_dimensions[NOTES_ROW].height = 48
     sheet.freeze_panes = sheet.cell(first, 1)
-    book.save(path)
+    save(book, path)
     return path
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from xlsxwriter import Workbook
 from xlsxwriter.exceptions import FileCreateError
 
-from gridapp.errors import StorageError
+from gridapp.errors import cannot_write
 from gridapp.ledgers import Column, LedgerData, Part, Section, SectionRun, each_section
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -59,7 +59,7 @@ def export_xlsx(data: LedgerData, path: str | Path) -> None:
     except (OSError, FileCreateError) as exc:
         temp.unlink(missing_ok=True)
         cause = exc.__context__ if isinstance(exc, FileCreateError) else exc
-        raise StorageError(f"无法写入文件 {target}：{getattr(cause, 'strerror', None) or cause}") from exc
+        raise cannot_write(target, cause) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

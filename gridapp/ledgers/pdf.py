@@ -41,7 +41,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from gridapp.dto import PIN_COLOURS
-from gridapp.errors import StorageError, UserError
+from gridapp.errors import UserError, cannot_write
 from gridapp.ledgers.charts import HEIGHT as CHART_HEIGHT
 from gridapp.ledgers.charts import chart_drawing
 from gridapp.ledgers.fonts import font_name
@@ -324,7 +324,7 @@ def write_pdf(data: LedgerData, path: str | Path, progress: Progress | None = No
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise StorageError(f"无法写入文件 {target}：{exc.strerror or exc}") from exc
+        raise cannot_write(target, exc) from exc
     except LayoutError as exc:
         temp.unlink(missing_ok=True)
         raise UserError(f"台账排版失败，请把这条信息告诉维护人员：{exc}") from exc

@@ -21,6 +21,7 @@ from gridapp.monitoring.rules import RuleSet, parse
 from gridapp.services.cases import now_of
 from gridapp.services.common import live
 from gridapp.services.households import override_columns
+from gridapp.text_files import read_text
 
 
 class MonitoringService:
@@ -49,7 +50,7 @@ class MonitoringService:
         """A county's edited rules from a JSON file, checked whole before anything changes."""
         access.require(actor, "settings")
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            data = json.loads(read_text(path))
         except OSError as exc:
             raise RuleViolation(f"无法读取监测规则文件“{path}”：{exc.strerror or exc}") from None
         except ValueError as exc:

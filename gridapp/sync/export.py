@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, Connection, Table, or_, select, true
 from gridapp import access
 from gridapp.dto import Actor, OfficeInfo
 from gridapp.errors import NotFound, RuleViolation, StorageError
+from gridapp.file_names import safe_name
 from gridapp.models import GridNode, Office, SyncArrival, SyncHistory, SyncPeer
 from gridapp.models.base import new_id, utcnow
 from gridapp.progress import Progress
@@ -153,8 +154,7 @@ def _target_file(target: Path, office_name: str, seq: int) -> Path:
     if target.suffix == SUFFIX:
         return target
     day = datetime.now(UTC).astimezone().strftime("%Y%m%d")
-    safe = "".join(ch for ch in office_name if ch not in '<>:"/\\|?*').strip() or "office"
-    return target / f"{safe}-{day}-{seq:04d}{SUFFIX}"
+    return target / f"{safe_name(office_name, 'office')}-{day}-{seq:04d}{SUFFIX}"
 
 
 @contextlib.contextmanager

@@ -2495,10 +2495,6 @@ After you correct the rows marked in it, you can import the same file again.</tr
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <source>无法保存到 {path}：{error}。请换一个位置，或检查U盘是否写保护。</source>
-        <translation>Cannot save to {path}: {error}. Please choose another place, or check whether the USB stick is write-protected.</translation>
-    </message>
-    <message>
         <source>已保存：{path}</source>
         <translation>Saved: {path}</translation>
     </message>
@@ -3440,10 +3436,6 @@ Click &quot;Set site plan…&quot; above and choose an aerial photo, scanned map
     <message>
         <source>否</source>
         <translation>No</translation>
-    </message>
-    <message>
-        <source>无法写入 {path}。这个文件可能正在Excel或WPS中打开，或者磁盘已满、U盘有写保护。请关闭它或换一个位置后重试。</source>
-        <translation>Cannot write {path}. The file may be open in Excel or WPS, or the disk is full, or the USB stick is write-protected. Please close the file or choose another location, then try again.</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>

@@ -117,3 +117,19 @@ def test_the_case_and_visit_ledgers_cover_the_dates_typed(ctx, qtbot, tmp_path: 
     assert errors == ["请填写起止日期，例如 2026-01-01 至 2026-12-31。"]
     assert page.date_to.error_label.isVisible() and "不存在" in page.date_to.error_label.text()
     assert not page.work.busy() and page.document.pageCount() == 0
+
+
+def test_the_suggested_file_name_is_one_windows_accepts(ctx, qtbot, monkeypatch) -> None:
+    from gridapp.dto import SYSTEM
+
+    first = LedgerPage(ctx)
+    qtbot.addWidget(first)
+    node = first.tree_model.node(first.tree.currentIndex())
+    ctx.ws.grid.rename(SYSTEM, node.id, "东街/西街:一组")
+    page = LedgerPage(ctx)
+    qtbot.addWidget(page)
+    _choose(page, "population")
+    suggested: list[str] = []
+    monkeypatch.setattr(ledger_page, "ask_save_path", lambda _p, _t, name, _f: suggested.append(name) or "")
+    qtbot.mouseClick(page.excel_button, Qt.MouseButton.LeftButton)
+    assert suggested == [f"实有人口台账-东街_西街_一组-{ctx.ws.today():%Y%m%d}.xlsx"]

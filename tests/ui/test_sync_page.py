@@ -335,6 +335,46 @@ def test_drive_listing_skips_the_system_volume() -> None:
     assert all(d.path != "/" and not d.path.startswith(("/home", "/boot", "/usr")) for d in drives)
 
 
+class Volume:
+    """What QStorageInfo says of a mounted volume, for a made-up set of them."""
+
+    def __init__(self, root: str, name: str, system: bool = False) -> None:
+        self.root, self.name, self.system = root, name, system
+
+    def rootPath(self) -> str:
+        return self.root
+
+    def displayName(self) -> str:
+        return self.name
+
+    def isRoot(self) -> bool:
+        return self.system
+
+    def isValid(self) -> bool:
+        return True
+
+    isReady = isValid
+
+    def isReadOnly(self) -> bool:
+        return False
+
+    def bytesAvailable(self) -> int:
+        return 8 << 30
+
+
+def test_on_windows_only_drives_windows_calls_removable_are_offered(monkeypatch) -> None:
+    volumes = [Volume("C:/", "系统", system=True), Volume("D:/", "数据"), Volume("E:/", "幸福村U盘"),
+               Volume("Z:/", "乡镇共享")]
+    kinds = {"C:\\": 3, "D:\\": 3, "E:\\": sync_page.DRIVE_REMOVABLE, "Z:\\": 4}  # fixed, fixed, USB, network
+    monkeypatch.setattr(sync_page.QStorageInfo, "mountedVolumes", staticmethod(lambda: volumes))
+    monkeypatch.setattr(sync_page, "drive_type", lambda root: kinds[root.replace("/", "\\")])
+    monkeypatch.setattr(sync_page.sys, "platform", "win32")
+    assert [d.path for d in sync_page.list_drives()] == ["E:/"]
+    monkeypatch.setattr(sync_page.sys, "platform", "linux")
+    volumes[:] = [Volume("/", "系统", system=True), Volume("/home", "家"), Volume("/media/王丽/幸福村U盘", "幸福村U盘")]
+    assert [d.path for d in sync_page.list_drives()] == ["/media/王丽/幸福村U盘"]
+
+
 def test_the_main_window_offers_sync_between_ledgers_and_recycle_bin(window) -> None:
     titles = window.page_titles()
     assert titles[titles.index("台账") + 1:titles.index("回收站")] == ["同步"]

@@ -93,8 +93,8 @@ class ImportWizard(QWizard):
             return
         try:
             importer.write_error_report(result, path)
-        except OSError:
-            messages.error(self, cannot_write(path))
+        except UserError as exc:
+            messages.error(self, str(exc))
             return
         messages.info(self, self.tr("问题清单已保存到 {path}。\n改正表中标出的行后，可以再次导入同一个文件。")
                       .format(path=path))
@@ -147,8 +147,8 @@ class FilePage(QWizardPage):
             return
         try:
             importer.write_template(path)
-        except OSError:
-            messages.error(self, cannot_write(path))
+        except UserError as exc:
+            messages.error(self, str(exc))
             return
         messages.info(self, self.tr("空白模板已保存到 {path}。").format(path=path))
 
@@ -606,11 +606,6 @@ def _summary(page: QWizardPage, result: importer.ImportResult, *, applied: bool)
     if people.refused:
         text += translate("ImportWizard", "有 {n} 行不能导入，原因见下表。").format(n=people.refused)
     return text
-
-
-def cannot_write(path: str) -> str:
-    return QWidget.tr("无法写入 {path}。这个文件可能正在Excel或WPS中打开，或者磁盘已满、U盘有写保护。"
-                      "请关闭它或换一个位置后重试。").format(path=path)
 
 
 def xlsx_pattern() -> str:

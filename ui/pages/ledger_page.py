@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from gridapp import ledgers
 from gridapp.changes import Changes, Table
-from gridapp.errors import UserError
+from gridapp.errors import UserError, cannot_write
 from gridapp.excel.ledger_export import export_xlsx
+from gridapp.file_names import safe_name
 from gridapp.i18n import shown
 from ui import messages
 from ui.context import AppContext
@@ -175,7 +176,8 @@ class LedgerPage(QWidget):
 
     def _file_stem(self) -> str:
         node = self.tree_model.node(self.tree.currentIndex())
-        return f"{self.kinds.currentItem().text()}-{node.name if node else ''}-{self.ctx.ws.today():%Y%m%d}"
+        name = f"{self.kinds.currentItem().text()}-{node.name if node else ''}-{self.ctx.ws.today():%Y%m%d}"
+        return safe_name(name, self.kinds.currentItem().text())
 
     # -- generating in the background -------------------------------------------------------------------------
 
@@ -242,8 +244,7 @@ class LedgerPage(QWidget):
             try:
                 shutil.copyfile(self.pdf_path, path)
             except OSError as exc:
-                messages.error(self, self.tr("无法保存到 {path}：{error}。请换一个位置，或检查U盘是否写保护。")
-                               .format(path=path, error=exc.strerror or exc))
+                messages.error(self, str(cannot_write(path, exc)))
                 return
             self.status.setText(self.tr("已保存：{path}").format(path=path))
 

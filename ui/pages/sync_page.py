@@ -4,6 +4,7 @@ read the sync history. Packages are encrypted with the county's sync passphrase,
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,7 @@ PACKAGE_SUFFIX = ".gridsync"
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 # Where Linux and macOS mount USB sticks; a volume elsewhere (/, /home, /boot …) is a fixed disk.
 REMOVABLE_MOUNTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
+DRIVE_REMOVABLE = 2  # GetDriveTypeW: a USB stick or card reader (a data partition is 3, a network drive 4)
 
 
 @dataclass(frozen=True)
@@ -60,14 +62,28 @@ def list_drives() -> list[Drive]:
     drives = []
     for volume in QStorageInfo.mountedVolumes():
         root = volume.rootPath()
-        if not (volume.isValid() and volume.isReady()) or volume.isReadOnly() or volume.isRoot():
-            continue
-        if root.startswith("/") and not root.startswith(REMOVABLE_MOUNTS):
+        if not (volume.isValid() and volume.isReady()) or volume.isReadOnly() or volume.isRoot() \
+                or not looks_removable(root):
             continue
         free = size_text(volume.bytesAvailable())
         text = QCoreApplication.translate("SyncPage", "{name}（{root}，可用 {free}）")
         drives.append(Drive(text.format(name=volume.displayName() or root, root=root, free=free), root))
     return drives
+
+
+def looks_removable(root: str) -> bool:
+    """Windows: a drive letter that Windows calls removable: a USB stick, not D: or a network drive, which would
+    otherwise be offered (and chosen) as the stick. Elsewhere: mounted where USB sticks are."""
+    if sys.platform == "win32":
+        return drive_type(root) == DRIVE_REMOVABLE
+    return root.startswith(REMOVABLE_MOUNTS)
+
+
+def drive_type(root: str) -> int:
+    """What kind of drive Windows says ``root`` ("E:/") is (Windows only)."""
+    import ctypes
+
+    return ctypes.windll.kernel32.GetDriveTypeW(root.replace("/", "\\"))
 
 
 def package_files(folder: str) -> list[Path]:
