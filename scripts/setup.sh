@@ -9,6 +9,10 @@ SYSTEM_PACKAGES=(
   fonts-wqy-microhei
 )
 
+# What scripts/build needs beyond ./run's packages: pdftotext/pdftoppm (the built program's test, the manual's
+# pages), objdump (PyInstaller reads libraries with it) and libpython (bundled into the build).
+BUILD_PACKAGES=(poppler-utils binutils "libpython3.$(python3 -c 'import sys; print(sys.version_info.minor)')")
+
 ensure_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0  # not Debian/Ubuntu: the user installs Qt's libraries
   local missing=() pkg
